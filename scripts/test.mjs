@@ -1,0 +1,12 @@
+// `npm test`: installs what is missing, finds Chromium, then runs every test in headless Chromium.
+import { spawnSync } from 'node:child_process';
+import { ensureDeps } from './ensure-deps.mjs';
+import { findChromium } from './chromium.mjs';
+
+ensureDeps();
+process.env.CHROME_PATH = findChromium();
+const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit', env: process.env }).status ?? 1;
+
+let status = run('node', ['--import', 'tsx', 'scripts/node-tests.ts']);
+if (status === 0) status = run('npx', ['web-test-runner', ...process.argv.slice(2)]);
+process.exit(status);

@@ -1,0 +1,32 @@
+import { createContext } from '@lit/context';
+import type { CrmTables, LoadProgress, LoadReport, CacheInfo } from './types.js';
+import type { CrmFilter } from '../metrics/filter-types.js';
+
+/** Load status of a data source, as widgets render it. */
+export type DataStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+/**
+ * What `<crm-data>` provides to its descendants (through `@lit/context`), and what a widget builds for itself
+ * from its own `src` or `tables` property. A new object is provided on every change, so consumers re-render.
+ */
+export interface CrmDataState {
+  status: DataStatus;
+  tables?: CrmTables;
+  report?: LoadReport;
+  cache?: CacheInfo;
+  progress?: LoadProgress;
+  /** The data layer's error (a FeedError for feed problems). */
+  error?: Error;
+  /** The shared, linked filter (selections from any widget). Empty object when nothing is selected. */
+  filter: CrmFilter;
+  /** False when the provider has linking turned off: widgets then keep selections to themselves. */
+  linked: boolean;
+  /** Replace the shared filter (widgets call this when the user selects something). */
+  setFilter(filter: CrmFilter): void;
+  /** Load again (after an error). */
+  retry(): void;
+  /** Fetch fresh data from the network, ignoring a fresh cache entry. */
+  refresh(): void;
+}
+
+export const crmDataContext = createContext<CrmDataState>(Symbol.for('crm-lens/data'));

@@ -1,0 +1,7 @@
+/**
+ * `crm-lens/data`: the pure part of the data layer (no DOM, no network): schema, day helpers, normalizer.
+ * The browser loader, cache and `<crm-data>` are exported from the package root.
+ */
+export * from './schema.js';
+export * from './days.js';
+export type * from './types.js';

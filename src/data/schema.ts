@@ -1,0 +1,92 @@
+/**
+ * The canonical feed schema: three tables, their fields, and the column types the data layer produces.
+ *
+ * Column conventions of a normalized table (what every metric and widget may rely on):
+ * - **day** columns hold whole calendar days as "epoch days" (days since 1970-01-01), see `src/data/days.ts`.
+ *   Required day columns (`orders.order_date`, `interactions.date`) are `Int32Array`; optional ones
+ *   (`customers.signup_date`) are `Float64Array` with `NaN` for a missing value.
+ * - **number** columns are `Float64Array`; a missing or invalid optional value is `NaN`.
+ * - **string** columns are plain arrays of trimmed strings (or `null` when missing). Equal values share one
+ *   string instance (dictionary-style interning), and the Arrow form used by the cache dictionary-encodes them.
+ * - An optional field the feed does not supply is **absent** from the table (not a column of nulls), so a metric
+ *   can tell "not observed" from "zero". Columns the feed has beyond the schema are kept, trimmed, as strings.
+ * - `orders.status` is present only when the feed has it; missing values mean `completed`.
+ */
+
+/** Bumped whenever normalized tables change shape: part of every cache key. */
+export const SCHEMA_VERSION = 1;
+
+export type TableName = 'orders' | 'customers' | 'interactions';
+export const TABLE_NAMES: readonly TableName[] = ['orders', 'customers', 'interactions'];
+
+export type FieldType = 'string' | 'number' | 'day';
+
+export interface FieldSpec {
+  /** Canonical field name. */
+  name: string;
+  type: FieldType;
+  /** A row without a usable value in a required field is rejected (and counted in the load report). */
+  required: boolean;
+}
+
+const f = (name: string, type: FieldType, required = false): FieldSpec => ({ name, type, required });
+
+/** The canonical fields of each table, in display order. */
+export const SCHEMA: Readonly<Record<TableName, readonly FieldSpec[]>> = {
+  orders: [
+    f('order_id', 'string'),
+    f('customer_id', 'string', true),
+    f('order_date', 'day', true),
+    f('amount', 'number', true),
+    f('channel', 'string'),
+    f('region', 'string'),
+    f('province', 'string'),
+    f('city_tier', 'string'),
+    f('category', 'string'),
+    f('quantity', 'number'),
+    f('discount', 'number'),
+    f('status', 'string'),
+  ],
+  customers: [
+    f('customer_id', 'string', true),
+    f('name', 'string'),
+    f('type', 'string'),
+    f('region', 'string'),
+    f('province', 'string'),
+    f('city_tier', 'string'),
+    f('signup_date', 'day'),
+    f('phone', 'string'),
+    f('email', 'string'),
+    f('lifecycle_stage', 'string'),
+    f('tags', 'string'),
+  ],
+  interactions: [
+    f('customer_id', 'string', true),
+    f('date', 'day', true),
+    f('channel', 'string'),
+    f('kind', 'string'),
+    f('nps', 'number'),
+    f('note', 'string'),
+  ],
+};
+
+/** Order statuses with meaning to the metrics; any other value is kept and treated as completed. */
+export type OrderStatus = 'completed' | 'returned' | 'cancelled';
+
+/** Channels the sample data and the labels know; feeds may carry any other value. */
+export const KNOWN_CHANNELS = ['store', 'ecommerce', 'social', 'phone'] as const;
+
+/** Interaction kinds the lifecycle stages look at; feeds may carry any other value. */
+export const KNOWN_INTERACTION_KINDS = [
+  'visit',
+  'inquiry',
+  'quote',
+  'service',
+  'complaint',
+  'review',
+  'referral',
+  'campaign',
+] as const;
+
+/** Host field names → canonical field names, per table. Unmapped host fields keep their own name. */
+export type FieldMapping = Partial<Record<TableName, Record<string, string>>>;

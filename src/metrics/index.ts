@@ -1,0 +1,2 @@
+/** `crm-lens/metrics`: pure metric functions over the normalized Arquero tables (no DOM, no network). */
+export type * from './filter-types.js';

@@ -1,0 +1,20 @@
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { chromiumArgs, findChromium } from './scripts/chromium.mjs';
+import { testFeeds } from './test/server/feeds.mjs';
+
+export default {
+  files: ['test/**/*.test.ts', '!test/node/**'],
+  filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
+  nodeResolve: { browser: true },
+  concurrency: 1,
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  middleware: [testFeeds],
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath: findChromium({ install: false }), headless: true, args: chromiumArgs },
+    }),
+  ],
+  testFramework: { config: { timeout: 20000 } },
+  testsFinishTimeout: 10 * 60 * 1000,
+};
