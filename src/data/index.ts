@@ -5,3 +5,4 @@
 export * from './schema.js';
 export * from './days.js';
 export type * from './types.js';
+export * from './errors.js';
