@@ -6,3 +6,5 @@ export * from './schema.js';
 export * from './days.js';
 export type * from './types.js';
 export * from './errors.js';
+export { normalizeFeed, isCsvText, type CsvText, type FeedInput } from './normalize/index.js';
+export { guessMapping, normalizeHeader } from './guess-mapping.js';
