@@ -77,34 +77,30 @@ export class Interner {
 
   /** Interned trimmed string of a value; null when missing or blank; NOT_A_STRING for objects. */
   string(v: unknown): string | null | typeof NOT_A_STRING {
-    if (v === null || v === undefined) return null;
-    let s = this.byRaw.get(v);
-    if (s === undefined) {
-      const text = this.text(v);
-      if (text === NOT_A_STRING) return text;
-      s = text === null ? null : this.instance(text);
-      this.byRaw.set(v, s);
-    }
-    return s;
+    return this.cached(this.byRaw, v, false);
   }
 
   /** Like `string`, lower-cased (for statuses). */
   lower(v: unknown): string | null | typeof NOT_A_STRING {
-    if (v === null || v === undefined) return null;
-    let s = this.byRawLower.get(v);
-    if (s === undefined) {
-      const text = this.text(v);
-      if (text === NOT_A_STRING) return text;
-      s = text === null ? null : this.instance(text.toLowerCase());
-      this.byRawLower.set(v, s);
-    }
-    return s;
+    return this.cached(this.byRawLower, v, true);
   }
 
   /** A string for an extra host column: like `string`, but objects are kept as their JSON text. */
   extra(v: unknown): string | null {
     const s = this.string(v);
     return s === NOT_A_STRING ? this.instance(JSON.stringify(v)) : s;
+  }
+
+  private cached(cache: Map<unknown, string | null>, v: unknown, lower: boolean): string | null | typeof NOT_A_STRING {
+    if (v === null || v === undefined) return null;
+    let s = cache.get(v);
+    if (s === undefined) {
+      const text = this.text(v);
+      if (text === NOT_A_STRING) return text;
+      s = text === null ? null : this.instance(lower ? text.toLowerCase() : text);
+      cache.set(v, s);
+    }
+    return s;
   }
 
   private text(v: unknown): string | null | typeof NOT_A_STRING {
