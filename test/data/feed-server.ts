@@ -1,4 +1,7 @@
-/** Helpers for the test feed server (test/server/feeds.mjs): unique ids and its control endpoints. */
+/** Helpers for the test feed server (test/server/feeds.mjs): unique ids, its control endpoints, errors. */
+import { expect } from '@open-wc/testing';
+import { FeedError } from '../../src/data/errors.js';
+
 let counter = 0;
 
 /** A feed id no other test uses (keeps request counters, versions and cache keys apart). */
@@ -25,4 +28,15 @@ export async function bumpFeed(id: string): Promise<void> {
 /** Makes every data request for the id fail at the socket (server down), or work again. */
 export async function setFeedDown(id: string, down: boolean): Promise<void> {
   await fetch(`/feeds/down/${id}?on=${down ? 1 : 0}`);
+}
+
+/** The FeedError a promise rejects with (fails the test when it resolves or rejects with something else). */
+export async function failure(promise: Promise<unknown>): Promise<FeedError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).to.be.instanceOf(FeedError);
+    return error as FeedError;
+  }
+  throw new Error('expected a FeedError');
 }

@@ -2,19 +2,10 @@ import { expect } from '@open-wc/testing';
 import { fetchFeed, type FetchedFeed } from '../../src/data/fetch-feed.js';
 import { FeedError } from '../../src/data/errors.js';
 import type { LoadProgress } from '../../src/data/types.js';
-import { feedCounts, setFeedDown, uniqueId } from './feed-server.js';
+import { feedCounts, setFeedDown, uniqueId, failure } from './feed-server.js';
 
 const text = (f: FetchedFeed) => new TextDecoder().decode(f.body);
 
-async function failure(promise: Promise<unknown>): Promise<FeedError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(FeedError);
-    return error as FeedError;
-  }
-  throw new Error('expected a FeedError');
-}
 
 describe('fetchFeed', () => {
   it('reads the whole body with its validators and content type', async () => {
