@@ -26,6 +26,14 @@ function setup(dbName = uniqueId('db')) {
 const amounts = (tables: CrmTables) => Array.from(tables.orders.array('amount') as ArrayLike<number>);
 const sum = (tables: CrmTables) => amounts(tables).reduce((s, a) => s + a, 0);
 
+async function waitFor(check: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error('condition not met within 2 s');
+}
+
 /** Resolves with the next update given to the returned listener. */
 function nextUpdate(): { onUpdate: (u: FeedUpdate) => void; update: Promise<FeedUpdate> } {
   let onUpdate!: (u: FeedUpdate) => void;
@@ -51,7 +59,7 @@ describe('loadFeed', () => {
     expect(amounts(second.tables)).to.deep.equal([100, 250.5, 49.5]);
     expect(second.tables.orders.get('order_date', 0)).to.equal(isoToDay('2024-01-05'));
     expect(second.report).to.deep.equal(first.report);
-    expect(await feedCounts(id)).to.deep.equal({ requests: 1, ok: 1, notModified: 0 });
+    expect(await feedCounts(id)).to.deep.equal({ requests: 1, ok: 1, notModified: 0, closedEarly: 0 });
   });
 
   it('serves a later load on the page from memory: the same tables, no request', async () => {
@@ -77,7 +85,7 @@ describe('loadFeed', () => {
     expect(b.tables).to.equal(a.tables);
     expect(c.tables).to.equal(a.tables);
     expect(parses.count).to.equal(1);
-    expect(await feedCounts(id)).to.deep.equal({ requests: 1, ok: 1, notModified: 0 });
+    expect(await feedCounts(id)).to.deep.equal({ requests: 1, ok: 1, notModified: 0, closedEarly: 0 });
   });
 
   it('keeps different mappings of one feed apart', async () => {
@@ -108,7 +116,7 @@ describe('loadFeed', () => {
     expect(u.kind).to.equal('unchanged');
     expect(u.result.tables).to.equal(first.tables);
     expect(u.result.cache.fetchedAt).to.equal(clock.now);
-    expect(await feedCounts(id)).to.deep.equal({ requests: 2, ok: 1, notModified: 1 });
+    expect(await feedCounts(id)).to.deep.equal({ requests: 2, ok: 1, notModified: 1, closedEarly: 0 });
     // The refreshed fetchedAt is stored: a new page within maxAge does not ask again.
     const again = await loader().load({ src, maxAge: 60 });
     expect(again.cache.fetchedAt).to.equal(clock.now);
@@ -326,7 +334,7 @@ describe('loadFeed', () => {
     const last = seenB.at(-1)!;
     expect(last.loaded).to.equal(last.total);
     expect(seenA.length).to.be.lessThan(seenB.length);
-    expect((await feedCounts(id)).requests).to.equal(1);
+    expect(await feedCounts(id)).to.deep.equal({ requests: 1, ok: 1, notModified: 0, closedEarly: 0 });
   });
 
   it('aborting every consumer stops the download; the next load starts afresh', async () => {
@@ -337,6 +345,8 @@ describe('loadFeed', () => {
     const controller = new AbortController();
     const a = l.load({ src, signal: controller.signal, onProgress: (p) => p.loaded > 0 && controller.abort() });
     expect((await failure(a)).kind).to.equal('aborted');
+    // The server sees the connection go before the body is complete.
+    await waitFor(async () => (await feedCounts(id)).closedEarly === 1);
     const result = await l.load({ src: `/feeds/slow/${id}.json?chunks=1&delay=0` });
     expect(sum(result.tables)).to.equal(400);
     expect((await feedCounts(id)).requests).to.equal(2);
