@@ -405,6 +405,17 @@ describe('loadFeed', () => {
     expect(amounts(forced.tables)).to.deep.equal([100, 250.5, 49.5]);
   });
 
+  it('loads an Arrow IPC feed and caches it', async () => {
+    const { loader, settle } = setup();
+    const src = `/feeds/orders/${uniqueId('arrow')}.arrow`;
+    const first = await loader().load({ src });
+    expect(first.report.format).to.equal('arrow');
+    expect(amounts(first.tables)).to.deep.equal([100, 250.5, 49.5]);
+    expect(first.tables.orders.get('order_date', 2)).to.equal(isoToDay('2024-02-10'));
+    await settle();
+    expect((await loader().load({ src })).cache.fromCache).to.equal(true);
+  });
+
   it('loads a bundle into orders and customers and caches both', async () => {
     const { loader, settle } = setup();
     const src = `/feeds/bundle/${uniqueId('bundle')}.json`;
