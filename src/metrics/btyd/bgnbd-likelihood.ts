@@ -29,15 +29,22 @@ export function bgNbdCustomerLogLikelihood(params: BgNbdParams, x: number, tx: n
 
 /**
  * Mean negative log-likelihood over grouped customers as a function of log-parameters
- * θ = (ln r, ln α, ln a, ln b), with its analytic gradient written into `grad`. Terms depending on x alone
- * (log-gammas, digammas) are computed once per distinct x. Returns Infinity for parameters that overflow.
+ * θ = (ln r, ln α, ln a, ln b), with its analytic gradient written into `grad`. Terms depending on x, t_x or
+ * T alone (log-gammas, digammas, logs) are computed once per distinct value; per triple only one exp and one
+ * log1p remain. Returns Infinity for parameters that overflow.
  */
 export function bgNbdObjective(data: TripleData) {
-  const levels = data.xValues.length;
-  const lgX = new Float64Array(levels); // lnΓ(r+x) + lnΓ(b+x) − lnΓ(a+b+x)
-  const psiRX = new Float64Array(levels);
-  const psiBX = new Float64Array(levels);
-  const psiABX = new Float64Array(levels);
+  const { xValues, txValues, TValues } = data;
+  const nx = xValues.length;
+  // Customers per distinct x: the x-only terms are summed per level, not per triple.
+  const xWeight = new Float64Array(nx);
+  for (let i = 0; i < data.x.length; i++) xWeight[data.xLevel[i]] += data.weight[i];
+  const invBX1 = new Float64Array(nx); // 1/(b+x−1), x > 0
+  const logBX1 = new Float64Array(nx);
+  const logAT = new Float64Array(TValues.length);
+  const invAT = new Float64Array(TValues.length);
+  const logATx = new Float64Array(txValues.length);
+  const invATx = new Float64Array(txValues.length);
   const total = data.customers;
   return (theta: Float64Array, grad: Float64Array): number => {
     const r = Math.exp(theta[0]);
@@ -45,48 +52,68 @@ export function bgNbdObjective(data: TripleData) {
     const a = Math.exp(theta[2]);
     const b = Math.exp(theta[3]);
     if (![r, alpha, a, b].every((v) => Number.isFinite(v) && v > 0)) return Infinity;
-    for (let k = 0; k < levels; k++) {
-      const x = data.xValues[k];
-      lgX[k] = lgamma(r + x) + lgamma(b + x) - lgamma(a + b + x);
-      psiRX[k] = digamma(r + x);
-      psiBX[k] = digamma(b + x);
-      psiABX[k] = digamma(a + b + x);
-    }
-    const base = -lgamma(r) + r * Math.log(alpha) + lgamma(a + b) - lgamma(b);
+    // Terms of x alone, weighted by customers per x.
     const psiR = digamma(r);
     const psiAB = digamma(a + b);
     const psiB = digamma(b);
     const logAlpha = Math.log(alpha);
+    let ll = total * (-lgamma(r) + r * logAlpha + lgamma(a + b) - lgamma(b));
+    let gr = total * (logAlpha - psiR);
+    let gAlpha = (total * r) / alpha;
+    let ga = total * psiAB;
+    let gb = total * (psiAB - psiB);
+    for (let k = 0; k < nx; k++) {
+      const x = xValues[k];
+      const w = xWeight[k];
+      const psiABX = digamma(a + b + x);
+      ll += w * (lgamma(r + x) + lgamma(b + x) - lgamma(a + b + x));
+      gr += w * digamma(r + x);
+      ga -= w * psiABX;
+      gb += w * (digamma(b + x) - psiABX);
+      logBX1[k] = x > 0 ? Math.log(b + x - 1) : 0;
+      invBX1[k] = x > 0 ? 1 / (b + x - 1) : 0;
+    }
+    for (let k = 0; k < TValues.length; k++) {
+      logAT[k] = Math.log(alpha + TValues[k]);
+      invAT[k] = 1 / (alpha + TValues[k]);
+    }
+    for (let k = 0; k < txValues.length; k++) {
+      logATx[k] = Math.log(alpha + txValues[k]);
+      invATx[k] = 1 / (alpha + txValues[k]);
+    }
+    // Per triple: ln(e^A3 + e^A4) = max + log1p(e^(min − max)) and the weight w4 = e^A4 / (e^A3 + e^A4).
     const logA = Math.log(a);
-    let ll = 0;
-    let gr = 0;
-    let gAlpha = 0;
-    let ga = 0;
-    let gb = 0;
-    const { x: xs, tx: txs, T: Ts, weight, xLevel } = data;
+    let sumW4 = 0;
+    let sumW4InvBX1 = 0;
+    const { x: xs, weight, xLevel, txLevel, TLevel } = data;
     for (let i = 0; i < xs.length; i++) {
       const x = xs[i];
       const w = weight[i];
-      const level = xLevel[i];
       const rx = r + x;
-      const logAT = Math.log(alpha + Ts[i]);
-      const a3 = -rx * logAT;
-      let w4 = 0;
-      let logATx = 0;
-      let mix = a3;
-      if (x > 0) {
-        logATx = Math.log(alpha + txs[i]);
-        const a4 = logA - Math.log(b + x - 1) - rx * logATx;
-        mix = logAddExp(a3, a4);
-        w4 = Math.exp(a4 - mix);
+      const tl = TLevel[i];
+      const lT = logAT[tl];
+      const a3 = -rx * lT;
+      if (x === 0) {
+        ll += w * a3;
+        gr -= w * lT;
+        gAlpha -= w * rx * invAT[tl];
+        continue;
       }
+      const level = xLevel[i];
+      const xl = txLevel[i];
+      const lTx = logATx[xl];
+      const a4 = logA - logBX1[level] - rx * lTx;
+      const e = Math.exp(-Math.abs(a4 - a3));
+      const w4 = a4 > a3 ? 1 / (1 + e) : e / (1 + e);
       const w3 = 1 - w4;
-      ll += w * (base + lgX[level] + mix);
-      gr += w * (psiRX[level] - psiR + logAlpha - w3 * logAT - w4 * logATx);
-      gAlpha += w * (r / alpha - rx * (w3 / (alpha + Ts[i]) + w4 / (alpha + txs[i])));
-      ga += w * (psiAB - psiABX[level] + w4 / a);
-      gb += w * (psiAB + psiBX[level] - psiB - psiABX[level] - (x > 0 ? w4 / (b + x - 1) : 0));
+      ll += w * (Math.max(a3, a4) + Math.log1p(e));
+      gr -= w * (w3 * lT + w4 * lTx);
+      gAlpha -= w * rx * (w3 * invAT[tl] + w4 * invATx[xl]);
+      sumW4 += w * w4;
+      sumW4InvBX1 += w * w4 * invBX1[level];
     }
+    ga += sumW4 / a;
+    gb -= sumW4InvBX1;
     if (!Number.isFinite(ll)) return Infinity;
     // Chain rule to log-parameters; minus for the negative log-likelihood; mean for conditioning.
     grad[0] = (-r * gr) / total;

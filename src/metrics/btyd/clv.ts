@@ -75,6 +75,7 @@ export interface ClvPopulationInput extends ClvHorizon {
   bgnbd: BgNbdParams;
   frequency: NumericColumn;
   recency: NumericColumn;
+  /** Age in the model unit; T = 0 (first seen at the end of observation) is allowed here. */
   T: NumericColumn;
 }
 
@@ -84,7 +85,7 @@ export interface ClvPopulationInput extends ClvHorizon {
  */
 export function discountedExpectedPurchasesMany(input: ClvPopulationInput): Float64Array {
   const { months, rate, step } = resolveHorizon(input, 'discountedExpectedPurchasesMany');
-  const data = groupTriples(input, 'discountedExpectedPurchasesMany');
+  const data = groupTriples(input, 'discountedExpectedPurchasesMany', true);
   const perTriple = new Float64Array(data.x.length);
   for (let k = 0; k < perTriple.length; k++) {
     perTriple[k] = discountedPurchases(input.bgnbd, data.x[k], data.tx[k], data.T[k], months, rate, step);
