@@ -5,3 +5,4 @@ export * from './columns.js';
 export * from './prepare.js';
 export * from './segments.js';
 export * from './rfm/index.js';
+export * from './btyd/index.js';
