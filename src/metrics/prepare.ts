@@ -188,7 +188,7 @@ const memo = new WeakMap<ColumnTable, Map<string, PreparedOrders>>();
 
 /**
  * The prepared base for these tables and options, memoized per orders table on (asOf, filter, customers
- * table, and — only when they matter — the RFM settings and the stage hook). The last few bases per
+ * and interactions tables, and — only when they matter — the RFM settings and the stage hook). The last few bases per
  * orders table are kept. Throws on an unusable option (RangeError/TypeError naming the option).
  */
 export function prepareOrders(tables: CrmTables, options: MetricOptions = {}): PreparedOrders {
@@ -200,13 +200,14 @@ export function prepareOrders(tables: CrmTables, options: MetricOptions = {}): P
     asOf,
     filter,
     objectId(tables.customers),
+    objectId(tables.interactions),
     filter.segments ? options.rfm ?? null : null,
     filter.stages ? objectId(options.stageMembership) : 0,
   ]);
   let perTable = memo.get(tables.orders);
   if (!perTable) memo.set(tables.orders, (perTable = new Map()));
   const hit = perTable.get(key);
-  if (hit && hit.tables.customers === tables.customers) {
+  if (hit && hit.tables.customers === tables.customers && hit.tables.interactions === tables.interactions) {
     perTable.delete(key); // refresh LRU position
     perTable.set(key, hit);
     return hit;
