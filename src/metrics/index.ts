@@ -1,2 +1,3 @@
 /** `crm-lens/metrics`: pure metric functions over the normalized Arquero tables (no DOM, no network). */
 export type * from './filter-types.js';
+export * from './lifecycle/index.js';
