@@ -6,4 +6,5 @@ export * from './prepare.js';
 export * from './segments.js';
 export * from './rfm/index.js';
 export * from './btyd/index.js';
+export * from './lifecycle/index.js';
 export * from './profile/index.js';
