@@ -81,7 +81,11 @@ describe('customerProfile', () => {
     expect(p.rfm!.segment.id).to.be.a('string');
     // Two customers are far too few to fit BG/NBD: said, not faked.
     expect(p.predictions).to.include({ available: false, reason: 'too-few-customers' });
-    expect(p.lifecycle).to.equal(null);
+    // Default lifecycle stages: a has 4 orders and an NPS of 9 → reached every stage up to advocacy.
+    expect(p.lifecycle!.id).to.equal('advocacy');
+    // b: one order, no interactions → purchase.
+    expect(customerProfile(tables, 'b', { asOf }).lifecycle!.id).to.equal('purchase');
+    expect(customerProfile(tables, 'b', { asOf, lifecycleStageOf: null }).lifecycle).to.equal(null);
   });
 
   it('uses the lifecycle hook when given', () => {

@@ -3,3 +3,4 @@ export * from './summary.js';
 export * from './profile.js';
 export { percentileRank } from './percentile.js';
 export type { ValueTally } from './value-tally.js';
+export { currentLifecycleStage } from './lifecycle-stage.js';

@@ -6,6 +6,7 @@ import type { MetricOptions } from '../options.js';
 import { prepareOrders, slotOfId, type PreparedOrders } from '../prepare.js';
 import { rfm } from '../rfm/rfm.js';
 import type { SegmentInfo, SegmentLabels } from '../segments.js';
+import { currentLifecycleStage } from './lifecycle-stage.js';
 import { percentileRank, sortedValues } from './percentile.js';
 import { customerSummary, medianGapDays } from './summary.js';
 import { rankedTally, tallyCustomer, tallyScratch, type ValueTally } from './value-tally.js';
@@ -25,7 +26,11 @@ export interface ProfileStage {
 export type LifecycleStageOf = (tables: CrmTables, customerId: string, options: MetricOptions) => ProfileStage | null;
 
 export interface ProfileOptions extends MetricOptions {
-  lifecycleStageOf?: LifecycleStageOf;
+  /**
+   * The customer's lifecycle stage. Default: `currentLifecycleStage` (the lifecycle funnel's furthest
+   * observable stage counting the customer, default stages); `null` leaves `lifecycle` null.
+   */
+  lifecycleStageOf?: LifecycleStageOf | null;
   /** Churn / orders / CLV predictions (BG/NBD + gamma-gamma). Default true. */
   predictions?: boolean;
   /** Horizon of `expectedOrders`, days. Default 90. */
@@ -137,7 +142,8 @@ export function customerProfile(tables: CrmTables, customerId: string, options: 
     lastContact: timeline.length ? timeline[0].day : NaN,
     latestNps: latestWithNps ? latestWithNps.nps : NaN,
   };
-  const lifecycle = options.lifecycleStageOf ? options.lifecycleStageOf(tables, customerId, options) : null;
+  const stageOf = options.lifecycleStageOf === undefined ? currentLifecycleStage : options.lifecycleStageOf;
+  const lifecycle = stageOf ? stageOf(tables, customerId, options) : null;
   if (slot < 0) {
     return {
       customerId,
