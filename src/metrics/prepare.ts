@@ -1,0 +1,489 @@
+import type { ColumnTable } from 'arquero';
+import type { CrmTables } from '../data/types.js';
+import { columnCodes, dictionaryMask, readColumn, rowCount, type ColumnCodes } from './columns.js';
+import type { CrmFilter } from './filter-types.js';
+import { resolveAsOf, type MetricOptions } from './options.js';
+import { segmentFilterMask } from './rfm/score.js';
+
+/**
+ * The shared per-customer base every metric starts from: the order rows kept after asOf, the common
+ * filter and cancelled exclusion, grouped by customer, plus per-customer aggregates — all typed arrays.
+ * See docs/metrics/common.md for the exact rules.
+ */
+
+/** Compact customer codes of one orders table, built once and shared by every filter. */
+export interface CustomerIndex {
+  /** code → customer id. Codes follow the order of first appearance in the orders table. */
+  ids: string[];
+  /** customer id → code. */
+  codeOf: ReadonlyMap<string, number>;
+  /** orders row → customer code. */
+  rowCode: Int32Array;
+}
+
+/**
+ * Prepared orders. Kept rows are sorted by customer (slot order), then day, then original row; the rows
+ * of customer slot `s` are `start[s] … start[s+1]−1`. "Slot" = position of a customer in the per-customer
+ * arrays (customers with at least one kept row, in code order).
+ */
+export interface PreparedOrders {
+  tables: CrmTables;
+  /** Analysis day (epoch day). */
+  asOf: number;
+  /** The filter as applied (normalized: empty lists dropped, lists sorted and deduplicated). */
+  filter: CrmFilter;
+  index: CustomerIndex;
+  /** customer code → row in `tables.customers`, or −1 (no customers table / not listed). */
+  customerRow: Int32Array;
+
+  /** Number of kept order rows. */
+  rowCount: number;
+  /** Kept row → orders table row. */
+  row: Int32Array;
+  /** Kept row → customer code. */
+  code: Int32Array;
+  /** Kept row → customer slot. */
+  slot: Int32Array;
+  /** Kept row → order day (epoch day). */
+  day: Int32Array;
+  /** Kept row → amount (refunds are negative and net against revenue). */
+  amount: Float64Array;
+  /**
+   * Kept row → order key: the `order_id` dictionary code, or `orderIdCount + row` when the row has no
+   * order_id (then the row is its own order). Equal keys within a customer are one order.
+   */
+  orderKey: Int32Array;
+
+  /** Number of customers with at least one kept row. */
+  customerCount: number;
+  /** slot → customer code. */
+  customerCode: Int32Array;
+  /** customer code → slot, or −1 when the customer has no kept row. */
+  slotOfCode: Int32Array;
+  /** slot → first kept row (length customerCount + 1). */
+  start: Int32Array;
+  /** slot → first / last order day. */
+  firstDay: Int32Array;
+  lastDay: Int32Array;
+  /** slot → distinct order keys. */
+  orders: Int32Array;
+  /** slot → kept rows (every row counted, as R's rfm counts transactions). */
+  rows: Int32Array;
+  /** slot → sum of amounts (refunds included). */
+  revenue: Float64Array;
+  /** slot → distinct order days. */
+  purchaseDays: Int32Array;
+}
+
+/** The id of the customer in a slot. */
+export function customerIdOf(base: PreparedOrders, slot: number): string {
+  return base.index.ids[base.customerCode[slot]];
+}
+
+/** The slot of a customer id, or −1 when the customer has no kept order. */
+export function slotOfId(base: PreparedOrders, id: string): number {
+  const code = base.index.codeOf.get(id);
+  return code === undefined ? -1 : base.slotOfCode[code];
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Customer codes and the customers-table join (built once per table, shared across filters)
+
+const indexCache = new WeakMap<ColumnTable, CustomerIndex>();
+
+/** Compact customer codes for an orders table (cached per table). */
+export function customerIndex(orders: ColumnTable): CustomerIndex {
+  let index = indexCache.get(orders);
+  if (index) return index;
+  const dict = columnCodes(orders, 'customer_id');
+  if (!dict) throw new Error("orders table has no 'customer_id' column (normalize the feed first)");
+  const missing = dict.codes.indexOf(-1);
+  if (missing >= 0) throw new Error(`orders row ${missing}: customer_id is missing (it is required)`);
+  index = { ids: dict.values, codeOf: dict.codeOf, rowCode: dict.codes };
+  indexCache.set(orders, index);
+  return index;
+}
+
+const joinCache = new WeakMap<ColumnTable, WeakMap<ColumnTable, Int32Array>>();
+const noJoinCache = new WeakMap<ColumnTable, Int32Array>();
+
+/** customer code → row of the customers table (first row for an id), −1 when absent. Cached per pair. */
+export function customerRows(orders: ColumnTable, customers: ColumnTable | undefined): Int32Array {
+  const index = customerIndex(orders);
+  if (!customers) {
+    let none = noJoinCache.get(orders);
+    if (!none) noJoinCache.set(orders, (none = new Int32Array(index.ids.length).fill(-1)));
+    return none;
+  }
+  let perOrders = joinCache.get(orders);
+  if (!perOrders) joinCache.set(orders, (perOrders = new WeakMap()));
+  let rows = perOrders.get(customers);
+  if (rows) return rows;
+  rows = new Int32Array(index.ids.length).fill(-1);
+  const ids = columnCodes(customers, 'customer_id');
+  if (ids) {
+    const codeOfDictEntry = new Int32Array(ids.values.length);
+    for (let d = 0; d < ids.values.length; d++) codeOfDictEntry[d] = index.codeOf.get(ids.values[d]) ?? -1;
+    const n = ids.codes.length;
+    for (let r = 0; r < n; r++) {
+      const d = ids.codes[r];
+      if (d < 0) continue;
+      const code = codeOfDictEntry[d];
+      if (code >= 0 && rows[code] < 0) rows[code] = r;
+    }
+  }
+  perOrders.set(customers, rows);
+  return rows;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Filter normalization and the memo
+
+const listKeys = [
+  'regions',
+  'provinces',
+  'channels',
+  'categories',
+  'customerTypes',
+  'segments',
+  'customerIds',
+  'stages',
+] as const satisfies readonly (keyof CrmFilter)[];
+
+/** The filter with empty parts dropped and lists sorted/deduplicated (equal filters → equal keys). */
+export function normalizeFilter(filter: CrmFilter | undefined): CrmFilter {
+  const out: CrmFilter = {};
+  if (!filter) return out;
+  const { dateRange } = filter;
+  if (dateRange && (dateRange.start !== undefined || dateRange.end !== undefined)) {
+    for (const k of ['start', 'end'] as const) {
+      const v = dateRange[k];
+      if (v !== undefined && !Number.isFinite(v))
+        throw new RangeError(`filter.dateRange.${k}: expected an epoch day, found ${String(v)}`);
+    }
+    out.dateRange = {};
+    if (dateRange.start !== undefined) out.dateRange.start = Math.ceil(dateRange.start);
+    if (dateRange.end !== undefined) out.dateRange.end = Math.floor(dateRange.end);
+  }
+  for (const k of listKeys) {
+    const list = filter[k];
+    if (list === undefined) continue;
+    if (!Array.isArray(list)) throw new TypeError(`filter.${k}: expected an array of strings`);
+    if (list.length) out[k] = [...new Set(list.map(String))].sort();
+  }
+  return out;
+}
+
+const objectIds = new WeakMap<object, number>();
+let nextObjectId = 1;
+function objectId(o: object | undefined): number {
+  if (!o) return 0;
+  let id = objectIds.get(o);
+  if (!id) objectIds.set(o, (id = nextObjectId++));
+  return id;
+}
+
+const MEMO_SIZE = 8;
+const memo = new WeakMap<ColumnTable, Map<string, PreparedOrders>>();
+
+/**
+ * The prepared base for these tables and options, memoized per orders table on (asOf, filter, customers
+ * and interactions tables, and — only when they matter — the RFM settings and the stage hook). The last few bases per
+ * orders table are kept. Throws on an unusable option (RangeError/TypeError naming the option).
+ */
+export function prepareOrders(tables: CrmTables, options: MetricOptions = {}): PreparedOrders {
+  const asOf = resolveAsOf(tables, options);
+  const filter = normalizeFilter(options.filter);
+  if (filter.stages && !options.stageMembership)
+    throw new Error('filter.stages needs options.stageMembership (the lifecycle module supplies it)');
+  const key = JSON.stringify([
+    asOf,
+    filter,
+    objectId(tables.customers),
+    objectId(tables.interactions),
+    filter.segments ? options.rfm ?? null : null,
+    filter.stages ? objectId(options.stageMembership) : 0,
+  ]);
+  let perTable = memo.get(tables.orders);
+  if (!perTable) memo.set(tables.orders, (perTable = new Map()));
+  const hit = perTable.get(key);
+  if (hit && hit.tables.customers === tables.customers && hit.tables.interactions === tables.interactions) {
+    perTable.delete(key); // refresh LRU position
+    perTable.set(key, hit);
+    return hit;
+  }
+  const base = build(tables, options, asOf, filter);
+  perTable.set(key, base);
+  if (perTable.size > MEMO_SIZE) perTable.delete(perTable.keys().next().value as string);
+  return base;
+}
+
+function build(tables: CrmTables, options: MetricOptions, asOf: number, filter: CrmFilter): PreparedOrders {
+  const { segments, stages, ...rest } = filter;
+  let base = buildBase(tables, asOf, filter, rest, null);
+  if (stages) {
+    const members = options.stageMembership!(base, stages, tables);
+    base = buildBase(tables, asOf, filter, rest, codesOfIds(base.index, members, null));
+  }
+  if (segments) {
+    const keep = segmentFilterMask(base, options.rfm, segments);
+    base = buildBase(tables, asOf, filter, rest, keep);
+  }
+  return base;
+}
+
+function codesOfIds(index: CustomerIndex, ids: Iterable<string>, into: Uint8Array | null): Uint8Array {
+  const mask = into ?? new Uint8Array(index.ids.length);
+  for (const id of ids) {
+    const c = index.codeOf.get(id);
+    if (c !== undefined) mask[c] = 1;
+  }
+  return mask;
+}
+
+/** Per customer code: 1 when the customer's value of a customers-table column is in `wanted`. */
+function customerAttributeMask(
+  customers: ColumnTable | undefined,
+  customerRow: Int32Array,
+  column: string,
+  wanted: readonly string[],
+): Uint8Array {
+  const mask = new Uint8Array(customerRow.length);
+  const dict = customers && columnCodes(customers, column);
+  if (!dict) return mask;
+  const ok = dictionaryMask(dict, wanted);
+  for (let c = 0; c < customerRow.length; c++) {
+    const r = customerRow[c];
+    if (r >= 0) {
+      const d = dict.codes[r];
+      if (d >= 0) mask[c] = ok[d];
+    }
+  }
+  return mask;
+}
+
+/** Order-level list filter with an optional fallback to the customer's own value (region, province). */
+interface RowTest {
+  dict: ColumnCodes | undefined;
+  ok: Uint8Array;
+  /** Per customer code, used when the order has no value; null = no fallback. */
+  fallback: Uint8Array | null;
+}
+
+function rowTest(
+  tables: CrmTables,
+  customerRow: Int32Array,
+  column: string,
+  wanted: readonly string[],
+  withFallback: boolean,
+): RowTest {
+  const dict = columnCodes(tables.orders, column);
+  return {
+    dict,
+    ok: dict ? dictionaryMask(dict, wanted) : new Uint8Array(0),
+    fallback: withFallback ? customerAttributeMask(tables.customers, customerRow, column, wanted) : null,
+  };
+}
+
+function statusCancelledMask(orders: ColumnTable): { codes: Int32Array; cancelled: Uint8Array } | null {
+  const dict = columnCodes(orders, 'status');
+  if (!dict) return null;
+  const cancelled = new Uint8Array(dict.values.length);
+  dict.values.forEach((v, i) => {
+    const s = v.toLowerCase();
+    if (s === 'cancelled' || s === 'canceled') cancelled[i] = 1;
+  });
+  return { codes: dict.codes, cancelled };
+}
+
+function buildBase(
+  tables: CrmTables,
+  asOf: number,
+  filter: CrmFilter,
+  rowFilter: CrmFilter,
+  customerKeep: Uint8Array | null,
+): PreparedOrders {
+  const orders = tables.orders;
+  const index = customerIndex(orders);
+  const customerRow = customerRows(orders, tables.customers);
+  const nCodes = index.ids.length;
+  const n = rowCount(orders);
+  const dayCol = readColumn<number>(orders, 'order_date');
+  const amountCol = readColumn<number>(orders, 'amount');
+  if (!dayCol) throw new Error("orders table has no 'order_date' column (normalize the feed first)");
+  if (!amountCol) throw new Error("orders table has no 'amount' column (normalize the feed first)");
+
+  // Customer-level keep mask (customer ids, customer types, stage/segment membership).
+  let keepCode: Uint8Array | null = customerKeep ? customerKeep.slice() : null;
+  const and = (m: Uint8Array) => {
+    if (!keepCode) keepCode = m;
+    else for (let c = 0; c < nCodes; c++) keepCode[c] &= m[c];
+  };
+  if (rowFilter.customerIds) and(codesOfIds(index, rowFilter.customerIds, null));
+  if (rowFilter.customerTypes) and(customerAttributeMask(tables.customers, customerRow, 'type', rowFilter.customerTypes));
+
+  const tests: RowTest[] = [];
+  if (rowFilter.regions) tests.push(rowTest(tables, customerRow, 'region', rowFilter.regions, true));
+  if (rowFilter.provinces) tests.push(rowTest(tables, customerRow, 'province', rowFilter.provinces, true));
+  if (rowFilter.channels) tests.push(rowTest(tables, customerRow, 'channel', rowFilter.channels, false));
+  if (rowFilter.categories) tests.push(rowTest(tables, customerRow, 'category', rowFilter.categories, false));
+  const status = statusCancelledMask(orders);
+  const lo = rowFilter.dateRange?.start ?? -Infinity;
+  const hi = Math.min(rowFilter.dateRange?.end ?? Infinity, asOf);
+  const rowCode = index.rowCode;
+
+  // Pass 1 (sequential): kept rows in table order, counted per customer code.
+  const kept = new Int32Array(n);
+  const codeCount = new Int32Array(nCodes + 1);
+  let k = 0;
+  rows: for (let i = 0; i < n; i++) {
+    const d = dayCol[i];
+    if (!(d >= lo && d <= hi)) continue;
+    const c = rowCode[i];
+    if (keepCode && !keepCode[c]) continue;
+    if (status && status.codes[i] >= 0 && status.cancelled[status.codes[i]]) continue;
+    for (const t of tests) {
+      const v = t.dict ? t.dict.codes[i] : -1;
+      if (v >= 0 ? !t.ok[v] : !(t.fallback && t.fallback[c])) continue rows;
+    }
+    kept[k++] = i;
+    codeCount[c + 1]++;
+  }
+
+  // Slots: customers with kept rows, in code order; offsets of their row groups.
+  const slotOfCode = new Int32Array(nCodes).fill(-1);
+  let customerCount = 0;
+  for (let c = 0; c < nCodes; c++) if (codeCount[c + 1] > 0) slotOfCode[c] = customerCount++;
+  const customerCode = new Int32Array(customerCount);
+  const start = new Int32Array(customerCount + 1);
+  for (let c = 0, s = 0; c < nCodes; c++) {
+    codeCount[c + 1] += codeCount[c];
+    if (slotOfCode[c] >= 0) {
+      customerCode[s] = c;
+      start[s++] = codeCount[c];
+    }
+  }
+  start[customerCount] = k;
+
+  // Pass 2: one counting sort by customer, reading rows in order and scattering their values (random
+  // writes are cheaper than the random reads a gather would need). Rows stay in table order per customer.
+  const orderIds = columnCodes(orders, 'order_id');
+  const orderIdCount = orderIds ? orderIds.values.length : 0;
+  const row = new Int32Array(k);
+  const code = new Int32Array(k);
+  const slot = new Int32Array(k);
+  const day = new Int32Array(k);
+  const amount = new Float64Array(k);
+  const orderKey = new Int32Array(k);
+  for (let j = 0; j < k; j++) {
+    const r = kept[j];
+    const c = rowCode[r];
+    const pos = codeCount[c]++;
+    row[pos] = r;
+    code[pos] = c;
+    slot[pos] = slotOfCode[c];
+    day[pos] = dayCol[r];
+    amount[pos] = amountCol[r];
+    const oid = orderIds ? orderIds.codes[r] : -1;
+    orderKey[pos] = oid >= 0 ? oid : orderIdCount + r;
+  }
+
+  // Pass 3 (sequential): order each customer's rows by day (then row), and aggregate.
+  const seen = new Int32Array(orderIdCount).fill(-1);
+  const firstDay = new Int32Array(customerCount);
+  const lastDay = new Int32Array(customerCount);
+  const orderCount = new Int32Array(customerCount);
+  const rowsPer = new Int32Array(customerCount);
+  const revenue = new Float64Array(customerCount);
+  const purchaseDays = new Int32Array(customerCount);
+  for (let s = 0; s < customerCount; s++) {
+    const a = start[s];
+    const b = start[s + 1];
+    sortGroupByDay(a, b, day, row, amount, orderKey);
+    let days = 0;
+    let prev = NaN;
+    let sum = 0;
+    let count = 0;
+    for (let j = a; j < b; j++) {
+      const d = day[j];
+      if (d !== prev) {
+        days++;
+        prev = d;
+      }
+      const v = amount[j];
+      if (v === v) sum += v; // the normalizer never leaves NaN in amount; guard anyway
+      const key = orderKey[j];
+      if (key >= orderIdCount) count++;
+      else if (seen[key] !== s) {
+        seen[key] = s;
+        count++;
+      }
+    }
+    firstDay[s] = day[a];
+    lastDay[s] = day[b - 1];
+    purchaseDays[s] = days;
+    rowsPer[s] = b - a;
+    revenue[s] = sum;
+    orderCount[s] = count;
+  }
+
+  return {
+    tables,
+    asOf,
+    filter,
+    index,
+    customerRow,
+    rowCount: k,
+    row,
+    code,
+    slot,
+    day,
+    amount,
+    orderKey,
+    customerCount,
+    customerCode,
+    slotOfCode,
+    start,
+    firstDay,
+    lastDay,
+    orders: orderCount,
+    rows: rowsPer,
+    revenue,
+    purchaseDays,
+  };
+}
+
+/** Sorts rows a…b−1 of the parallel arrays by (day, row). Rows arrive in table order, so feeds sorted by
+ * date are already in order (one linear check); small groups use insertion sort, large ones a permutation. */
+function sortGroupByDay(a: number, b: number, day: Int32Array, row: Int32Array, amount: Float64Array, key: Int32Array): void {
+  let sorted = true;
+  for (let j = a + 1; j < b && sorted; j++) sorted = day[j - 1] <= day[j];
+  if (sorted) return;
+  if (b - a <= 32) {
+    for (let j = a + 1; j < b; j++) {
+      const d = day[j], r = row[j], m = amount[j], o = key[j];
+      let i = j - 1;
+      while (i >= a && (day[i] > d || (day[i] === d && row[i] > r))) {
+        day[i + 1] = day[i];
+        row[i + 1] = row[i];
+        amount[i + 1] = amount[i];
+        key[i + 1] = key[i];
+        i--;
+      }
+      day[i + 1] = d;
+      row[i + 1] = r;
+      amount[i + 1] = m;
+      key[i + 1] = o;
+    }
+    return;
+  }
+  const perm = Int32Array.from({ length: b - a }, (_, i) => a + i).sort((x, y) => day[x] - day[y] || row[x] - row[y]);
+  const d2 = Int32Array.from(perm, (p) => day[p]);
+  const r2 = Int32Array.from(perm, (p) => row[p]);
+  const m2 = Float64Array.from(perm, (p) => amount[p]);
+  const k2 = Int32Array.from(perm, (p) => key[p]);
+  day.set(d2, a);
+  row.set(r2, a);
+  amount.set(m2, a);
+  key.set(k2, a);
+}
