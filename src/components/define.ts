@@ -1,9 +1,8 @@
 /**
- * Register a custom element once. Loading crm-lens twice (two bundles on one page, hot reload) must not throw
- * "already defined": the first definition wins and a different later class is reported, not thrown.
+ * Registers a custom element unless the tag is taken already (the kit loaded twice, e.g. by two bundles on one
+ * page): the first definition wins instead of `customElements.define` throwing. No-op where there is no DOM.
  */
 export function defineElement(tag: string, ctor: CustomElementConstructor): void {
-  const existing = customElements.get(tag);
-  if (!existing) customElements.define(tag, ctor);
-  else if (existing !== ctor) console.warn(`crm-lens: <${tag}> is already defined by another copy; keeping the first.`);
+  if (typeof customElements === 'undefined' || customElements.get(tag)) return;
+  customElements.define(tag, ctor);
 }
