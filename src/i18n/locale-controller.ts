@@ -19,7 +19,7 @@ export class LocaleController implements ReactiveController {
     private readonly getCurrency: () => string | undefined = () => undefined,
   ) {
     host.addController(this);
-    new AncestorAttributeController(host, ['lang']);
+    new AncestorAttributeController(host, ['lang'], () => {}, true);
   }
 
   hostConnected(): void {

@@ -38,6 +38,8 @@ export class AncestorAttributeController implements ReactiveController {
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly names: readonly string[],
     private readonly onChange: () => void = () => {},
+    /** Also watch the host's own attribute (for global attributes such as `lang` that are not properties). */
+    private readonly includeSelf = false,
   ) {
     host.addController(this);
   }
@@ -56,7 +58,7 @@ export class AncestorAttributeController implements ReactiveController {
   observe(): void {
     const parent = parentAcrossShadow(this.host);
     const nearest = parent ? closestAttribute(parent, this.names)?.element : undefined;
-    const targets = [nearest, document.documentElement].filter(
+    const targets = [this.includeSelf ? this.host : undefined, nearest, document.documentElement].filter(
       (el, i, all): el is Element => !!el && all.indexOf(el) === i,
     );
     if (this.observer && targets.length === this.watched.length && targets.every((t, i) => t === this.watched[i]))
