@@ -9,6 +9,7 @@ import { CrmWidget, type WidgetComputeOptions } from '../../src/components/base/
 import type { TableData } from '../../src/components/base/table-data.js';
 import { layoutBars, renderBars } from '../../src/charts/bar-chart.js';
 import { defineElement } from '../../src/components/define.js';
+import '../../src/components/data/index.js';
 import type { CrmExportDetail, CrmSelectDetail } from '../../src/components/events.js';
 
 /** Orders per region: the test-only result. */
@@ -29,7 +30,10 @@ class TestRegions extends CrmWidget<RegionRow[]> {
       this.failNext = false;
       throw new Error('region column is broken');
     }
-    const regions = tables.orders.array('region') as string[];
+    const orders = tables.orders;
+    const regions = orders.columnNames().includes('region')
+      ? (orders.array('region') as string[])
+      : Array.from({ length: orders.numRows() }, () => '(none)');
     const amounts = tables.orders.array('amount') as Float64Array;
     const keep = options.filter.regions ? new Set(options.filter.regions) : undefined;
     const by = new Map<string, RegionRow>();
@@ -168,6 +172,35 @@ describe('CrmWidget: data sources and computation', () => {
     widget.regions = 'North，South'; // Chinese comma accepted
     await waitUntil(() => bars(widget).length === 1);
     expect(bars(widget)[0].getAttribute('aria-label')).to.match(/^North:/);
+  });
+
+  it('loads its own src through FeedController (test feed server: 3 orders summing 400)', async () => {
+    const id = `wk-${Date.now()}`;
+    const el = await fixture<TestRegions>(html`<test-regions lang="en" src="/feeds/orders/${id}.json"></test-regions>`);
+    await rendered(el);
+    expect(bars(el).map((b) => b.getAttribute('aria-label'))).to.deep.equal(['(none): CN¥400']);
+  });
+
+  it('shows the loader error of its own src with a Retry', async () => {
+    const el = await fixture<TestRegions>(html`<test-regions src="/feeds/error/wk-${Date.now()}"></test-regions>`);
+    await waitUntil(() => q(el, '[part~="error"]'), 'no error state', { timeout: 5000 });
+    expect(q(el, '[part~="error"]')!.textContent).to.contain('Could not load the data.');
+    expect(q(el, '[part~="error"] button')!.textContent!.trim()).to.equal('Retry');
+  });
+
+  it('links two widgets through a real <crm-data>', async () => {
+    const data = await fixture<HTMLElement>(
+      html`<crm-data .tables=${sampleTables()}><test-regions id="a"></test-regions><test-regions id="b"></test-regions></crm-data>`,
+    );
+    const [a, b] = [data.querySelector('#a') as TestRegions, data.querySelector('#b') as TestRegions];
+    await rendered(a);
+    await rendered(b);
+    bars(a)[2].dispatchEvent(new MouseEvent('click')); // South
+    await waitUntil(() => bars(b).length === 1, 'b was not filtered');
+    expect(bars(b)[0].getAttribute('aria-label')).to.match(/^South:/);
+    expect(bars(a)).to.have.length(3); // a highlights instead
+    a.clearSelection();
+    await waitUntil(() => bars(b).length === 3);
   });
 
   it('shows a no-source message instead of a blank box', async () => {

@@ -103,6 +103,8 @@ export abstract class CrmWidget<Result> extends LitElement {
   @property({ attribute: 'cache-scope' }) cacheScope?: string;
   /** Feed format of `src` when the URL and Content-Type do not tell (`json`, `csv`, `arrow`). */
   @property() format?: FeedFormat;
+  /** IANA time zone that instants in `src` are placed in (default UTC; see src/data/days.ts). */
+  @property({ attribute: 'time-zone' }) timeZone?: string;
   /** Tables the application normalized itself (property only). Win over `src` and `<crm-data>`. */
   @property({ attribute: false }) tables?: CrmTables;
 
@@ -120,8 +122,8 @@ export abstract class CrmWidget<Result> extends LitElement {
   @property() theme?: string;
   /** Title text (the `heading` slot replaces it). Default: the widget's own title. */
   @property() heading?: string;
-  /** Keep selections to this widget even inside a linked `<crm-data>`. */
-  @property({ type: Boolean }) unlinked = false;
+  /** Keep selections to this widget even inside a linked `<crm-data>` (same name as on `<crm-data>`). */
+  @property({ attribute: 'no-link', type: Boolean }) noLink = false;
   /** Show the data table instead of the chart. */
   @property({ type: Boolean, attribute: 'table-view', reflect: true }) tableView = false;
 
@@ -254,7 +256,7 @@ export abstract class CrmWidget<Result> extends LitElement {
 
   /** True when selections go to a shared, linked `<crm-data>`. */
   protected get linked(): boolean {
-    return !!this.provided && this.provided.linked && !this.unlinked;
+    return !!this.provided && this.provided.linked && !this.noLink;
   }
 
   /** The linked filter: shared by the provider when linked, else this widget's own. */
@@ -436,7 +438,7 @@ export abstract class CrmWidget<Result> extends LitElement {
       );
     }
     if (changed.has('tables')) this.feed.setTables(this.tables);
-    if (['src', 'fields', 'maxAge', 'cacheScope', 'format'].some((k) => changed.has(k as keyof CrmWidget<Result>)))
+    if (['src', 'fields', 'maxAge', 'cacheScope', 'format', 'timeZone'].some((k) => changed.has(k as keyof CrmWidget<Result>)))
       this.updateRequest();
   }
 
@@ -452,6 +454,7 @@ export abstract class CrmWidget<Result> extends LitElement {
         mapping: parseFieldsOption(this.fields, this.src),
         maxAge: this.maxAge,
         cacheScope: this.cacheScope,
+        timeZone: this.timeZone,
       };
       this.feed.setRequest(request);
     } catch (error) {
