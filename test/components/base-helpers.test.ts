@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { csvField, toCsv, exportFilename } from '../../src/components/base/export.js';
-import { filterFromAttributes, intersectFilters, filterKey, parseList } from '../../src/components/base/filter.js';
+import { FILTER_ATTRIBUTE_NAMES, filterFromAttributes, intersectFilters, filterKey, parseList } from '../../src/components/base/filter.js';
 import { sizeOf } from '../../src/components/base/size-controller.js';
 import { layoutBars } from '../../src/charts/bar-chart.js';
 import { sparklinePath } from '../../src/charts/sparkline.js';
@@ -44,18 +44,7 @@ describe('export helpers', () => {
 });
 
 describe('filter helpers', () => {
-  const names = {
-    dateFrom: 'date-from',
-    dateTo: 'date-to',
-    regions: 'regions',
-    provinces: 'provinces',
-    channels: 'channels',
-    categories: 'categories',
-    customerTypes: 'customer-types',
-    segments: 'segments-filter',
-    customerIds: 'customer-ids',
-    stages: 'stages',
-  };
+  const names = FILTER_ATTRIBUTE_NAMES;
 
   it('parses list and date attributes', () => {
     expect(parseList(' 华东，华南、 North ,')).to.deep.equal(['华东', '华南', 'North']);

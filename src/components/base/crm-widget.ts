@@ -26,7 +26,7 @@ import {
   type SelectionKind,
 } from '../events.js';
 import { csvBlob, exportFilename, offerExport, serializeSvg, svgSize, svgToPng } from './export.js';
-import { filterFromAttributes, filterKey, intersectFilters, isEmptyFilter, withoutField, type ParsedFilter } from './filter.js';
+import { FILTER_ATTRIBUTE_NAMES, filterFromAttributes, filterKey, intersectFilters, isEmptyFilter, withoutField, type ParsedFilter } from './filter.js';
 import { RovingFocusController } from './keyboard.js';
 import { SizeController, type WidgetSize } from './size-controller.js';
 import { widgetStyles } from './styles.js';
@@ -50,19 +50,6 @@ export interface WidgetComputeOptions {
   signal: AbortSignal;
 }
 
-/** Attribute names of the filter attributes (one place, used in messages too). */
-const FILTER_ATTRIBUTE_NAMES = {
-  dateFrom: 'date-from',
-  dateTo: 'date-to',
-  regions: 'regions',
-  provinces: 'provinces',
-  channels: 'channels',
-  categories: 'categories',
-  customerTypes: 'customer-types',
-  segments: 'segments-filter',
-  customerIds: 'customer-ids',
-  stages: 'stages',
-} as const;
 
 /** Message id per selection kind. */
 const KIND_LABEL: Record<SelectionKind, BaseMessageKey> = {

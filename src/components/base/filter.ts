@@ -42,6 +42,20 @@ export interface FilterAttributes {
   stages?: string | null;
 }
 
+/** The widget attribute of each filter field (one place: the base class and its messages use it). */
+export const FILTER_ATTRIBUTE_NAMES = {
+  dateFrom: 'date-from',
+  dateTo: 'date-to',
+  regions: 'regions',
+  provinces: 'provinces',
+  channels: 'channels',
+  categories: 'categories',
+  customerTypes: 'customer-types',
+  segments: 'segments-filter',
+  customerIds: 'customer-ids',
+  stages: 'stages',
+} as const;
+
 /** A filter built from attributes, and what could not be read (shown as an error, never ignored). */
 export interface ParsedFilter {
   filter: CrmFilter;
