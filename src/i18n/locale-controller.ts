@@ -13,6 +13,8 @@ export class LocaleController implements ReactiveController {
   locale: Locale = 'en';
   /** Formatter for `locale` and the currency `getCurrency` returns. */
   format: Formatter = new Formatter('en');
+  /** The currency asked for (may differ from `format.currencyCode` when unknown). */
+  private requested = DEFAULT_CURRENCY;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -33,9 +35,12 @@ export class LocaleController implements ReactiveController {
   private resolve(): void {
     const locale = resolveLocale(this.host);
     const currency = (this.getCurrency() || DEFAULT_CURRENCY).toUpperCase();
-    if (locale !== this.locale || currency !== this.format.currencyCode) {
+    if (locale !== this.locale || currency !== this.requested) {
       this.locale = locale;
-      this.format = new Formatter(locale, isCurrency(currency) ? currency : DEFAULT_CURRENCY);
+      this.requested = currency;
+      const known = isCurrency(currency);
+      if (!known) console.warn(`crm-lens: currency="${currency}" is not an ISO 4217 code Intl knows; showing ${DEFAULT_CURRENCY}.`);
+      this.format = new Formatter(locale, known ? currency : DEFAULT_CURRENCY);
     }
   }
 }

@@ -12,8 +12,8 @@ import { css, unsafeCSS, type CSSResult } from 'lit';
  *
  * Contrast (WCAG 2.1, measured against `--crm-color-bg` and `--crm-color-surface`): text ≥ 14:1, muted text
  * ≥ 5.7:1, accent/positive/negative/warning ≥ 4.8:1 in both themes; series colours ≥ 3.6:1 (graphics need
- * 3:1) except none below that; colour-blind-safe hues in the Okabe–Ito order (blue, orange, green, pink,
- * sky, violet, olive, grey), the same hue at the same index in both themes.
+ * 3:1). Series hues are colour-blind-safe, in Okabe–Ito order (blue, orange, green, pink, sky, violet, olive,
+ * grey), the same hue at the same index in both themes.
  */
 
 /** Token name (without the leading `--`) → value. */
