@@ -13,3 +13,9 @@ export { FeedController, type FeedControllerOptions } from './data/feed-controll
 export * from './data/events.js';
 export { defineElement } from './components/define.js';
 export { CrmData } from './components/data/index.js';
+export * from './i18n/index.js';
+export * from './styles/tokens.js';
+export * from './styles/theme-controller.js';
+export * from './components/events.js';
+export * from './components/base/index.js';
+export * from './charts/index.js';

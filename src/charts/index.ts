@@ -1,0 +1,7 @@
+/** Chart helpers: pure layouts from result objects, Lit `svg` marks, scales and ticks on d3 submodules. */
+export * from './bar-chart.js';
+export * from './marks.js';
+export * from './scales.js';
+export * from './sparkline.js';
+export * from './text.js';
+export * from './ticks.js';

@@ -1,0 +1,620 @@
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ContextConsumer } from '@lit/context';
+import { initialState, Task, TaskStatus } from '@lit/task';
+import { crmDataContext, type CrmDataState } from '../../data/context.js';
+import { FeedController } from '../../data/feed-controller.js';
+import { parseFieldsOption } from '../../data/fields-option.js';
+import { isoToDay } from '../../data/days.js';
+import type { FeedFormat, CrmTables, FeedRequest } from '../../data/types.js';
+import type { CrmFilter } from '../../metrics/filter-types.js';
+import { baseMessages, type BaseMessageKey } from '../../i18n/base/index.js';
+import type { MessageParams } from '../../i18n/messages.js';
+import type { Formatter } from '../../i18n/format.js';
+import type { Locale } from '../../i18n/locales.js';
+import { LocaleController } from '../../i18n/locale-controller.js';
+import { tokenStyles } from '../../styles/tokens.js';
+import { ThemeController } from '../../styles/theme-controller.js';
+import type { MarkHandlers } from '../../charts/marks.js';
+import {
+  dispatchCrmEvent,
+  SELECT_EVENTS,
+  SELECTION_FIELDS,
+  FILTER_CHANGE_EVENT,
+  type CrmSelection,
+  type ExportFormat,
+  type SelectionKind,
+} from '../events.js';
+import { csvBlob, exportFilename, offerExport, serializeSvg, svgSize, svgToPng } from './export.js';
+import { FILTER_ATTRIBUTE_NAMES, filterFromAttributes, filterKey, intersectFilters, isEmptyFilter, withoutField, type ParsedFilter } from './filter.js';
+import { RovingFocusController } from './keyboard.js';
+import { SizeController, type WidgetSize } from './size-controller.js';
+import { widgetStyles } from './styles.js';
+import { renderTable } from './table.js';
+import type { TableData } from './table-data.js';
+import { TooltipController, type TooltipContent } from './tooltip.js';
+import { ensureContextRoot } from './context-root.js';
+
+/** What `compute` gets besides the tables. Build metric options from it. */
+export interface WidgetComputeOptions {
+  /** `as-of` as an epoch day; undefined → the metric's default (the last order day in the data). */
+  asOf?: number;
+  /**
+   * The filter to apply: the widget's attribute filter AND the linked filter, minus the field of this widget's
+   * own selection (a widget highlights its selection instead of filtering itself by it).
+   */
+  filter: CrmFilter;
+  /** The `segments` attribute: the RFM segment preset name, if set. */
+  segmentPreset?: string;
+  /** Aborted when the inputs change before this computation finished. */
+  signal: AbortSignal;
+}
+
+
+/** Message id per selection kind. */
+const KIND_LABEL: Record<SelectionKind, BaseMessageKey> = {
+  segment: 'kindSegment',
+  region: 'kindRegion',
+  channel: 'kindChannel',
+  stage: 'kindStage',
+  customer: 'kindCustomer',
+};
+
+/**
+ * The base of every crm-lens widget: data sourcing, linked filtering and selection, computation, the
+ * loading / empty / error / stale states, size, header with "view as table" and exports, theme and locale.
+ * A widget is glue: it implements `compute`, `renderChart`, `tableData` (and usually `summarize`,
+ * `defaultHeading`). See docs/widgets-base.md.
+ *
+ * @typeParam Result - the plain result object `compute` returns (from a metric function).
+ *
+ * @slot heading - replaces the title text.
+ * @csspart base - the widget box. @csspart header @csspart title @csspart actions @csspart body
+ * @csspart chart @csspart table @csspart tooltip @csspart empty @csspart error @csspart loading
+ * @csspart stale @csspart selection @csspart button
+ * @fires crm-segment-select @fires crm-region-select @fires crm-channel-select @fires crm-stage-select
+ * @fires crm-customer-select @fires crm-filter-change @fires crm-export
+ */
+export abstract class CrmWidget<Result> extends LitElement {
+  static override styles = [tokenStyles, widgetStyles];
+
+  // ——— data source ———
+
+  /** URL of the widget's own feed (used when not given `tables`; wins over an enclosing `<crm-data>`). */
+  @property() src?: string;
+  /** Field mapping for `src`: JSON, `{"hostField": "canonical"}` or per table (see `<crm-data>`). */
+  @property() fields?: string;
+  /** Seconds a cached copy of `src` is served without revalidation. */
+  @property({ attribute: 'max-age', type: Number }) maxAge?: number;
+  /** Keeps cached data of different tenants/users apart. */
+  @property({ attribute: 'cache-scope' }) cacheScope?: string;
+  /** Feed format of `src` when the URL and Content-Type do not tell (`json`, `csv`, `arrow`). */
+  @property() format?: FeedFormat;
+  /** IANA time zone that instants in `src` are placed in (default UTC; see src/data/days.ts). */
+  @property({ attribute: 'time-zone' }) timeZone?: string;
+  /** Tables the application normalized itself (property only). Win over `src` and `<crm-data>`. */
+  @property({ attribute: false }) tables?: CrmTables;
+
+  // ——— metric options ———
+
+  /** Reference day `YYYY-MM-DD` for recency and "active" (default: the last order day in the data). */
+  @property({ attribute: 'as-of' }) asOf?: string;
+  /** RFM segment preset name. */
+  @property() segments?: string;
+  /** ISO 4217 currency of amounts (default CNY). */
+  @property() currency?: string;
+  /** Locale override (`en`, `zh-CN`); else `lang` here or on an ancestor, else the browser's. */
+  @property() locale?: string;
+  /** `light` | `dark` | `auto`; else the closest ancestor's `theme` / `data-crm-theme`, else the OS. */
+  @property() theme?: string;
+  /** Title text (the `heading` slot replaces it). Default: the widget's own title. */
+  @property() heading?: string;
+  /** Keep selections to this widget even inside a linked `<crm-data>` (same name as on `<crm-data>`). */
+  @property({ attribute: 'no-link', type: Boolean }) noLink = false;
+  /** Show the data table instead of the chart. */
+  @property({ type: Boolean, attribute: 'table-view', reflect: true }) tableView = false;
+
+  // ——— attribute filter (AND with the linked filter) ———
+
+  /** First order day included, `YYYY-MM-DD`. */
+  @property({ attribute: 'date-from' }) dateFrom?: string;
+  /** Last order day included, `YYYY-MM-DD`. */
+  @property({ attribute: 'date-to' }) dateTo?: string;
+  /** Comma-separated lists (`,` `，` `、`). */
+  @property() regions?: string;
+  @property() provinces?: string;
+  @property() channels?: string;
+  @property() categories?: string;
+  @property({ attribute: 'customer-types' }) customerTypes?: string;
+  @property({ attribute: 'segments-filter' }) segmentsFilter?: string;
+  @property({ attribute: 'customer-ids' }) customerIds?: string;
+  @property() stages?: string;
+
+  // ——— state ———
+
+  /** This widget's current selection (highlight it in the chart). */
+  @state() protected selection: CrmSelection | null = null;
+  /** The linked filter when there is no linked provider: this widget's own selection. */
+  @state() private localFilter: CrmFilter = {};
+  @state() private exportOpen = false;
+  @state() private announcement = '';
+  @state() private exportProblem = '';
+
+  protected readonly i18n = new LocaleController(this, () => this.currency);
+  protected readonly themes = new ThemeController(this, () => this.theme);
+  protected readonly sizes = new SizeController(this);
+  /** Tooltip for marks: hover and focus (see `markHandlers`). */
+  protected readonly tooltip = new TooltipController(this, () => this.renderRoot.querySelector('.body'));
+  /** Roving focus over the main chart's marks (see `markHandlers`). */
+  protected readonly marks = new RovingFocusController(this, {
+    onActivate: (i) => this.markActivate?.(i),
+    onEscape: () => this.clearSelection(),
+  });
+  private markActivate?: (index: number) => void;
+
+  private provided?: CrmDataState;
+  private readonly consumer = new ContextConsumer(this, {
+    context: crmDataContext,
+    subscribe: true,
+    callback: (value) => this.onProvided(value),
+  });
+  private readonly feed = new FeedController(this);
+  private parsedFilter: ParsedFilter = { filter: {}, problems: [] };
+  private staleTimer?: ReturnType<typeof setInterval>;
+
+  private readonly computation = new Task(this, {
+    args: () => this.computeInputs(),
+    task: async ([tables], { signal }) => {
+      if (!tables) return initialState;
+      return this.compute(tables as CrmTables, { ...this.computeOptions(), signal });
+    },
+  });
+
+  constructor() {
+    super();
+    ensureContextRoot();
+    this.addEventListener('keydown', (e) => this.onKeydown(e));
+  }
+
+  // ——— the hooks a widget implements ———
+
+  /**
+   * Turn tables into the widget's result (call metric functions here; no DOM). Runs only when the tables,
+   * `as-of`, the effective filter, `segments` or `computeArgs()` change. A throw becomes the error state.
+   */
+  protected abstract compute(tables: CrmTables, options: WidgetComputeOptions): Result | Promise<Result>;
+
+  /** The chart for a non-empty result (use `this.width`, `this.size`, `this.selection`, `markHandlers`). */
+  protected abstract renderChart(result: Result): TemplateResult;
+
+  /** The result as rows: "view as table", CSV export, and the default empty test. */
+  protected abstract tableData(result: Result): TableData<any>;
+
+  /** Title in the current locale (`this.resolvedLocale`) when no `heading` is given. */
+  protected abstract defaultHeading(): string;
+
+  /** One sentence describing the result for screen readers (the chart's text alternative). */
+  protected summarize(result: Result): string {
+    return this.t('rows', { count: this.tableData(result).rows.length });
+  }
+
+  /** True when there is nothing to draw (default: no table rows). */
+  protected isEmpty(result: Result): boolean {
+    return this.tableData(result).rows.length === 0;
+  }
+
+  /** Extra inputs of `compute` (a widget's own attributes, e.g. a metric choice). Compared one by one. */
+  protected computeArgs(): readonly unknown[] {
+    return [];
+  }
+
+  /** The `<svg>` exported as SVG/PNG; default: the first `svg` inside `[part~=chart]`. */
+  protected chartSvg(): SVGSVGElement | null {
+    return this.renderRoot.querySelector<SVGSVGElement>('.chart svg');
+  }
+
+  // ——— what a widget reads ———
+
+  /** Resolved locale. */
+  protected get resolvedLocale(): Locale {
+    return this.i18n.locale;
+  }
+
+  /** Formatter for the resolved locale and currency. */
+  protected get fmt(): Formatter {
+    return this.i18n.format;
+  }
+
+  /** Content width in CSS px (0 before the first layout). */
+  protected get width(): number {
+    return this.sizes.width;
+  }
+
+  /** `narrow` (< 480 px), `medium`, `wide` (≥ 900 px). */
+  get size(): WidgetSize {
+    return this.sizes.size;
+  }
+
+  /** The data state in use (own tables/src, else the provider's), undefined when there is no source. */
+  protected get dataState(): CrmDataState | undefined {
+    if (this.tables || this.src) return this.feed.state;
+    return this.provided;
+  }
+
+  /** True when selections go to a shared, linked `<crm-data>`. */
+  protected get linked(): boolean {
+    return !!this.provided && this.provided.linked && !this.noLink;
+  }
+
+  /** The linked filter: shared by the provider when linked, else this widget's own. */
+  protected get linkedFilter(): CrmFilter {
+    return this.linked ? this.provided!.filter : this.localFilter;
+  }
+
+  /** The filter `compute` gets (see `WidgetComputeOptions.filter`). */
+  protected get effectiveFilter(): CrmFilter {
+    const linked = this.selection ? withoutField(this.linkedFilter, this.selection.field) : this.linkedFilter;
+    return intersectFilters(this.parsedFilter.filter, linked);
+  }
+
+  /** The last computed result, if any (kept while a new computation runs). */
+  protected get result(): Result | undefined {
+    return this.computation.value;
+  }
+
+  /** A base message in the current locale. */
+  protected t(key: BaseMessageKey, params?: MessageParams): string {
+    return baseMessages.t(this.resolvedLocale, key, params);
+  }
+
+  /** The title shown. */
+  protected get headingText(): string {
+    return this.heading || this.defaultHeading();
+  }
+
+  // ——— selection ———
+
+  /**
+   * Select `value` (a segment, region, channel, stage or customer): updates the linked filter (the shared one
+   * through `setFilter`, or this widget's own), fires `crm-<kind>-select` and `crm-filter-change`, announces
+   * it. Selecting the current selection again clears it (toggle).
+   */
+  protected select(kind: SelectionKind, value: string, options: { label?: string; customerIds?: string[] } = {}): void {
+    if (this.selection?.kind === kind && this.selection.value === value) {
+      this.clearSelection();
+      return;
+    }
+    const field = SELECTION_FIELDS[kind];
+    const previous = this.linkedFilter;
+    const base = this.selection ? withoutField(previous, this.selection.field) : previous;
+    const filter: CrmFilter = { ...base, [field]: [value] };
+    const selection: CrmSelection = { kind, field, value, label: options.label ?? value };
+    const oldKind = this.selection?.kind;
+    this.selection = selection;
+    this.applyLinkedFilter(filter);
+    // Changing kind (a widget with two dimensions) tells listeners of the old kind it was cleared.
+    if (oldKind && oldKind !== kind)
+      dispatchCrmEvent(this, SELECT_EVENTS[oldKind], { selection: null, filter, customerIds: [] });
+    const customerIds = options.customerIds ?? (kind === 'customer' ? [value] : []);
+    dispatchCrmEvent(this, SELECT_EVENTS[kind], { selection, filter, customerIds });
+    dispatchCrmEvent(this, FILTER_CHANGE_EVENT, { selection, filter, customerIds, previous, linked: this.linked });
+    this.announce(this.t('selected', { label: selection.label }));
+  }
+
+  /** Clear this widget's selection (Esc, the selection chip). Fires the select event with `selection: null`. */
+  clearSelection(): void {
+    const current = this.selection;
+    if (!current) return;
+    const previous = this.linkedFilter;
+    const filter = withoutField(previous, current.field);
+    this.selection = null;
+    this.applyLinkedFilter(filter);
+    dispatchCrmEvent(this, SELECT_EVENTS[current.kind], { selection: null, filter, customerIds: [] });
+    dispatchCrmEvent(this, FILTER_CHANGE_EVENT, { selection: null, filter, customerIds: [], previous, linked: this.linked });
+    this.announce(this.t('selectionCleared'));
+  }
+
+  /** Clear this widget's selection and the whole linked filter (the empty state's "Clear filters"). */
+  clearFilters(): void {
+    const previous = this.linkedFilter;
+    const kind = this.selection?.kind;
+    this.selection = null;
+    this.applyLinkedFilter({});
+    if (kind) dispatchCrmEvent(this, SELECT_EVENTS[kind], { selection: null, filter: {}, customerIds: [] });
+    dispatchCrmEvent(this, FILTER_CHANGE_EVENT, { selection: null, filter: {}, customerIds: [], previous, linked: this.linked });
+    this.announce(this.t('selectionCleared'));
+  }
+
+  /** Say something to screen-reader users (polite live region). */
+  protected announce(text: string): void {
+    // Re-announce identical text: clear first so the live region sees a change.
+    this.announcement = '';
+    requestAnimationFrame(() => (this.announcement = text));
+  }
+
+  /**
+   * Handlers for the main chart's marks (roving tabindex, tooltip on hover and focus, activation). Call once
+   * per render with the mark count; pass the result to a chart renderer.
+   */
+  protected markHandlers(
+    count: number,
+    options: { activate(index: number): void; tooltip(index: number): TooltipContent },
+  ): MarkHandlers {
+    this.marks.count = count;
+    this.markActivate = options.activate;
+    return {
+      tabIndex: (i) => this.marks.tabIndex(i),
+      keydown: (e) => {
+        if (e.key === 'Escape') this.tooltip.hide();
+        this.marks.keydown(e);
+      },
+      focus: (i, mark) => {
+        this.marks.focused(i);
+        this.tooltip.show(options.tooltip(i), mark);
+      },
+      blur: () => this.tooltip.hide(),
+      activate: (i) => {
+        this.marks.focused(i);
+        options.activate(i);
+      },
+    };
+  }
+
+  // ——— exports ———
+
+  /** Export the current result: CSV of `tableData`, or the chart as SVG / PNG (2×). */
+  async exportAs(format: ExportFormat): Promise<void> {
+    this.exportOpen = false;
+    this.exportProblem = '';
+    const result = this.result;
+    if (result === undefined) return;
+    const filename = exportFilename(this.headingText, format);
+    try {
+      if (format === 'csv') {
+        offerExport(this, format, csvBlob(this.tableData(result)), filename);
+        return;
+      }
+      const svg = this.chartSvg();
+      if (!svg) throw new Error('There is no chart to export: switch off "view as table" first.');
+      const background = getComputedStyle(this.renderRoot.querySelector('.base') ?? this).backgroundColor;
+      const text = serializeSvg(svg, { background });
+      const blob =
+        format === 'svg'
+          ? new Blob([text], { type: 'image/svg+xml;charset=utf-8' })
+          : await svgToPng(text, svgSize(svg).width, svgSize(svg).height, 2);
+      offerExport(this, format, blob, filename);
+    } catch (error) {
+      this.exportProblem = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  // ——— lifecycle ———
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.staleTimer = setInterval(() => {
+      if (this.dataState?.cache?.stale) this.requestUpdate();
+    }, 60_000);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.staleTimer);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (
+      changed.has('dateFrom') ||
+      changed.has('dateTo') ||
+      FILTER_KEYS.some((k) => changed.has(k as keyof CrmWidget<Result>))
+    ) {
+      this.parsedFilter = filterFromAttributes(
+        {
+          dateFrom: this.dateFrom,
+          dateTo: this.dateTo,
+          regions: this.regions,
+          provinces: this.provinces,
+          channels: this.channels,
+          categories: this.categories,
+          customerTypes: this.customerTypes,
+          segments: this.segmentsFilter,
+          customerIds: this.customerIds,
+          stages: this.stages,
+        },
+        FILTER_ATTRIBUTE_NAMES,
+      );
+    }
+    if (changed.has('tables')) this.feed.setTables(this.tables);
+    if (['src', 'fields', 'maxAge', 'cacheScope', 'format', 'timeZone'].some((k) => changed.has(k as keyof CrmWidget<Result>)))
+      this.updateRequest();
+  }
+
+  private updateRequest(): void {
+    if (!this.src) {
+      this.feed.setRequest(undefined);
+      return;
+    }
+    try {
+      const request: FeedRequest = {
+        src: this.src,
+        format: this.format,
+        mapping: parseFieldsOption(this.fields, this.src),
+        maxAge: this.maxAge,
+        cacheScope: this.cacheScope,
+        timeZone: this.timeZone,
+      };
+      this.feed.setRequest(request);
+    } catch (error) {
+      this.feed.setError(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+
+  private computeInputs(): readonly unknown[] {
+    return [this.dataState?.tables, this.asOf, filterKey(this.effectiveFilter), this.segments, ...this.computeArgs()];
+  }
+
+  private computeOptions(): Omit<WidgetComputeOptions, 'signal'> {
+    const asOf = this.asOf ? isoToDay(this.asOf.trim()) : undefined;
+    if (asOf !== undefined && Number.isNaN(asOf))
+      throw new Error(`as-of="${this.asOf}" is not a date: expected YYYY-MM-DD, e.g. 2024-03-31.`);
+    return { asOf, filter: this.effectiveFilter, segmentPreset: this.segments || undefined };
+  }
+
+  private onProvided(value: CrmDataState | undefined): void {
+    this.provided = value;
+    // Someone else changed or cleared our field of the shared filter: our selection no longer holds.
+    const s = this.selection;
+    if (s && this.linked) {
+      const values = this.provided!.filter[s.field];
+      if (!values || values.length !== 1 || values[0] !== s.value) this.selection = null;
+    }
+    this.requestUpdate();
+  }
+
+  private applyLinkedFilter(filter: CrmFilter): void {
+    if (this.linked) this.provided!.setFilter(filter);
+    else this.localFilter = filter;
+  }
+
+  private onKeydown(e: KeyboardEvent): void {
+    if (e.key !== 'Escape') return;
+    if (this.exportOpen) {
+      this.exportOpen = false;
+      (this.renderRoot.querySelector('.export-toggle') as HTMLElement | null)?.focus();
+    } else if (this.tooltip.visible) this.tooltip.hide();
+    else if (this.selection) this.clearSelection();
+    else return;
+    e.stopPropagation();
+  }
+
+  // ——— rendering ———
+
+  protected override render(): TemplateResult {
+    const title = this.headingText;
+    return html`<div part="base" class="base size-${this.size}">
+      <div part="header" class="header">
+        <h2 part="title" class="title" id="title"><slot name="heading">${title}</slot></h2>
+        <div part="actions" class="actions">${this.renderSelection()} ${this.renderActions()}</div>
+      </div>
+      ${this.renderStale()}
+      ${this.exportProblem
+        ? html`<div part="error" class="export-problem" role="alert">${this.exportProblem}</div>`
+        : nothing}
+      <div part="body" class="body" aria-busy=${this.computation.status === TaskStatus.PENDING ? 'true' : 'false'}>
+        ${this.renderBody(title)} ${this.tooltip.render()}
+      </div>
+      <div class="visually-hidden" aria-live="polite">${this.announcement}</div>
+    </div>`;
+  }
+
+  private renderSelection(): TemplateResult | typeof nothing {
+    const s = this.selection;
+    if (!s) return nothing;
+    const text = this.t('selection', { kind: this.t(KIND_LABEL[s.kind]), label: s.label });
+    return html`<button
+      part="selection button"
+      class="selection"
+      aria-label=${this.t('clearSelection', { label: text })}
+      @click=${() => this.clearSelection()}
+    >
+      <span>${text}</span><span aria-hidden="true">×</span>
+    </button>`;
+  }
+
+  private renderActions(): TemplateResult | typeof nothing {
+    if (this.result === undefined || this.computation.status !== TaskStatus.COMPLETE) return nothing;
+    const hasSvg = !this.tableView;
+    return html`<button
+        part="button"
+        aria-pressed=${this.tableView ? 'true' : 'false'}
+        @click=${() => (this.tableView = !this.tableView)}
+      >
+        ${this.t('viewAsTable')}
+      </button>
+      <button
+        part="button"
+        class="export-toggle"
+        aria-expanded=${this.exportOpen ? 'true' : 'false'}
+        aria-controls="export-menu"
+        @click=${() => (this.exportOpen = !this.exportOpen)}
+      >
+        ${this.t('exportMenu')}
+      </button>
+      ${this.exportOpen
+        ? html`<div class="menu" id="export-menu">
+            <button part="button" @click=${() => this.exportAs('csv')}>${this.t('exportCsv')}</button>
+            <button part="button" ?disabled=${!hasSvg} @click=${() => this.exportAs('svg')}>${this.t('exportSvg')}</button>
+            <button part="button" ?disabled=${!hasSvg} @click=${() => this.exportAs('png')}>${this.t('exportPng')}</button>
+          </div>`
+        : nothing}`;
+  }
+
+  private renderStale(): TemplateResult | typeof nothing {
+    const data = this.dataState;
+    if (!data?.cache?.stale || !data.tables) return nothing;
+    return html`<div part="stale" class="stale" role="status">
+      <span>${this.t('stale', { age: this.fmt.relativeAge(data.cache.fetchedAt) })}</span>
+      <button part="button" @click=${() => data.refresh()}>${this.t('refresh')}</button>
+    </div>`;
+  }
+
+  private renderBody(title: string): TemplateResult {
+    const problems = this.parsedFilter.problems;
+    if (problems.length) return this.renderError(problems.join(' '));
+    const data = this.dataState;
+    if (!data || (data.status === 'idle' && !data.tables)) return this.renderEmpty(this.t('noSource'), false);
+    if (!data.tables) {
+      if (data.status === 'error') return this.renderError(this.t('errorLoad'), data.error, () => data.retry());
+      return this.renderLoading(this.t('loading'), data.progress);
+    }
+    const task = this.computation;
+    if (task.status === TaskStatus.ERROR)
+      return this.renderError(this.t('errorCompute'), task.error, () => void this.computation.run());
+    const result = task.value;
+    if (result === undefined) return this.renderLoading(this.t('computing'));
+    if (this.isEmpty(result)) {
+      const filtered = !isEmptyFilter(this.linkedFilter) || !!this.selection;
+      return this.renderEmpty(this.t(filtered ? 'emptyFiltered' : 'empty'), filtered);
+    }
+    if (this.tableView) return renderTable(this.tableData(result), this.fmt, this.t('tableCaption', { title }));
+    return html`<div part="chart" class="chart" role="figure" aria-label=${this.t('chartLabel', { title })}>
+        ${this.renderChart(result)}
+        <p class="visually-hidden">${this.summarize(result)}</p>
+      </div>`;
+  }
+
+  private renderLoading(label: string, progress?: { loaded: number; total?: number }): TemplateResult {
+    const known = progress?.total !== undefined && progress.total > 0;
+    const detail = progress
+      ? known
+        ? `${this.t('loadingBytes', { loaded: this.fmt.bytes(progress.loaded), total: this.fmt.bytes(progress.total) })} (${this.fmt.percent(progress.loaded / progress.total!, 0)})`
+        : this.t('loadingBytesUnknown', { loaded: this.fmt.bytes(progress.loaded) })
+      : '';
+    return html`<div part="loading" class="state loading" role="status">
+      <div class="spinner" aria-hidden="true"></div>
+      <span>${label}</span>
+      ${progress
+        ? html`<progress max=${known ? progress.total! : nothing} value=${known ? progress.loaded : nothing} aria-label=${label}></progress>
+            <span>${detail}</span>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderEmpty(message: string, canClear: boolean): TemplateResult {
+    return html`<div part="empty" class="state empty">
+      <span>${message}</span>
+      ${canClear ? html`<button part="button" @click=${() => this.clearFilters()}>${this.t('clearFilters')}</button>` : nothing}
+    </div>`;
+  }
+
+  private renderError(title: string, error?: unknown, retry?: () => void): TemplateResult {
+    const message = error instanceof Error ? error.message : error ? String(error) : '';
+    return html`<div part="error" class="state error" role="alert">
+      <strong>${title}</strong>
+      ${message ? html`<span class="message">${message}</span>` : nothing}
+      ${retry ? html`<button part="button" class="primary" @click=${retry}>${this.t('retry')}</button>` : nothing}
+    </div>`;
+  }
+}
+
+const FILTER_KEYS = ['regions', 'provinces', 'channels', 'categories', 'customerTypes', 'segmentsFilter', 'customerIds', 'stages'];

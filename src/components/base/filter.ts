@@ -1,0 +1,132 @@
+import { isoToDay } from '../../data/days.js';
+import type { CrmFilter } from '../../metrics/filter-types.js';
+
+/** The list fields of `CrmFilter`. */
+export type FilterListField = Exclude<keyof CrmFilter, 'dateRange'>;
+
+export const FILTER_LIST_FIELDS: readonly FilterListField[] = [
+  'regions',
+  'provinces',
+  'channels',
+  'categories',
+  'customerTypes',
+  'segments',
+  'customerIds',
+  'stages',
+];
+
+/**
+ * Split a list attribute: comma-separated, also accepting the Chinese `，` and `、` separators; values are
+ * trimmed and empty items dropped. `null`/blank → undefined (no restriction).
+ */
+export function parseList(value: string | null | undefined): string[] | undefined {
+  if (value == null) return undefined;
+  const items = value
+    .split(/[,，、]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return items.length ? items : undefined;
+}
+
+/** Filter attribute values as a widget reads them (attribute names in docs/widgets-base.md). */
+export interface FilterAttributes {
+  dateFrom?: string | null;
+  dateTo?: string | null;
+  regions?: string | null;
+  provinces?: string | null;
+  channels?: string | null;
+  categories?: string | null;
+  customerTypes?: string | null;
+  segments?: string | null;
+  customerIds?: string | null;
+  stages?: string | null;
+}
+
+/** The widget attribute of each filter field (one place: the base class and its messages use it). */
+export const FILTER_ATTRIBUTE_NAMES = {
+  dateFrom: 'date-from',
+  dateTo: 'date-to',
+  regions: 'regions',
+  provinces: 'provinces',
+  channels: 'channels',
+  categories: 'categories',
+  customerTypes: 'customer-types',
+  segments: 'segments-filter',
+  customerIds: 'customer-ids',
+  stages: 'stages',
+} as const;
+
+/** A filter built from attributes, and what could not be read (shown as an error, never ignored). */
+export interface ParsedFilter {
+  filter: CrmFilter;
+  problems: string[];
+}
+
+/** Build a `CrmFilter` from attribute strings. Dates are `YYYY-MM-DD` (inclusive). */
+export function filterFromAttributes(attrs: FilterAttributes, names: Record<keyof FilterAttributes, string>): ParsedFilter {
+  const filter: CrmFilter = {};
+  const problems: string[] = [];
+  const day = (key: 'dateFrom' | 'dateTo'): number | undefined => {
+    const raw = attrs[key]?.trim();
+    if (!raw) return undefined;
+    const d = isoToDay(raw);
+    if (Number.isNaN(d)) problems.push(`${names[key]}="${raw}" is not a date: expected YYYY-MM-DD, e.g. 2024-03-31.`);
+    return Number.isNaN(d) ? undefined : d;
+  };
+  const start = day('dateFrom');
+  const end = day('dateTo');
+  if (start !== undefined && end !== undefined && start > end)
+    problems.push(`${names.dateFrom}="${attrs.dateFrom}" is after ${names.dateTo}="${attrs.dateTo}".`);
+  if (start !== undefined || end !== undefined) filter.dateRange = { start, end };
+  for (const field of FILTER_LIST_FIELDS) {
+    const list = parseList(attrs[field]);
+    if (list) filter[field] = list;
+  }
+  return { filter, problems };
+}
+
+/**
+ * Both filters at once (AND): lists intersect when both restrict a field (an empty intersection selects
+ * nothing), date ranges overlap.
+ */
+export function intersectFilters(a: CrmFilter, b: CrmFilter): CrmFilter {
+  const out: CrmFilter = {};
+  const start = maxDefined(a.dateRange?.start, b.dateRange?.start);
+  const end = minDefined(a.dateRange?.end, b.dateRange?.end);
+  if (start !== undefined || end !== undefined) out.dateRange = { start, end };
+  for (const field of FILTER_LIST_FIELDS) {
+    const x = a[field];
+    const y = b[field];
+    if (x && y) {
+      const keep = new Set(y);
+      out[field] = x.filter((v) => keep.has(v));
+    } else if (x || y) out[field] = [...(x ?? y)!];
+  }
+  return out;
+}
+
+const maxDefined = (x?: number, y?: number) => (x === undefined ? y : y === undefined ? x : Math.max(x, y));
+const minDefined = (x?: number, y?: number) => (x === undefined ? y : y === undefined ? x : Math.min(x, y));
+
+/** True when the filter selects everything. */
+export function isEmptyFilter(f: CrmFilter): boolean {
+  return filterKey(f) === '{}';
+}
+
+/** A copy of the filter without one field. */
+export function withoutField(f: CrmFilter, field: keyof CrmFilter): CrmFilter {
+  const { [field]: _dropped, ...rest } = f;
+  return rest;
+}
+
+/**
+ * A stable string for a filter (fixed field order, undefined parts dropped): equal filters give equal keys,
+ * so a widget recomputes only when the filter really changed.
+ */
+export function filterKey(f: CrmFilter): string {
+  const parts: Record<string, unknown> = {};
+  if (f.dateRange && (f.dateRange.start !== undefined || f.dateRange.end !== undefined))
+    parts.dateRange = [f.dateRange.start ?? null, f.dateRange.end ?? null];
+  for (const field of FILTER_LIST_FIELDS) if (f[field]) parts[field] = f[field];
+  return JSON.stringify(parts);
+}

@@ -1,0 +1,36 @@
+import type { Translation } from '../messages.js';
+import type { BaseMessageKey } from './en.js';
+
+/** 简体中文：组件通用界面文字。缺少任何英文键都会是类型错误。 */
+export const zhCN: Translation<BaseMessageKey> = {
+  loading: '正在加载数据…',
+  loadingBytes: '已加载 {loaded}，共 {total}',
+  loadingBytesUnknown: '已接收 {loaded}',
+  computing: '正在计算…',
+  noSource: '没有数据源。请设置 src 属性，或将此组件放在 <crm-data> 内。',
+  empty: '暂无数据。',
+  emptyFiltered: '没有符合当前筛选条件的数据。',
+  clearFilters: '清除筛选',
+  errorLoad: '数据加载失败。',
+  errorCompute: '无法计算此视图。',
+  retry: '重试',
+  stale: '正在显示 {age} 保存的数据：无法加载最新数据。',
+  refresh: '刷新',
+  viewAsTable: '以表格查看',
+  exportMenu: '导出',
+  exportCsv: '下载 CSV',
+  exportPng: '下载 PNG 图片',
+  exportSvg: '下载 SVG 图片',
+  selection: '{kind}：{label}',
+  clearSelection: '清除选择（{label}）',
+  selected: '已选择 {label}。',
+  selectionCleared: '已清除选择。',
+  kindSegment: '客户分群',
+  kindRegion: '区域',
+  kindChannel: '渠道',
+  kindStage: '阶段',
+  kindCustomer: '客户',
+  tableCaption: '{title}：数据表',
+  chartLabel: '{title}图表',
+  rows: { other: '{count} 行' },
+};
