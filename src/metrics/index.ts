@@ -2,3 +2,4 @@
 export type * from './filter-types.js';
 export * from './lifecycle/index.js';
 export * from './regional/index.js';
+export * from './channel/index.js';
