@@ -102,6 +102,7 @@ export function resolveSegmentScheme(scheme: SegmentScheme | undefined): {
   if (scheme === 'rf-grid') return { rules: RF_GRID_PRESET, preset: true };
   if (!Array.isArray(scheme))
     throw new TypeError(`rfm.segments: expected 'rfm', 'rf-grid' or an array of rules, found ${String(scheme)}`);
+  if (scheme.length > 250) throw new RangeError(`rfm.segments: at most 250 rules, found ${scheme.length}`);
   const ids = new Set<string>();
   scheme.forEach((r: SegmentRule, i) => {
     if (!r || typeof r.id !== 'string' || !r.id) throw new TypeError(`rfm.segments[${i}]: a rule needs a non-empty id`);

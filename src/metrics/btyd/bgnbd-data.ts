@@ -1,0 +1,147 @@
+import { readColumns, type NumericColumn } from './customer-arrays.js';
+import type { ColumnTable } from 'arquero';
+
+/** Per-customer BG/NBD sufficient statistics: repeat purchase count, time of last repeat purchase, age. */
+export interface FrequencyRecencyT {
+  /** Repeat purchases x (whole numbers ≥ 0). */
+  frequency: NumericColumn;
+  /** t_x: time from first to last purchase (0 when x = 0), in the model's time unit. */
+  recency: NumericColumn;
+  /** T: time from first purchase to the end of observation (> 0). */
+  T: NumericColumn;
+}
+
+/**
+ * Checks one customer's (x, t_x, T) and returns an error message naming the index, or null when valid.
+ * Shared by the fitter and the prediction functions so they accept exactly the same inputs.
+ */
+export function checkCustomer(x: number, tx: number, T: number, index: number, allowZeroT = false): string | null {
+  if (!(Number.isInteger(x) && x >= 0)) return `frequency[${index}] = ${x}: must be a whole number ≥ 0`;
+  if (!(Number.isFinite(T) && (T > 0 || (allowZeroT && T === 0)))) {
+    return `T[${index}] = ${T}: must be a finite number > 0`;
+  }
+  if (!(Number.isFinite(tx) && tx >= 0 && tx <= T)) return `recency[${index}] = ${tx}: must be between 0 and T (${T})`;
+  if (x === 0 && tx !== 0) return `recency[${index}] = ${tx}: must be 0 when frequency is 0`;
+  return null;
+}
+
+/**
+ * Customers grouped into distinct (x, t_x, T) triples with counts: the likelihood only depends on the triple,
+ * so fitting costs per distinct triple, not per customer. Each triple also points at its distinct x, t_x and
+ * T values (`xLevel` → `xValues`, …) so that log-gamma and log terms are computed once per distinct value.
+ */
+export interface TripleData {
+  x: Float64Array;
+  tx: Float64Array;
+  T: Float64Array;
+  weight: Float64Array;
+  xLevel: Int32Array;
+  xValues: Float64Array;
+  txLevel: Int32Array;
+  txValues: Float64Array;
+  TLevel: Int32Array;
+  TValues: Float64Array;
+  customers: number;
+  /** For each input customer, the index of its triple. */
+  tripleOf: Int32Array;
+  /** Sum of x over all customers. */
+  totalRepeats: number;
+  maxT: number;
+}
+
+/**
+ * Validates the inputs (naming the first bad index) and groups identical triples. `allowZeroT` admits
+ * customers first seen at the end of observation (T = 0), which predictions can handle but a fit cannot use.
+ */
+export function groupTriples(input: FrequencyRecencyT | ColumnTable, what = 'fitBgNbd', allowZeroT = false): TripleData {
+  const { frequency, recency, T } = readColumns(input, ['frequency', 'recency', 'T'], what);
+  const n = frequency.length;
+  let totalRepeats = 0;
+  let maxT = 0;
+  for (let i = 0; i < n; i++) {
+    const problem = checkCustomer(frequency[i], recency[i], T[i], i, allowZeroT);
+    if (problem) throw new RangeError(`${what}: ${problem}`);
+    totalRepeats += frequency[i];
+    if (T[i] > maxT) maxT = T[i];
+  }
+  const xLevels = levels(frequency);
+  const txLevels = levels(recency);
+  const TLevels = levels(T);
+  // Triples keyed by their three level codes; grouped by sorting the keys (no per-customer map lookups).
+  const span1 = txLevels.values.length;
+  const span2 = TLevels.values.length;
+  const key = new Float64Array(n);
+  for (let i = 0; i < n; i++) key[i] = (xLevels.level[i] * span1 + txLevels.level[i]) * span2 + TLevels.level[i];
+  const order = sortedOrder(key);
+  const tripleOf = new Int32Array(n);
+  const firstCustomer: number[] = [];
+  const counts: number[] = [];
+  let previous = NaN;
+  for (let j = 0; j < n; j++) {
+    const i = order[j];
+    if (key[i] !== previous) {
+      previous = key[i];
+      firstCustomer.push(i);
+      counts.push(0);
+    }
+    tripleOf[i] = counts.length - 1;
+    counts[counts.length - 1]++;
+  }
+  const pickLevel = (l: Int32Array) => Int32Array.from(firstCustomer, (i) => l[i]);
+  return {
+    x: Float64Array.from(firstCustomer, (i) => frequency[i]),
+    tx: Float64Array.from(firstCustomer, (i) => recency[i]),
+    T: Float64Array.from(firstCustomer, (i) => T[i]),
+    weight: Float64Array.from(counts),
+    xLevel: pickLevel(xLevels.level),
+    xValues: xLevels.values,
+    txLevel: pickLevel(txLevels.level),
+    txValues: txLevels.values,
+    TLevel: pickLevel(TLevels.level),
+    TValues: TLevels.values,
+    customers: n,
+    tripleOf,
+    totalRepeats,
+    maxT,
+  };
+}
+
+/** Distinct values of a numeric column (ascending) and each entry's index among them. */
+function levels(column: NumericColumn): { values: Float64Array; level: Int32Array } {
+  const n = column.length;
+  const sorted = Float64Array.from(column).sort();
+  let distinct = 0;
+  for (let i = 0; i < n; i++) if (i === 0 || sorted[i] !== sorted[distinct - 1]) sorted[distinct++] = sorted[i];
+  const values = sorted.slice(0, distinct);
+  const level = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    // Binary search: the values were validated finite, so each is found.
+    const v = column[i];
+    let lo = 0;
+    let hi = distinct - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (values[mid] < v) lo = mid + 1;
+      else hi = mid;
+    }
+    level[i] = lo;
+  }
+  return { values, level };
+}
+
+/**
+ * Indices 0..n−1 ordered by key (ties by index). Packs key·n + index into one double when that stays exact, so
+ * the native numeric sort does the work; otherwise sorts with a comparator.
+ */
+function sortedOrder(key: Float64Array): Int32Array {
+  const n = key.length;
+  let max = 0;
+  for (let i = 0; i < n; i++) if (key[i] > max) max = key[i];
+  if ((max + 1) * n < Number.MAX_SAFE_INTEGER) {
+    const packed = new Float64Array(n);
+    for (let i = 0; i < n; i++) packed[i] = key[i] * n + i;
+    packed.sort();
+    return Int32Array.from(packed, (v) => v % n);
+  }
+  return new Int32Array(n).map((_, i) => i).sort((i, j) => key[i] - key[j] || i - j);
+}

@@ -1,0 +1,115 @@
+import { checkCustomer, groupTriples } from './bgnbd-data.js';
+import type { BgNbdParams } from './bgnbd-likelihood.js';
+import { unchecked } from './bgnbd-predict.js';
+import type { NumericColumn } from './customer-arrays.js';
+import { expectedAverageValue, uncheckedAverageValue, type GammaGammaParams } from './gamma-gamma.js';
+
+/** The time unit the BG/NBD inputs (and so its α) are measured in. */
+export type TimeUnit = 'day' | 'week';
+
+/** One month in the model's time unit: 30 days, or 4.345 weeks (as the `lifetimes` package uses). */
+export function monthLength(unit: TimeUnit): number {
+  return unit === 'week' ? 4.345 : 30;
+}
+
+export interface ClvHorizon {
+  /** Months H of the horizon. Default 12. */
+  months?: number;
+  /** Monthly discount rate d. Default 0.01. */
+  monthlyDiscountRate?: number;
+  /** Time unit of the BG/NBD fit. Default 'day'. */
+  unit?: TimeUnit;
+}
+
+function resolveHorizon(h: ClvHorizon, what: string) {
+  const months = h.months ?? 12;
+  const rate = h.monthlyDiscountRate ?? 0.01;
+  const unit = h.unit ?? 'day';
+  if (!(Number.isInteger(months) && months >= 0)) throw new RangeError(`${what}: months = ${months}: must be a whole number ≥ 0`);
+  if (!(Number.isFinite(rate) && rate > -1)) throw new RangeError(`${what}: monthlyDiscountRate = ${rate}: must be > −1`);
+  if (unit !== 'day' && unit !== 'week') throw new RangeError(`${what}: unit = ${String(unit)}: must be 'day' or 'week'`);
+  return { months, rate, step: monthLength(unit) };
+}
+
+/**
+ * Σ_{i=1..H} (E[Y(i·m)] − E[Y((i−1)·m)]) / (1+d)^i: discounted expected purchases over the horizon, for one
+ * validated customer (m = one month in the model's unit).
+ */
+function discountedPurchases(bgnbd: BgNbdParams, x: number, tx: number, T: number, months: number, rate: number, step: number): number {
+  const alive = unchecked.probabilityAlive(bgnbd, x, tx, T);
+  if (alive === 0) return 0;
+  let total = 0;
+  let previous = 0;
+  for (let i = 1; i <= months; i++) {
+    const cumulative = unchecked.aliveExpectation(bgnbd, i * step, x, T);
+    total += (cumulative - previous) / Math.pow(1 + rate, i);
+    previous = cumulative;
+  }
+  return alive * total;
+}
+
+export interface ClvInput extends ClvHorizon {
+  bgnbd: BgNbdParams;
+  gammaGamma: GammaGammaParams;
+  x: number;
+  t_x: number;
+  T: number;
+  /** Mean spend per repeat purchase (ignored when x = 0). */
+  monetary: number;
+}
+
+/**
+ * Customer lifetime value over H months (the `lifetimes` definition): the gamma-gamma expected average value
+ * times the discounted sum over months i = 1..H of the BG/NBD expected purchases in month i,
+ *   CLV = E[M] · Σ_i (E[Y(i·m) | x, t_x, T] − E[Y((i−1)·m) | x, t_x, T]) / (1+d)^i.
+ */
+export function customerLifetimeValue(input: ClvInput): number {
+  const { months, rate, step } = resolveHorizon(input, 'customerLifetimeValue');
+  const problem = checkCustomer(input.x, input.t_x, input.T, 0);
+  if (problem) throw new RangeError(`customerLifetimeValue: ${problem.replace('[0]', '')}`);
+  const value = expectedAverageValue(input.gammaGamma, input.x, input.monetary);
+  return value * discountedPurchases(input.bgnbd, input.x, input.t_x, input.T, months, rate, step);
+}
+
+export interface ClvPopulationInput extends ClvHorizon {
+  bgnbd: BgNbdParams;
+  frequency: NumericColumn;
+  recency: NumericColumn;
+  /** Age in the model unit; T = 0 (first seen at the end of observation) is allowed here. */
+  T: NumericColumn;
+}
+
+/**
+ * Discounted expected purchases over the horizon for a population (equal-length columns), computed once per
+ * distinct (x, t_x, T). Multiply by a per-customer value to get CLV.
+ */
+export function discountedExpectedPurchasesMany(input: ClvPopulationInput): Float64Array {
+  const { months, rate, step } = resolveHorizon(input, 'discountedExpectedPurchasesMany');
+  const data = groupTriples(input, 'discountedExpectedPurchasesMany', true);
+  const perTriple = new Float64Array(data.x.length);
+  for (let k = 0; k < perTriple.length; k++) {
+    perTriple[k] = discountedPurchases(input.bgnbd, data.x[k], data.tx[k], data.T[k], months, rate, step);
+  }
+  return Float64Array.from(data.tripleOf, (k) => perTriple[k]);
+}
+
+/** `customerLifetimeValue` for a population: columns frequency, recency, T, monetary of equal length. */
+export function customerLifetimeValueMany(
+  input: ClvPopulationInput & { gammaGamma: GammaGammaParams; monetary: NumericColumn },
+): Float64Array {
+  const { gammaGamma, frequency, monetary } = input;
+  if (monetary.length !== frequency.length) {
+    throw new RangeError(`customerLifetimeValueMany: frequency has ${frequency.length} values but monetary has ${monetary.length}`);
+  }
+  expectedAverageValue(gammaGamma, 0, 0); // validates q > 1 once
+  const purchases = discountedExpectedPurchasesMany(input);
+  for (let i = 0; i < purchases.length; i++) {
+    const x = frequency[i];
+    const m = monetary[i];
+    if (x > 0 && !(Number.isFinite(m) && m > 0)) {
+      throw new RangeError(`customerLifetimeValueMany: monetary[${i}] = ${m}: must be a finite number > 0 when frequency > 0`);
+    }
+    purchases[i] *= uncheckedAverageValue(gammaGamma, x, m);
+  }
+  return purchases;
+}

@@ -1,0 +1,206 @@
+import { fitBgNbd, type BgNbdFit } from './fit-bgnbd.js';
+import { unchecked } from './bgnbd-predict.js';
+import { discountedExpectedPurchasesMany, type TimeUnit } from './clv.js';
+import { fitGammaGamma, uncheckedAverageValue, type GammaGammaFit } from './gamma-gamma.js';
+import { asTables, lifetimeSummary, type LifetimeOptions, type LifetimeSummary, type OrdersInput } from './lifetime-summary.js';
+import { prepareOrders, type PreparedOrders } from '../prepare.js';
+
+export interface PredictOptions extends LifetimeOptions {
+  /** Horizon of `expectedOrders`, in days (converted to the model unit). Default 90. */
+  horizonDays?: number;
+  /** CLV horizon in months. Default 12. */
+  months?: number;
+  /** CLV monthly discount rate. Default 0.01. */
+  monthlyDiscountRate?: number;
+}
+
+/** Fewer customers than this (with T > 0) are not enough to fit the four BG/NBD parameters. */
+export const MIN_CUSTOMERS_TO_FIT = 10;
+/** Fewer repeat buyers with positive spend than this: the gamma-gamma fit is not attempted. */
+export const MIN_REPEAT_BUYERS_FOR_SPEND = 10;
+
+/** How the per-purchase value in CLV was obtained. */
+export type ClvValueMethod = 'gamma-gamma' | 'observed-mean';
+
+interface PredictionsBase {
+  asOf: number;
+  unit: TimeUnit;
+  summary: LifetimeSummary;
+  /** Same order as `summary.customerIds`. */
+  customerIds: string[];
+}
+
+export interface CustomerPredictions extends PredictionsBase {
+  available: true;
+  /** P(alive) at asOf. */
+  pAlive: Float64Array;
+  /** 1 − P(alive). */
+  churnRisk: Float64Array;
+  /** Expected purchase days in the next `horizonDays` days. */
+  expectedOrders: Float64Array;
+  /** Discounted value of the next `months` months. */
+  clv: Float64Array;
+  horizonDays: number;
+  months: number;
+  monthlyDiscountRate: number;
+  bgnbd: BgNbdFit;
+  /** Null when the spend model was not usable (see `clvValueMethod`, `notes`). */
+  gammaGamma: GammaGammaFit | null;
+  clvValueMethod: ClvValueMethod;
+  /** Plain-language notes on fallbacks and exclusions (English; for logs and tooltips). */
+  notes: string[];
+}
+
+export interface PredictionsUnavailable extends PredictionsBase {
+  available: false;
+  /** Machine-readable reason. */
+  reason: 'too-few-customers' | 'no-repeat-purchases' | 'fit-failed';
+  /** Explanation (English). */
+  message: string;
+}
+
+export type PredictCustomersResult = CustomerPredictions | PredictionsUnavailable;
+
+const memo = new WeakMap<PreparedOrders, Map<string, PredictCustomersResult>>();
+
+/**
+ * Churn and value predictions for every customer of the (filtered) data: fits BG/NBD on the lifetime summary
+ * (customers first seen on asOf, T = 0, carry no information and are left out of the fit but still get
+ * predictions), then per customer P(alive), churn risk, expected orders in the next `horizonDays` and
+ * `months`-month CLV. The spend per purchase comes from a gamma-gamma fit on repeat buyers with positive spend;
+ * when that is impossible (too few of them, or q ≤ 1 so the mean spend is infinite) CLV uses each customer's
+ * observed mean spend per purchase day instead, and says so (`clvValueMethod: 'observed-mean'`, `notes`).
+ * Never NaN: when BG/NBD cannot be fitted the result is `available: false` with a reason. Memoized per
+ * prepared base (tables + asOf + filter) and the prediction options.
+ */
+export function predictCustomers(input: OrdersInput, options: PredictOptions = {}): PredictCustomersResult {
+  const tables = asTables(input);
+  const base = prepareOrders(tables, options);
+  const horizonDays = options.horizonDays ?? 90;
+  const months = options.months ?? 12;
+  const monthlyDiscountRate = options.monthlyDiscountRate ?? 0.01;
+  const unit = options.unit ?? 'day';
+  if (!(Number.isFinite(horizonDays) && horizonDays >= 0)) {
+    throw new RangeError(`predictCustomers: horizonDays = ${horizonDays}: must be a finite number ≥ 0`);
+  }
+  const key = JSON.stringify([unit, horizonDays, months, monthlyDiscountRate]);
+  let perBase = memo.get(base);
+  if (!perBase) memo.set(base, (perBase = new Map()));
+  let result = perBase.get(key);
+  if (!result) {
+    const summary = lifetimeSummary(tables, options);
+    result = predict(summary, unit, horizonDays, months, monthlyDiscountRate);
+    perBase.set(key, result);
+  }
+  return result;
+}
+
+function predict(summary: LifetimeSummary, unit: TimeUnit, horizonDays: number, months: number, rate: number): PredictCustomersResult {
+  const { frequency, recency, T, monetary, totalSpend } = summary;
+  const n = frequency.length;
+  const common = { asOf: summary.asOf, unit, summary, customerIds: summary.customerIds };
+  const notes: string[] = [];
+
+  // Fit on customers observed for some time (T > 0).
+  const fitIndex: number[] = [];
+  let repeatBuyers = 0;
+  for (let i = 0; i < n; i++) {
+    if (T[i] > 0) {
+      fitIndex.push(i);
+      if (frequency[i] > 0) repeatBuyers++;
+    }
+  }
+  if (fitIndex.length < n) notes.push(`${n - fitIndex.length} customer(s) first seen on the analysis day were left out of the fit.`);
+  if (fitIndex.length < MIN_CUSTOMERS_TO_FIT) {
+    return {
+      ...common,
+      available: false,
+      reason: 'too-few-customers',
+      message: `${fitIndex.length} customer(s) with history before the analysis day; at least ${MIN_CUSTOMERS_TO_FIT} are needed to fit the model.`,
+    };
+  }
+  if (repeatBuyers === 0) {
+    return {
+      ...common,
+      available: false,
+      reason: 'no-repeat-purchases',
+      message: 'No customer bought on more than one day, so repeat-purchase and churn rates cannot be estimated.',
+    };
+  }
+  const pick = (a: Float64Array) => Float64Array.from(fitIndex, (i) => a[i]);
+  let bgnbd: BgNbdFit;
+  try {
+    bgnbd = fitBgNbd({ frequency: pick(frequency), recency: pick(recency), T: pick(T) });
+  } catch (e) {
+    return { ...common, available: false, reason: 'fit-failed', message: `BG/NBD fit failed: ${(e as Error).message}` };
+  }
+  if (![bgnbd.r, bgnbd.alpha, bgnbd.a, bgnbd.b, bgnbd.logLikelihood].every(Number.isFinite)) {
+    return { ...common, available: false, reason: 'fit-failed', message: 'BG/NBD fit did not reach finite parameters.' };
+  }
+  if (!bgnbd.converged) notes.push('The BG/NBD fit did not fully converge; predictions are approximate.');
+
+  const horizon = unit === 'week' ? horizonDays / 7 : horizonDays;
+  const pAlive = new Float64Array(n);
+  const churnRisk = new Float64Array(n);
+  const expectedOrders = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const alive = unchecked.probabilityAlive(bgnbd, frequency[i], recency[i], T[i]);
+    pAlive[i] = alive;
+    churnRisk[i] = 1 - alive;
+    expectedOrders[i] = alive === 0 ? 0 : alive * unchecked.aliveExpectation(bgnbd, horizon, frequency[i], T[i]);
+  }
+
+  const { gammaGamma, valueNote } = fitSpend(frequency, monetary, T);
+  if (valueNote) notes.push(valueNote);
+  const purchases = discountedExpectedPurchasesMany({ bgnbd, frequency, recency, T, months, monthlyDiscountRate: rate, unit });
+  const clv = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const x = frequency[i];
+    // Refunded-away repeat spend (≤ 0) counts as no spend evidence beyond the prior / as zero.
+    const value = gammaGamma
+      ? uncheckedAverageValue(gammaGamma, x, Math.max(monetary[i], 0))
+      : Math.max(totalSpend[i], 0) / (x + 1);
+    clv[i] = value * purchases[i];
+  }
+  return {
+    ...common,
+    available: true,
+    pAlive,
+    churnRisk,
+    expectedOrders,
+    clv,
+    horizonDays,
+    months,
+    monthlyDiscountRate: rate,
+    bgnbd,
+    gammaGamma,
+    clvValueMethod: gammaGamma ? 'gamma-gamma' : 'observed-mean',
+    notes,
+  };
+}
+
+/** Gamma-gamma on repeat buyers with positive spend, or null with the reason the fallback is used. */
+function fitSpend(frequency: Float64Array, monetary: Float64Array, T: Float64Array): { gammaGamma: GammaGammaFit | null; valueNote?: string } {
+  const idx: number[] = [];
+  let nonPositive = 0;
+  for (let i = 0; i < frequency.length; i++) {
+    if (frequency[i] === 0 || !(T[i] > 0)) continue;
+    if (monetary[i] > 0) idx.push(i);
+    else nonPositive++;
+  }
+  const fallback = 'CLV uses each customer\'s observed mean spend per purchase day';
+  const excluded = nonPositive ? ` (${nonPositive} repeat buyer(s) with net repeat spend ≤ 0 were left out of the spend fit)` : '';
+  if (idx.length < MIN_REPEAT_BUYERS_FOR_SPEND) {
+    return { gammaGamma: null, valueNote: `${fallback}: only ${idx.length} repeat buyer(s) with positive spend, at least ${MIN_REPEAT_BUYERS_FOR_SPEND} are needed for the gamma-gamma spend model${excluded}.` };
+  }
+  let fit: GammaGammaFit;
+  try {
+    fit = fitGammaGamma({ frequency: Float64Array.from(idx, (i) => frequency[i]), monetary: Float64Array.from(idx, (i) => monetary[i]) });
+  } catch (e) {
+    return { gammaGamma: null, valueNote: `${fallback}: the gamma-gamma fit failed (${(e as Error).message}).` };
+  }
+  if (!(fit.q > 1) || ![fit.p, fit.q, fit.gamma].every(Number.isFinite)) {
+    return { gammaGamma: null, valueNote: `${fallback}: the gamma-gamma fit gave q = ${fit.q.toFixed(3)} ≤ 1 (infinite mean spend).` };
+  }
+  return { gammaGamma: fit, valueNote: excluded ? `Gamma-gamma spend model${excluded}.` : undefined };
+}
