@@ -7,4 +7,6 @@ export * from './segments.js';
 export * from './rfm/index.js';
 export * from './btyd/index.js';
 export * from './lifecycle/index.js';
+export * from './regional/index.js';
+export * from './channel/index.js';
 export * from './profile/index.js';

@@ -1,7 +1,8 @@
 import { columnCodes, readColumn } from '../columns.js';
 import type { PreparedOrders } from '../prepare.js';
 import { firstInteractionDay, interactionData, type InteractionData } from './interaction-days.js';
-import { keyStamp, nthPurchaseDays, purchaseDaysOfSlot } from './order-days.js';
+import { keyStamp } from '../regional/group-totals.js';
+import { nthPurchaseDays, purchaseDaysOfSlot } from './order-days.js';
 import {
   stageObservability,
   validateStages,

@@ -1,16 +1,10 @@
 import type { PreparedOrders } from '../prepare.js';
+import { keyStamp } from '../regional/group-totals.js';
 
 /**
  * Purchases as the lifecycle counts them: distinct order keys of a customer with at least one kept row of
  * positive amount, dated by that first positive row. Refund rows (negative) and zero rows are not purchases.
  */
-
-/** A scratch array over order keys: the slot that last counted each key. */
-export function keyStamp(base: PreparedOrders): Int32Array {
-  let max = -1;
-  for (let j = 0; j < base.rowCount; j++) if (base.orderKey[j] > max) max = base.orderKey[j];
-  return new Int32Array(max + 1).fill(-1);
-}
 
 /**
  * Day of each customer's n-th purchase for every n in `ns`, by universe code (NaN = fewer purchases).

@@ -1,0 +1,2 @@
+export * from './channel-mix.js';
+export * from './periods.js';

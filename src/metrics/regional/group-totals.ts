@@ -1,0 +1,76 @@
+import type { PreparedOrders } from '../prepare.js';
+
+/**
+ * Per-group sums over the kept rows of a base, in one pass over typed arrays (no per-row objects).
+ *
+ * - revenue: sum of `amount` (refund rows are negative and net out);
+ * - orders: distinct order keys of a customer, each counted once, in the group of its first row in the window;
+ * - customers: distinct customers with a row in the group;
+ * - repeatCustomers: customers with ≥ 2 orders counted in the group.
+ */
+export interface GroupTotals {
+  revenue: Float64Array;
+  orders: Int32Array;
+  customers: Int32Array;
+  repeatCustomers: Int32Array;
+  rows: Int32Array;
+  /** Over all groups: distinct customers, those with ≥ 2 orders, orders, revenue, rows. */
+  total: { revenue: number; orders: number; customers: number; repeatCustomers: number; rows: number };
+}
+
+/** Largest order key + 1 (the size of a per-key scratch array). */
+export function keySpace(base: PreparedOrders): number {
+  let max = -1;
+  for (let j = 0; j < base.rowCount; j++) if (base.orderKey[j] > max) max = base.orderKey[j];
+  return max + 1;
+}
+
+/** A scratch array over order keys: the customer slot that last counted each key (−1 = none yet). */
+export const keyStamp = (base: PreparedOrders) => new Int32Array(keySpace(base)).fill(-1);
+
+/**
+ * Totals per group for kept rows dated in `[lo, hi]`. `group[j]` is the group of kept row j (0 … groupCount−1);
+ * rows with a negative group are skipped.
+ */
+export function groupTotals(base: PreparedOrders, group: Int32Array, groupCount: number, lo = -Infinity, hi = Infinity): GroupTotals {
+  const revenue = new Float64Array(groupCount);
+  const orders = new Int32Array(groupCount);
+  const customers = new Int32Array(groupCount);
+  const repeatCustomers = new Int32Array(groupCount);
+  const rows = new Int32Array(groupCount);
+  const total = { revenue: 0, orders: 0, customers: 0, repeatCustomers: 0, rows: 0 };
+  const keySeen = keyStamp(base);
+  const groupSeen = new Int32Array(groupCount).fill(-1);
+  const ordersInGroup = new Int32Array(groupCount);
+  const { start, day, amount, orderKey } = base;
+  for (let s = 0; s < base.customerCount; s++) {
+    let customerOrders = 0;
+    let customerRows = 0;
+    for (let j = start[s]; j < start[s + 1]; j++) {
+      const d = day[j];
+      const g = group[j];
+      if (d < lo || d > hi || g < 0) continue;
+      customerRows++;
+      if (groupSeen[g] !== s) {
+        groupSeen[g] = s;
+        customers[g]++;
+        ordersInGroup[g] = 0;
+      }
+      revenue[g] += amount[j];
+      rows[g]++;
+      const key = orderKey[j];
+      if (keySeen[key] !== s) {
+        keySeen[key] = s;
+        orders[g]++;
+        customerOrders++;
+        if (++ordersInGroup[g] === 2) repeatCustomers[g]++;
+      }
+      total.revenue += amount[j];
+    }
+    if (customerRows > 0) total.customers++;
+    if (customerOrders >= 2) total.repeatCustomers++;
+    total.orders += customerOrders;
+    total.rows += customerRows;
+  }
+  return { revenue, orders, customers, repeatCustomers, rows, total };
+}

@@ -1,0 +1,2 @@
+export * from './regional.js';
+export { UNKNOWN_GROUP_LABEL } from './group-keys.js';
