@@ -1,3 +1,9 @@
 /** `crm-lens/metrics`: pure metric functions over the normalized Arquero tables (no DOM, no network). */
 export type * from './filter-types.js';
+export * from './options.js';
+export * from './columns.js';
+export * from './prepare.js';
+export * from './segments.js';
+export * from './rfm/index.js';
 export * from './btyd/index.js';
+export * from './profile/index.js';

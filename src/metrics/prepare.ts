@@ -188,7 +188,7 @@ const memo = new WeakMap<ColumnTable, Map<string, PreparedOrders>>();
 
 /**
  * The prepared base for these tables and options, memoized per orders table on (asOf, filter, customers
- * table, and — only when they matter — the RFM settings and the stage hook). The last few bases per
+ * and interactions tables, and — only when they matter — the RFM settings and the stage hook). The last few bases per
  * orders table are kept. Throws on an unusable option (RangeError/TypeError naming the option).
  */
 export function prepareOrders(tables: CrmTables, options: MetricOptions = {}): PreparedOrders {
@@ -200,13 +200,14 @@ export function prepareOrders(tables: CrmTables, options: MetricOptions = {}): P
     asOf,
     filter,
     objectId(tables.customers),
+    objectId(tables.interactions),
     filter.segments ? options.rfm ?? null : null,
     filter.stages ? objectId(options.stageMembership) : 0,
   ]);
   let perTable = memo.get(tables.orders);
   if (!perTable) memo.set(tables.orders, (perTable = new Map()));
   const hit = perTable.get(key);
-  if (hit && hit.tables.customers === tables.customers) {
+  if (hit && hit.tables.customers === tables.customers && hit.tables.interactions === tables.interactions) {
     perTable.delete(key); // refresh LRU position
     perTable.set(key, hit);
     return hit;
@@ -331,11 +332,10 @@ function buildBase(
   const hi = Math.min(rowFilter.dateRange?.end ?? Infinity, asOf);
   const rowCode = index.rowCode;
 
-  // Pass 1: kept rows in table order.
+  // Pass 1 (sequential): kept rows in table order, counted per customer code.
   const kept = new Int32Array(n);
+  const codeCount = new Int32Array(nCodes + 1);
   let k = 0;
-  let minDay = Infinity;
-  let maxDay = -Infinity;
   rows: for (let i = 0; i < n; i++) {
     const d = dayCol[i];
     if (!(d >= lo && d <= hi)) continue;
@@ -347,77 +347,85 @@ function buildBase(
       if (v >= 0 ? !t.ok[v] : !(t.fallback && t.fallback[c])) continue rows;
     }
     kept[k++] = i;
-    if (d < minDay) minDay = d;
-    if (d > maxDay) maxDay = d;
+    codeCount[c + 1]++;
   }
 
-  // Pass 2: order kept rows by (code, day, row) with two stable counting sorts (day, then code).
-  const byDay = sortByDay(kept, k, dayCol, minDay, maxDay);
-  const codeCount = new Int32Array(nCodes + 1);
-  for (let j = 0; j < k; j++) codeCount[rowCode[byDay[j]] + 1]++;
-  for (let c = 0; c < nCodes; c++) codeCount[c + 1] += codeCount[c];
-  const row = new Int32Array(k);
-  for (let j = 0; j < k; j++) {
-    const r = byDay[j];
-    row[codeCount[rowCode[r]]++] = r;
+  // Slots: customers with kept rows, in code order; offsets of their row groups.
+  const slotOfCode = new Int32Array(nCodes).fill(-1);
+  let customerCount = 0;
+  for (let c = 0; c < nCodes; c++) if (codeCount[c + 1] > 0) slotOfCode[c] = customerCount++;
+  const customerCode = new Int32Array(customerCount);
+  const start = new Int32Array(customerCount + 1);
+  for (let c = 0, s = 0; c < nCodes; c++) {
+    codeCount[c + 1] += codeCount[c];
+    if (slotOfCode[c] >= 0) {
+      customerCode[s] = c;
+      start[s++] = codeCount[c];
+    }
   }
+  start[customerCount] = k;
 
-  // Pass 3: per-row arrays and per-customer aggregates.
+  // Pass 2: one counting sort by customer, reading rows in order and scattering their values (random
+  // writes are cheaper than the random reads a gather would need). Rows stay in table order per customer.
   const orderIds = columnCodes(orders, 'order_id');
   const orderIdCount = orderIds ? orderIds.values.length : 0;
-  const seen = new Int32Array(orderIdCount).fill(-1);
+  const row = new Int32Array(k);
   const code = new Int32Array(k);
   const slot = new Int32Array(k);
   const day = new Int32Array(k);
   const amount = new Float64Array(k);
   const orderKey = new Int32Array(k);
-  const slotOfCode = new Int32Array(nCodes).fill(-1);
-  let customerCount = 0;
   for (let j = 0; j < k; j++) {
-    const c = rowCode[row[j]];
-    if (slotOfCode[c] < 0) slotOfCode[c] = customerCount++;
+    const r = kept[j];
+    const c = rowCode[r];
+    const pos = codeCount[c]++;
+    row[pos] = r;
+    code[pos] = c;
+    slot[pos] = slotOfCode[c];
+    day[pos] = dayCol[r];
+    amount[pos] = amountCol[r];
+    const oid = orderIds ? orderIds.codes[r] : -1;
+    orderKey[pos] = oid >= 0 ? oid : orderIdCount + r;
   }
-  const customerCode = new Int32Array(customerCount);
-  const start = new Int32Array(customerCount + 1);
+
+  // Pass 3 (sequential): order each customer's rows by day (then row), and aggregate.
+  const seen = new Int32Array(orderIdCount).fill(-1);
   const firstDay = new Int32Array(customerCount);
   const lastDay = new Int32Array(customerCount);
   const orderCount = new Int32Array(customerCount);
   const rowsPer = new Int32Array(customerCount);
   const revenue = new Float64Array(customerCount);
   const purchaseDays = new Int32Array(customerCount);
-  let prevSlot = -1;
-  let prevDay = 0;
-  for (let j = 0; j < k; j++) {
-    const r = row[j];
-    const c = rowCode[r];
-    const s = slotOfCode[c];
-    const d = dayCol[r];
-    const a = amountCol[r];
-    code[j] = c;
-    slot[j] = s;
-    day[j] = d;
-    amount[j] = a;
-    const oid = orderIds ? orderIds.codes[r] : -1;
-    const key = oid >= 0 ? oid : orderIdCount + r;
-    orderKey[j] = key;
-    if (s !== prevSlot) {
-      customerCode[s] = c;
-      start[s] = j;
-      firstDay[s] = d;
-      purchaseDays[s] = 1;
-      prevSlot = s;
-    } else if (d !== prevDay) purchaseDays[s]++;
-    prevDay = d;
-    lastDay[s] = d;
-    rowsPer[s]++;
-    if (a === a) revenue[s] += a; // NaN never reaches here from the normalizer; guard anyway
-    if (oid < 0) orderCount[s]++;
-    else if (seen[oid] !== s) {
-      seen[oid] = s;
-      orderCount[s]++;
+  for (let s = 0; s < customerCount; s++) {
+    const a = start[s];
+    const b = start[s + 1];
+    sortGroupByDay(a, b, day, row, amount, orderKey);
+    let days = 0;
+    let prev = NaN;
+    let sum = 0;
+    let count = 0;
+    for (let j = a; j < b; j++) {
+      const d = day[j];
+      if (d !== prev) {
+        days++;
+        prev = d;
+      }
+      const v = amount[j];
+      if (v === v) sum += v; // the normalizer never leaves NaN in amount; guard anyway
+      const key = orderKey[j];
+      if (key >= orderIdCount) count++;
+      else if (seen[key] !== s) {
+        seen[key] = s;
+        count++;
+      }
     }
+    firstDay[s] = day[a];
+    lastDay[s] = day[b - 1];
+    purchaseDays[s] = days;
+    rowsPer[s] = b - a;
+    revenue[s] = sum;
+    orderCount[s] = count;
   }
-  start[customerCount] = k;
 
   return {
     tables,
@@ -445,21 +453,37 @@ function buildBase(
   };
 }
 
-/** The first `k` entries of `rows`, stably ordered by day (counting sort; comparison sort for wide ranges). */
-function sortByDay(rows: Int32Array, k: number, dayCol: ArrayLike<number>, minDay: number, maxDay: number): Int32Array {
-  const out = new Int32Array(k);
-  if (k === 0) return out;
-  const range = maxDay - minDay + 1;
-  if (range > 4 * k + 65_536) {
-    out.set(rows.subarray(0, k));
-    return out.sort((a, b) => dayCol[a] - dayCol[b] || a - b);
+/** Sorts rows a…b−1 of the parallel arrays by (day, row). Rows arrive in table order, so feeds sorted by
+ * date are already in order (one linear check); small groups use insertion sort, large ones a permutation. */
+function sortGroupByDay(a: number, b: number, day: Int32Array, row: Int32Array, amount: Float64Array, key: Int32Array): void {
+  let sorted = true;
+  for (let j = a + 1; j < b && sorted; j++) sorted = day[j - 1] <= day[j];
+  if (sorted) return;
+  if (b - a <= 32) {
+    for (let j = a + 1; j < b; j++) {
+      const d = day[j], r = row[j], m = amount[j], o = key[j];
+      let i = j - 1;
+      while (i >= a && (day[i] > d || (day[i] === d && row[i] > r))) {
+        day[i + 1] = day[i];
+        row[i + 1] = row[i];
+        amount[i + 1] = amount[i];
+        key[i + 1] = key[i];
+        i--;
+      }
+      day[i + 1] = d;
+      row[i + 1] = r;
+      amount[i + 1] = m;
+      key[i + 1] = o;
+    }
+    return;
   }
-  const count = new Int32Array(range + 1);
-  for (let j = 0; j < k; j++) count[dayCol[rows[j]] - minDay + 1]++;
-  for (let d = 0; d < range; d++) count[d + 1] += count[d];
-  for (let j = 0; j < k; j++) {
-    const r = rows[j];
-    out[count[dayCol[r] - minDay]++] = r;
-  }
-  return out;
+  const perm = Int32Array.from({ length: b - a }, (_, i) => a + i).sort((x, y) => day[x] - day[y] || row[x] - row[y]);
+  const d2 = Int32Array.from(perm, (p) => day[p]);
+  const r2 = Int32Array.from(perm, (p) => row[p]);
+  const m2 = Float64Array.from(perm, (p) => amount[p]);
+  const k2 = Int32Array.from(perm, (p) => key[p]);
+  day.set(d2, a);
+  row.set(r2, a);
+  amount.set(m2, a);
+  key.set(k2, a);
 }

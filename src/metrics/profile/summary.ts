@@ -1,0 +1,167 @@
+import type { CrmTables } from '../../data/types.js';
+import { columnCodes, readColumn } from '../columns.js';
+import type { MetricOptions } from '../options.js';
+import { prepareOrders, type PreparedOrders } from '../prepare.js';
+import { interactionTotals } from './interactions.js';
+import { bestTallied, tallyCustomer, tallyScratch } from './value-tally.js';
+
+/**
+ * One entry per customer with a kept order (the prepared base's slot order). Days are epoch days.
+ * See docs/metrics/profile.md for the exact definitions.
+ */
+export interface CustomerSummary {
+  asOf: number;
+  size: number;
+  base: PreparedOrders;
+  customer_id: string[];
+  first_order: Int32Array;
+  last_order: Int32Array;
+  /** Distinct orders (order_id; a row without one is its own order). */
+  orders: Int32Array;
+  /** Sum of amounts, refunds netted. */
+  revenue: Float64Array;
+  /** revenue / orders. */
+  aov: Float64Array;
+  /** asOf − last order day. */
+  recency_days: Int32Array;
+  /** asOf − first order day. */
+  tenure_days: Int32Array;
+  /** Median gap in days between consecutive distinct purchase days (NaN with fewer than two). */
+  median_gap_days: Float64Array;
+  /** Distinct channels ordered through (0 when the feed has no channel). */
+  channel_count: Int32Array;
+  /** Channel with the most orders (tie → revenue, then first seen); null when none. */
+  favourite_channel: (string | null)[];
+  /** Category with the most revenue (tie → orders, then first seen); null when none. */
+  top_category: (string | null)[];
+  /** Share of orders with discount > 0 (NaN for all when the feed has no discount column). */
+  discounted_share: Float64Array;
+  /** Interactions up to asOf (inside filter.dateRange). */
+  interactions: Int32Array;
+  /** Latest interaction day (NaN when none). */
+  last_contact: Float64Array;
+  /** NPS of the latest interaction that has one (NaN when none). */
+  latest_nps: Float64Array;
+}
+
+const memo = new WeakMap<PreparedOrders, CustomerSummary>();
+
+/** Per-customer profile figures for every customer of the (filtered) data, columnar. Memoized per base. */
+export function customerSummary(tables: CrmTables, options: MetricOptions = {}): CustomerSummary {
+  const base = prepareOrders(tables, options);
+  let summary = memo.get(base);
+  if (!summary) memo.set(base, (summary = summarize(base)));
+  return summary;
+}
+
+/** Median of the gaps between consecutive distinct days with a purchase row (amount ≥ 0) of a slot. */
+export function medianGapDays(base: PreparedOrders, slot: number, scratch?: Float64Array): number {
+  const a = base.start[slot];
+  const b = base.start[slot + 1];
+  const gaps = scratch && scratch.length >= b - a ? scratch : new Float64Array(b - a);
+  let count = 0;
+  let prev = NaN;
+  for (let j = a; j < b; j++) {
+    if (!(base.amount[j] >= 0)) continue;
+    const d = base.day[j];
+    if (prev === prev && d !== prev) gaps[count++] = d - prev;
+    prev = d;
+  }
+  if (count === 0) return NaN;
+  const sorted = gaps.subarray(0, count).sort();
+  const mid = count >> 1;
+  return count % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function summarize(base: PreparedOrders): CustomerSummary {
+  const n = base.customerCount;
+  const { asOf, firstDay, lastDay, orders, revenue } = base;
+  const customer_id = new Array<string>(n);
+  const aov = new Float64Array(n);
+  const recency_days = new Int32Array(n);
+  const tenure_days = new Int32Array(n);
+  const median_gap_days = new Float64Array(n);
+  let maxRows = 0;
+  for (let s = 0; s < n; s++) maxRows = Math.max(maxRows, base.start[s + 1] - base.start[s]);
+  const gapScratch = new Float64Array(maxRows);
+  for (let s = 0; s < n; s++) {
+    customer_id[s] = base.index.ids[base.customerCode[s]];
+    aov[s] = orders[s] > 0 ? revenue[s] / orders[s] : NaN;
+    recency_days[s] = asOf - lastDay[s];
+    tenure_days[s] = asOf - firstDay[s];
+    median_gap_days[s] = medianGapDays(base, s, gapScratch);
+  }
+
+  const channel_count = new Int32Array(n);
+  const favourite_channel = new Array<string | null>(n).fill(null);
+  const channels = columnCodes(base.tables.orders, 'channel');
+  if (channels) {
+    const scratch = tallyScratch(channels);
+    for (let s = 0; s < n; s++) {
+      tallyCustomer(base, s, channels, scratch);
+      channel_count[s] = scratch.count;
+      const best = bestTallied(scratch, 'orders');
+      if (best >= 0) favourite_channel[s] = channels.values[best];
+    }
+  }
+  const top_category = new Array<string | null>(n).fill(null);
+  const categories = columnCodes(base.tables.orders, 'category');
+  if (categories) {
+    const scratch = tallyScratch(categories);
+    for (let s = 0; s < n; s++) {
+      tallyCustomer(base, s, categories, scratch);
+      const best = bestTallied(scratch, 'revenue');
+      if (best >= 0) top_category[s] = categories.values[best];
+    }
+  }
+
+  const discounted_share = discountedShare(base);
+  const contacts = interactionTotals(base);
+  return {
+    asOf,
+    size: n,
+    base,
+    customer_id,
+    first_order: firstDay,
+    last_order: lastDay,
+    orders,
+    revenue,
+    aov,
+    recency_days,
+    tenure_days,
+    median_gap_days,
+    channel_count,
+    favourite_channel,
+    top_category,
+    discounted_share,
+    interactions: contacts.count,
+    last_contact: contacts.lastContact,
+    latest_nps: contacts.latestNps,
+  };
+}
+
+/** Per slot: distinct orders with a row of discount > 0, over distinct orders. All NaN without the column. */
+function discountedShare(base: PreparedOrders): Float64Array {
+  const n = base.customerCount;
+  const out = new Float64Array(n);
+  const discount = readColumn<number>(base.tables.orders, 'discount');
+  if (!discount) return out.fill(NaN);
+  for (let s = 0; s < n; s++) {
+    const a = base.start[s];
+    const b = base.start[s + 1];
+    let discounted = 0;
+    const seen = b - a > 64 ? new Set<number>() : null; // count each order once
+    for (let j = a; j < b; j++) {
+      if (!(discount[base.row[j]] > 0)) continue;
+      const key = base.orderKey[j];
+      let first = true;
+      if (seen) {
+        first = !seen.has(key);
+        seen.add(key);
+      } else for (let i = a; i < j && first; i++) if (base.orderKey[i] === key && discount[base.row[i]] > 0) first = false;
+      if (first) discounted++;
+    }
+    out[s] = base.orders[s] > 0 ? discounted / base.orders[s] : NaN;
+  }
+  return out;
+}
