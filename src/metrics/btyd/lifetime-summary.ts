@@ -70,7 +70,7 @@ export function lifetimeSummary(input: OrdersInput, options: LifetimeOptions = {
 
 function summarize(base: PreparedOrders, unit: TimeUnit): LifetimeSummary {
   const n = base.customerCount;
-  const scale = unit === 'week' ? 1 / 7 : 1;
+  const perUnit = unit === 'week' ? 7 : 1; // days per unit (divide: 60 / 7 exactly as written)
   const slots = new Int32Array(n);
   const frequency = new Float64Array(n);
   const recency = new Float64Array(n);
@@ -110,8 +110,8 @@ function summarize(base: PreparedOrders, unit: TimeUnit): LifetimeSummary {
     if (days === 0) continue;
     slots[out] = s;
     frequency[out] = days - 1;
-    recency[out] = (last - first) * scale;
-    T[out] = (base.asOf - first) * scale;
+    recency[out] = (last - first) / perUnit;
+    T[out] = (base.asOf - first) / perUnit;
     monetary[out] = days > 1 ? repeatSpend / (days - 1) : 0;
     totalSpend[out] = firstSpend + repeatSpend;
     out++;
