@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { FeedError, normalizeFeed } from '../../src/data/index.js';
+import { normalizeFeed } from '../../src/data/index.js';
+import { feedError } from './feed-error.js';
 
 const MAR_5 = 19787; // 2024-03-05, see normalize-coerce.test.ts
 
@@ -32,28 +33,17 @@ describe('normalizeFeed CSV', () => {
   it('treats short lines as missing values and refuses lines with extra values', () => {
     const { report } = normalizeFeed({ csv: 'customer_id,order_date,amount,channel\nC1,2024-03-05\nC2,2024-03-05,4,,\n' });
     expect(report.tables.orders!.rejections.map((g) => [g.reason, g.count])).to.deep.equal([['missing-amount', 1]]);
-    let err: unknown;
-    try {
-      normalizeFeed({ csv: 'customer_id,order_date,amount\nC1,2024-03-05,1\nC2,2024-03-05,4,oops\n' }, { feed: 'x.csv' });
-    } catch (e) {
-      err = e;
-    }
-    expect(err).to.be.instanceOf(FeedError);
-    expect((err as FeedError).kind).to.equal('csv');
-    expect((err as FeedError).message).to.equal(
+    const err = feedError(() =>
+      normalizeFeed({ csv: 'customer_id,order_date,amount\nC1,2024-03-05,1\nC2,2024-03-05,4,oops\n' }, { feed: 'x.csv' }),
+    );
+    expect(err.kind).to.equal('csv');
+    expect(err.message).to.equal(
       'Feed "x.csv": expected CSV text (a header line, then one line per row), found 4 fields on line 3 where the header has 3.',
     );
   });
 
   it('names the line of an unclosed quote and of a duplicate header', () => {
-    const err = (csv: string) => {
-      try {
-        normalizeFeed({ csv });
-      } catch (e) {
-        return e as FeedError;
-      }
-      throw new Error('no error');
-    };
+    const err = (csv: string) => feedError(() => normalizeFeed({ csv }));
     expect(err('customer_id,order_date,amount\nC1,2024-03-05,1\n"C2,2024-03-05,1\n').found).to.equal(
       'a quoted field opened on line 3 and never closed',
     );

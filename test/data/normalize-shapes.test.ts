@@ -1,17 +1,8 @@
 import { expect } from '@open-wc/testing';
-import { FeedError, normalizeFeed } from '../../src/data/index.js';
+import { normalizeFeed } from '../../src/data/index.js';
+import { feedError } from './feed-error.js';
 
 const MAR_5 = 19787; // 2024-03-05, see normalize-coerce.test.ts
-
-function feedError(fn: () => unknown): FeedError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).to.be.instanceOf(FeedError);
-    return e as FeedError;
-  }
-  throw new Error('expected a FeedError');
-}
 
 describe('normalizeFeed input shapes', () => {
   it('reads an array of records as orders, with the column conventions', () => {
@@ -145,6 +136,7 @@ describe('normalizeFeed whole-feed errors', () => {
       [null, 'found null'],
       [{ data: [{ customer_id: 'C' }] }, 'found an object with key "data". If the records are the array under "data", serve that array itself or put it under "orders".'],
       [{ rows: 3, page: 1 }, 'found an object with keys "rows", "page".'],
+      [{ data: [] }, 'found an object with key "data". If the records are the array under "data"'],
       [[1, 2, 3], 'found an array of 3 items whose first item is a number (1).'],
     ];
     for (const [input, found] of cases) {
