@@ -1,0 +1,107 @@
+/**
+ * Normalized tables ⇄ Arrow IPC bytes, for the IndexedDB cache. Writing keeps the column types (Int32Array →
+ * int32, Float64Array → float64 with NaN as a value, strings → dictionary-encoded utf8); reading restores the
+ * column conventions of `src/data/schema.ts` exactly, with string values interned across all tables.
+ */
+import { fromArrow, table as aqTable, toArrowIPC } from 'arquero';
+import type { ColumnTable } from 'arquero';
+import { FeedError } from './errors.js';
+import { SCHEMA, TABLE_NAMES, type FieldType, type TableName } from './schema.js';
+import type { CrmTables } from './types.js';
+
+/** Arrow IPC stream bytes per table present. */
+export function tablesToArrow(tables: CrmTables): Partial<Record<TableName, Uint8Array>> {
+  const out: Partial<Record<TableName, Uint8Array>> = {};
+  for (const name of TABLE_NAMES) {
+    const t = tables[name];
+    if (t) out[name] = toArrowIPC(t, { format: 'stream' });
+  }
+  return out;
+}
+
+/** Arquero's reading of a dictionary column exposes its keys and values (used for grouping). */
+interface DictionaryColumn {
+  groups(names: string[]): { keys: ArrayLike<number>; get: [(key: number) => unknown]; size: number };
+}
+interface ArrowColumn {
+  length: number;
+  toArray(): ArrayLike<unknown>;
+}
+
+/**
+ * Tables from `tablesToArrow` bytes. Throws FeedError `cache` naming the table when bytes are unreadable or lack a
+ * required column (a corrupt or outdated cache entry), and when `orders` is absent.
+ */
+export function tablesFromArrow(bytes: Partial<Record<TableName, Uint8Array>>, feed = 'cache'): CrmTables {
+  const intern = new Map<string, string>();
+  const tables: Partial<CrmTables> = {};
+  for (const name of TABLE_NAMES) {
+    const b = bytes[name];
+    if (b) tables[name] = tableFromArrow(b, name, intern, feed);
+  }
+  if (!tables.orders) {
+    throw new FeedError({ kind: 'cache', feed, expected: 'a cached "orders" table', found: 'none' });
+  }
+  return tables as CrmTables;
+}
+
+/** One table from Arrow bytes, restoring the column conventions of `table`. */
+export function tableFromArrow(
+  bytes: Uint8Array,
+  table: TableName,
+  intern = new Map<string, string>(),
+  feed = 'cache',
+): ColumnTable {
+  const cacheError = (found: string, cause?: unknown) =>
+    new FeedError({ kind: 'cache', feed, expected: `a readable cached "${table}" table`, found, cause });
+  let arrow: ColumnTable;
+  try {
+    arrow = fromArrow(bytes);
+  } catch (cause) {
+    throw cacheError(`unreadable Arrow bytes (${cause instanceof Error ? cause.message : String(cause)})`, cause);
+  }
+  const types = new Map<string, { type: FieldType; required: boolean }>(SCHEMA[table].map((f) => [f.name, f]));
+  const columns: Record<string, ArrayLike<unknown>> = {};
+  for (const name of arrow.columnNames()) {
+    const col = arrow.column(name) as unknown as ArrowColumn;
+    const spec = types.get(name) ?? { type: 'string' as const, required: false };
+    if (spec.type === 'string') columns[name] = strings(col, name, intern);
+    else if (spec.type === 'day' && spec.required) columns[name] = typed(col, Int32Array);
+    else columns[name] = typed(col, Float64Array);
+  }
+  for (const f of SCHEMA[table]) if (f.required && !columns[f.name]) throw cacheError(`no "${f.name}" column`);
+  return aqTable(columns);
+}
+
+function typed<T extends Int32Array | Float64Array>(col: ArrowColumn, Type: { new (n: number): T; from(a: ArrayLike<number>): T }): T {
+  const values = col.toArray();
+  if (values instanceof Type) return values;
+  const out = new Type(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = values[i] == null ? NaN : Number(values[i]);
+  return out;
+}
+
+/** A string column as a plain array, one instance per distinct value (shared through `intern`). */
+function strings(col: ArrowColumn, name: string, intern: Map<string, string>): (string | null)[] {
+  const n = col.length;
+  const out: (string | null)[] = new Array(n);
+  const one = (v: unknown): string | null => {
+    if (v === null || v === undefined) return null;
+    const s = String(v);
+    let known = intern.get(s);
+    if (known === undefined) intern.set(s, (known = s));
+    return known;
+  };
+  const dict = col as unknown as Partial<DictionaryColumn>;
+  if (typeof dict.groups === 'function') {
+    // Map the dictionary once, then rows by key: no per-row string work.
+    const { keys, get, size } = dict.groups([name]);
+    const values = new Array<string | null>(size);
+    for (let k = 0; k < size; k++) values[k] = one(get[0](k));
+    for (let i = 0; i < n; i++) out[i] = values[keys[i]!]!;
+    return out;
+  }
+  const values = col.toArray();
+  for (let i = 0; i < n; i++) out[i] = one(values[i]);
+  return out;
+}

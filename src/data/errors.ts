@@ -1,0 +1,101 @@
+/**
+ * The one error type of the data layer. Every message names the feed, what was expected and what was found,
+ * so it can be shown to the person who configured the feed as is.
+ */
+
+/** What went wrong, for code that reacts differently (retry on `network`, ask for a mapping on `missing-column`…). */
+export type FeedErrorKind =
+  | 'invalid-json'
+  | 'wrong-shape'
+  | 'missing-column'
+  | 'mapping'
+  | 'empty'
+  | 'html'
+  | 'unsupported-format'
+  | 'csv'
+  | 'arrow'
+  | 'http'
+  | 'network'
+  | 'truncated'
+  | 'aborted'
+  | 'cache';
+
+export interface FeedErrorDetails {
+  kind: FeedErrorKind;
+  /** The feed's name or URL. */
+  feed: string;
+  /** What the data layer needed, in words (`JSON (an array of records …)`). */
+  expected: string;
+  /** What it got instead, in words, quoting a short piece of the input where that helps. */
+  found: string;
+  /** HTTP status, for `http` errors. */
+  status?: number;
+  /** Extra sentence appended to the message (a hint such as a suggested mapping). */
+  hint?: string;
+  cause?: unknown;
+}
+
+/**
+ * A feed could not be used. `message` reads
+ * `Feed "<feed>": expected <expected>, found <found>.[ <hint>]`.
+ */
+export class FeedError extends Error {
+  readonly kind: FeedErrorKind;
+  readonly feed: string;
+  readonly expected: string;
+  readonly found: string;
+  readonly status?: number;
+
+  constructor(details: FeedErrorDetails) {
+    const { kind, feed, expected, found, status, hint, cause } = details;
+    super(
+      `Feed "${feed}": expected ${expected}, found ${found}.${hint ? ` ${hint}` : ''}`,
+      cause === undefined ? undefined : { cause },
+    );
+    this.name = 'FeedError';
+    this.kind = kind;
+    this.feed = feed;
+    this.expected = expected;
+    this.found = found;
+    if (status !== undefined) this.status = status;
+  }
+}
+
+/** True for a FeedError (also one from another copy of this module, e.g. after a structured clone). */
+export function isFeedError(error: unknown): error is FeedError {
+  return (
+    error instanceof FeedError ||
+    (error instanceof Error && error.name === 'FeedError' && typeof (error as FeedError).kind === 'string')
+  );
+}
+
+/** A short, single-line quote of some input text for an error message: `"<text>…"`. */
+export function quoteSnippet(text: string, max = 60): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return JSON.stringify(flat.length > max ? `${flat.slice(0, max)}…` : flat);
+}
+
+/** Describes a JSON value's shape in words: `a number (42)`, `an object with keys "data", "meta"`, … */
+export function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return `an array of ${value.length} item${value.length === 1 ? '' : 's'}`;
+  switch (typeof value) {
+    case 'string':
+      return `a string (${quoteSnippet(value, 40)})`;
+    case 'number':
+    case 'boolean':
+    case 'bigint':
+      return `a ${typeof value} (${String(value)})`;
+    case 'undefined':
+      return 'nothing (undefined)';
+    case 'object': {
+      if (value instanceof Uint8Array || value instanceof ArrayBuffer) return `${value.byteLength} bytes`;
+      const keys = Object.keys(value);
+      if (keys.length === 0) return 'an empty object';
+      const shown = keys.slice(0, 8).map((k) => JSON.stringify(k));
+      return `an object with key${keys.length === 1 ? '' : 's'} ${shown.join(', ')}${keys.length > 8 ? `, … (${keys.length} keys)` : ''}`;
+    }
+    default:
+      return `a ${typeof value}`;
+  }
+}

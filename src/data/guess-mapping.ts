@@ -1,0 +1,135 @@
+/**
+ * Guesses a field mapping from a feed's column headers (English and Chinese), for the mapping step of an
+ * import UI and for the hint of a missing-column error. A guess, never applied silently by the loader.
+ */
+import { SCHEMA, type TableName } from './schema.js';
+
+/** Lower-cases and drops spaces, `_ - . / ()` and their full-width forms: `Customer ID` → `customerid`. */
+export function normalizeHeader(header: string): string {
+  return header
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s_\-./()（）:：#]/g, '');
+}
+
+/** Synonyms per field, normalized, most specific first; `weak` ones lose to any specific match elsewhere. */
+interface Synonyms {
+  strong: string[];
+  weak?: string[];
+}
+
+const CUSTOMER_ID: Synonyms = {
+  strong: [
+    'customerid', 'custid', 'custno', 'customerno', 'customernumber', 'customercode', 'clientid', 'clientno',
+    'memberid', 'memberno', 'buyerid', 'accountid', 'userid',
+    '客户编号', '客户id', '客户号', '客户代码', '客户编码', '会员id', '会员编号', '会员号', '用户id', '买家id',
+  ],
+  weak: ['customer', 'client', 'member', 'customername', '客户', '客户名称', '会员', '客户名'],
+};
+const REGION: Synonyms = { strong: ['region', 'salesregion', '地区', '大区', '区域', '销售区域'], weak: ['area', '片区'] };
+const PROVINCE: Synonyms = { strong: ['province', 'provincename', '省份', '省', '所在省份'], weak: ['state'] };
+const CITY_TIER: Synonyms = {
+  strong: ['citytier', 'citylevel', 'tier', '城市等级', '城市级别', '城市线级', '城市层级', '线级'],
+};
+
+const SYNONYMS: Record<TableName, Record<string, Synonyms>> = {
+  orders: {
+    order_id: {
+      strong: ['orderid', 'orderno', 'ordernumber', 'ordercode', 'transactionid', 'invoiceno', 'invoiceid',
+        '订单号', '订单编号', '订单id', '单号', '订单编码', '交易号', '交易编号'],
+      weak: ['id', 'no', '编号'],
+    },
+    customer_id: CUSTOMER_ID,
+    order_date: {
+      strong: ['orderdate', 'orderdatetime', 'ordertime', 'purchasedate', 'transactiondate', 'invoicedate',
+        'saledate', '订单日期', '下单时间', '下单日期', '订单时间', '交易日期', '购买日期', '成交日期', '销售日期'],
+      weak: ['date', 'datetime', 'time', 'createdat', 'created', 'timestamp', '日期', '时间', '创建时间'],
+    },
+    amount: {
+      strong: ['amount', 'revenue', 'sales', 'totalamount', 'orderamount', 'ordervalue', 'ordertotal', 'netamount',
+        'salesamount', 'grandtotal', 'gmv', '金额', '销售额', '订单金额', '实付金额', '总金额', '成交金额',
+        '销售金额', '实收金额', '营收', '收入', '交易金额', '付款金额'],
+      weak: ['total', 'value', 'price', 'totalprice', 'money', '价格', '总价'],
+    },
+    channel: { strong: ['channel', 'saleschannel', 'orderchannel', '渠道', '销售渠道', '下单渠道'], weak: ['source', '来源'] },
+    region: REGION,
+    province: PROVINCE,
+    city_tier: CITY_TIER,
+    category: {
+      strong: ['category', 'productcategory', 'itemcategory', 'productline', '品类', '类别', '产品类别', '商品类别',
+        '类目', '产品线', '商品品类'],
+      weak: ['type', '类型'],
+    },
+    quantity: { strong: ['quantity', 'qty', 'units', 'unitssold', 'itemcount', '数量', '件数', '销量', '购买数量'], weak: ['count'] },
+    discount: { strong: ['discount', 'discountamount', 'discountrate', '折扣', '优惠', '折扣金额', '优惠金额', '折扣率'] },
+    status: { strong: ['status', 'orderstatus', '状态', '订单状态'] },
+  },
+  customers: {
+    customer_id: CUSTOMER_ID,
+    name: {
+      strong: ['name', 'customername', 'fullname', 'clientname', 'company', 'companyname', '客户名称', '姓名',
+        '客户姓名', '名称', '客户名', '公司名称', '企业名称'],
+    },
+    type: { strong: ['type', 'customertype', 'clienttype', 'segment', '类型', '客户类型', '客户类别'] },
+    region: REGION,
+    province: PROVINCE,
+    city_tier: CITY_TIER,
+    signup_date: {
+      strong: ['signupdate', 'signup', 'registrationdate', 'registerdate', 'registeredat', 'joindate', 'joined',
+        'firstorderdate', '注册日期', '注册时间', '开户日期', '建档日期', '入会日期', '首次下单日期'],
+      weak: ['createdat', 'created', 'date', '创建时间', '日期'],
+    },
+    phone: { strong: ['phone', 'mobile', 'tel', 'telephone', 'phonenumber', 'cellphone', '电话', '手机', '手机号', '联系电话', '手机号码'] },
+    email: { strong: ['email', 'mail', 'emailaddress', '邮箱', '电子邮件', '电子邮箱'] },
+    lifecycle_stage: { strong: ['lifecyclestage', 'lifecycle', 'stage', '生命周期', '生命周期阶段', '阶段', '客户阶段'] },
+    tags: { strong: ['tags', 'tag', 'labels', 'label', '标签', '客户标签'] },
+  },
+  interactions: {
+    customer_id: CUSTOMER_ID,
+    date: {
+      strong: ['date', 'interactiondate', 'eventdate', 'contactdate', '互动日期', '跟进日期', '联系日期', '日期'],
+      weak: ['datetime', 'time', 'timestamp', 'createdat', '时间', '跟进时间', '创建时间'],
+    },
+    channel: { strong: ['channel', 'contactchannel', '渠道', '联系方式'], weak: ['方式', 'medium'] },
+    kind: { strong: ['kind', 'interactiontype', 'eventtype', 'activitytype', '互动类型', '类型', '事件类型'], weak: ['type', 'event', 'activity'] },
+    nps: { strong: ['nps', 'npsscore', '净推荐值', 'nps评分'], weak: ['score', 'rating', '评分'] },
+    note: { strong: ['note', 'notes', 'comment', 'comments', 'remark', 'remarks', '备注', '说明', '内容', '跟进内容'], weak: ['description', 'text'] },
+  },
+};
+
+/**
+ * Guesses `{ hostColumn: canonicalField }` for a table from its column headers. A column already spelled as a
+ * canonical field keeps it (and appears as `x: x`); each canonical field and each column is used at most once,
+ * the most specific match winning. Columns with no guess are left out.
+ */
+export function guessMapping(columns: readonly string[], table: TableName): Record<string, string> {
+  const fields = SCHEMA[table].map((f) => f.name);
+  const synonyms = SYNONYMS[table];
+  // Candidate (score, column, field): exact canonical name 0, strong synonym 1 + rank, weak 1000 + rank.
+  const candidates: { score: number; column: string; field: string }[] = [];
+  for (const column of columns) {
+    const key = normalizeHeader(column);
+    for (const field of fields) {
+      if (column.trim() === field) candidates.push({ score: 0, column, field });
+      else if (key === normalizeHeader(field)) candidates.push({ score: 0.5, column, field });
+      const s = synonyms[field];
+      if (!s) continue;
+      const strong = s.strong.indexOf(key);
+      if (strong >= 0) candidates.push({ score: 1 + strong, column, field });
+      const weak = s.weak?.indexOf(key) ?? -1;
+      if (weak >= 0) candidates.push({ score: 1000 + weak, column, field });
+    }
+  }
+  candidates.sort((a, b) => a.score - b.score || columns.indexOf(a.column) - columns.indexOf(b.column));
+  const chosen = new Map<string, string>();
+  const used = new Set<string>();
+  for (const c of candidates) {
+    if (used.has(c.field) || chosen.has(c.column)) continue;
+    chosen.set(c.column, c.field);
+    used.add(c.field);
+  }
+  // In the feed's column order, for display.
+  const mapping: Record<string, string> = {};
+  for (const column of columns) if (chosen.has(column)) mapping[column] = chosen.get(column)!;
+  return mapping;
+}

@@ -1,0 +1,156 @@
+/**
+ * `normalizeFeed`: a decoded feed (JSON value, CSV text or Arrow bytes) → canonical tables + load report.
+ * Pure: no DOM, no network; runs in browsers, workers and Node.
+ */
+import { describeValue, FeedError } from '../errors.js';
+import { TABLE_NAMES, type TableName } from '../schema.js';
+import type { CrmTables, FeedFormat, LoadReport, NormalizedFeed, NormalizeOptions } from '../types.js';
+import { arrowSource } from './arrow-source.js';
+import { Interner } from './coerce.js';
+import { parseCsv } from './csv.js';
+import { instantToDayIn } from './dates.js';
+import { columnsSource, isColumnObject, isRecord, recordsSource, type SourceTable } from './source.js';
+import { emptyTable, normalizeTable } from './table.js';
+
+/**
+ * CSV text handed to `normalizeFeed`. Marked by being an object whose only keys are `csv` (and optionally
+ * `delimiter`): a JSON feed of that shape would name no table, so nothing valid is mistaken for it.
+ */
+export interface CsvText {
+  csv: string;
+  /** One character; sniffed from the header line (`,` `;` tab `|`) when absent. */
+  delimiter?: string;
+}
+
+/**
+ * What `normalizeFeed` accepts:
+ * - a parsed JSON value: an array of records (one table, `options.table`), a bundle
+ *   `{ orders, customers?, interactions? }` whose tables are arrays of records or column JSON, or Arquero
+ *   column JSON `{ column: [values…] }` (one table; the older `{ schema, data: { column: […] } }` too);
+ * - `CsvText` (`{ csv: text }`): one table;
+ * - Arrow IPC bytes (`Uint8Array` or `ArrayBuffer`): one table.
+ */
+export type FeedInput = unknown;
+
+/** The name errors use for a feed given without one. */
+export const INLINE_FEED = 'inline data';
+
+const JSON_EXPECTED =
+  'JSON (an array of records, an object with "orders" (and optionally "customers", "interactions"), or Arquero column JSON {"column": [values…]})';
+
+/** True for the CSV marker object (see `CsvText`). */
+export function isCsvText(v: unknown): v is CsvText {
+  if (!isRecord(v) || typeof v.csv !== 'string') return false;
+  return Object.keys(v).every((k) => k === 'csv' || (k === 'delimiter' && typeof v.delimiter === 'string'));
+}
+
+/**
+ * Normalizes a feed into canonical tables (see the column conventions in `src/data/schema.ts`) and a report of
+ * every rejected row and unusable value. Throws `FeedError` (`wrong-shape`, `missing-column`, `mapping`, `csv`,
+ * `arrow`) when the feed as a whole cannot be used; a `RangeError` for an unknown `timeZone`.
+ *
+ * When the feed holds only a non-orders table (`options.table`), `tables.orders` is an empty orders table.
+ */
+export function normalizeFeed(input: FeedInput, options: NormalizeOptions = {}): NormalizedFeed {
+  const feed = options.feed ?? INLINE_FEED;
+  const single = options.table ?? 'orders';
+  const warnings: string[] = [];
+  let format: FeedFormat;
+  let sources: SourceTable[];
+  if (input instanceof Uint8Array || input instanceof ArrayBuffer) {
+    format = 'arrow';
+    sources = [arrowSource(input instanceof ArrayBuffer ? new Uint8Array(input) : input, single, feed)];
+  } else if (isCsvText(input)) {
+    format = 'csv';
+    const csv = parseCsv(input.csv, feed, input.delimiter);
+    const data: Record<string, ArrayLike<unknown>> = {};
+    csv.names.forEach((name, i) => (data[name] = csv.columns[i]!));
+    sources = [columnsSource(data, single, feed, 'the CSV file')];
+  } else {
+    format = 'json';
+    sources = jsonSources(input, single, feed, warnings);
+  }
+
+  const toDay = instantToDayIn(options.timeZone);
+  const interner = new Interner();
+  const tables: Partial<CrmTables> = {};
+  const report: LoadReport = { feed, format, tables: {}, warnings };
+  for (const source of sources) {
+    const mapping = options.mapping?.[source.table] ?? {};
+    const result = normalizeTable(source, { feed, interner, toDay, mapping });
+    tables[source.table] = result.table;
+    report.tables[source.table] = result.report;
+  }
+  for (const name of TABLE_NAMES) {
+    const unused = options.mapping?.[name];
+    if (unused && !report.tables[name] && Object.keys(unused).length) {
+      warnings.push(`The mapping for table "${name}" was not used: the feed has no such table.`);
+    }
+  }
+  tables.orders ??= emptyTable('orders');
+  return { tables: tables as CrmTables, report };
+}
+
+/** The tables of a parsed JSON feed, by shape. */
+function jsonSources(value: unknown, single: TableName, feed: string, warnings: string[]): SourceTable[] {
+  if (Array.isArray(value)) return [recordsSource(value, single, feed, 'the feed')];
+  if (isRecord(value)) {
+    const keys = Object.keys(value);
+    if (keys.some((k) => (TABLE_NAMES as readonly string[]).includes(k))) return bundleSources(value, feed, warnings);
+    const legacy = legacyColumns(value);
+    if (legacy) return [columnsSource(legacy, single, feed, 'the column JSON')];
+    if (isColumnObject(value)) return [columnsSource(value, single, feed, 'the column JSON')];
+    const arrays = keys.filter((k) => Array.isArray(value[k]));
+    throw new FeedError({
+      kind: 'wrong-shape',
+      feed,
+      expected: JSON_EXPECTED,
+      found: describeValue(value),
+      hint:
+        arrays.length === 1
+          ? `If the records are the array under "${arrays[0]}", serve that array itself or put it under "orders".`
+          : undefined,
+    });
+  }
+  throw new FeedError({ kind: 'wrong-shape', feed, expected: JSON_EXPECTED, found: describeValue(value) });
+}
+
+/** Arquero's older column JSON: `{ schema: {…}, data: { column: [...] } }`. */
+function legacyColumns(value: Record<string, unknown>): Record<string, unknown[]> | null {
+  const keys = Object.keys(value);
+  if (!keys.includes('data') || !keys.every((k) => k === 'data' || k === 'schema')) return null;
+  return isColumnObject(value.data) ? value.data : null;
+}
+
+function bundleSources(bundle: Record<string, unknown>, feed: string, warnings: string[]): SourceTable[] {
+  if (!Object.hasOwn(bundle, 'orders')) {
+    throw new FeedError({
+      kind: 'wrong-shape',
+      feed,
+      expected: 'a bundle with an "orders" table (customers and interactions are optional)',
+      found: describeValue(bundle),
+    });
+  }
+  const sources: SourceTable[] = [];
+  for (const key of Object.keys(bundle)) {
+    if (!(TABLE_NAMES as readonly string[]).includes(key)) {
+      warnings.push(`Bundle key "${key}" ignored: not a table (orders, customers, interactions).`);
+      continue;
+    }
+    const table = key as TableName;
+    const value = bundle[key];
+    const where = `"${key}"`;
+    if (Array.isArray(value)) sources.push(recordsSource(value, table, feed, where));
+    else if (isRecord(value) && (legacyColumns(value) ?? isColumnObject(value))) {
+      sources.push(columnsSource(legacyColumns(value) ?? (value as Record<string, unknown[]>), table, feed, where));
+    } else {
+      throw new FeedError({
+        kind: 'wrong-shape',
+        feed,
+        expected: `${where} to be an array of records or column JSON {"column": [values…]}`,
+        found: describeValue(value),
+      });
+    }
+  }
+  return sources;
+}

@@ -1,0 +1,206 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { ContextConsumer } from '@lit/context';
+import { LitElement } from 'lit';
+import { table } from 'arquero';
+import '../../src/components/data/index.js';
+import { CrmData } from '../../src/components/data/crm-data.js';
+import { defineElement } from '../../src/components/define.js';
+import { crmDataContext, type CrmDataState } from '../../src/data/context.js';
+import { FeedError } from '../../src/data/errors.js';
+import { CRM_DATA_ERROR, CRM_DATA_LOAD, CRM_DATA_PROGRESS } from '../../src/data/events.js';
+import type { CrmDataErrorDetail, CrmDataLoadDetail } from '../../src/data/events.js';
+import type { CrmTables, LoadProgress } from '../../src/data/types.js';
+import { feedCounts, uniqueId } from './feed-server.js';
+
+/** A minimal widget: consumes the data context and keeps every state it was given. */
+class TestConsumer extends LitElement {
+  states: CrmDataState[] = [];
+  consumer = new ContextConsumer(this, {
+    context: crmDataContext,
+    subscribe: true,
+    callback: (state) => this.states.push(state),
+  });
+  get state(): CrmDataState | undefined {
+    return this.consumer.value;
+  }
+}
+defineElement('test-data-consumer', TestConsumer);
+
+const sum = (tables: CrmTables | undefined) =>
+  Array.from((tables?.orders.array('amount') ?? []) as ArrayLike<number>).reduce((s, a) => s + a, 0);
+
+const ready = (c: TestConsumer) => waitUntil(() => c.state?.status === 'ready', 'consumer never got data');
+
+describe('<crm-data>', () => {
+  it('is registered once and can be defined again safely', () => {
+    expect(customElements.get('crm-data')).to.equal(CrmData);
+    class Other extends HTMLElement {}
+    defineElement('crm-data', Other);
+    expect(customElements.get('crm-data')).to.equal(CrmData);
+  });
+
+  it('shares one download between two widgets and fires crm-data-load with details', async () => {
+    const id = uniqueId('provider');
+    const scope = uniqueId('scope');
+    const wrapper = document.createElement('div');
+    const loaded = oneEvent(wrapper, CRM_DATA_LOAD);
+    const el = await fixture<CrmData>(
+      html`<div>
+        <crm-data src=${`/feeds/orders/${id}.json`} cache-scope=${scope}>
+          <section><test-data-consumer></test-data-consumer></section>
+          <test-data-consumer></test-data-consumer>
+        </crm-data>
+      </div>`,
+      { parentNode: wrapper },
+    );
+    const event = (await loaded) as CustomEvent<CrmDataLoadDetail>;
+    expect(event.bubbles && event.composed).to.equal(true);
+    const detail = event.detail;
+    expect(detail.src).to.equal(`/feeds/orders/${id}.json`);
+    expect(detail.rows).to.deep.equal({ orders: 3 });
+    expect(detail.cache?.fromCache).to.equal(false);
+    expect(detail.cache?.stale).to.equal(false);
+    expect(detail.report?.tables.orders?.rowsAccepted).to.equal(3);
+
+    const [a, b] = el.querySelectorAll<TestConsumer>('test-data-consumer');
+    await ready(a!);
+    await ready(b!);
+    expect(a!.state!.tables).to.equal(b!.state!.tables);
+    expect(sum(a!.state!.tables)).to.equal(400);
+    expect(a!.states[0]!.status).to.equal('loading');
+    expect((await feedCounts(id)).requests).to.equal(1);
+  });
+
+  it('links selections between widgets, unless no-link', async () => {
+    const el = await fixture<CrmData>(html`<crm-data .tables=${tinyTables()}>
+      <test-data-consumer></test-data-consumer><test-data-consumer></test-data-consumer>
+    </crm-data>`);
+    const [a, b] = el.querySelectorAll<TestConsumer>('test-data-consumer');
+    expect(a!.state!.status).to.equal('ready');
+    expect(a!.state!.linked).to.equal(true);
+    a!.state!.setFilter({ regions: ['East'] });
+    expect(b!.state!.filter).to.deep.equal({ regions: ['East'] });
+
+    el.noLink = true;
+    await el.updateComplete;
+    expect(b!.state!.linked).to.equal(false);
+    expect(b!.state!.filter).to.deep.equal({});
+    a!.state!.setFilter({ regions: ['North'] });
+    expect(b!.state!.filter).to.deep.equal({});
+  });
+
+  it('provides tables handed over by the application without loading', async () => {
+    const tables = tinyTables();
+    const wrapper = document.createElement('div');
+    const loaded = oneEvent(wrapper, CRM_DATA_LOAD);
+    const el = await fixture<CrmData>(html`<crm-data .tables=${tables}><test-data-consumer></test-data-consumer></crm-data>`, {
+      parentNode: wrapper,
+    });
+    expect(((await loaded) as CustomEvent<CrmDataLoadDetail>).detail).to.deep.equal({ rows: { orders: 2 } });
+    const consumer = el.querySelector<TestConsumer>('test-data-consumer')!;
+    expect(consumer.state!.tables).to.equal(tables);
+    expect(consumer.state!.report).to.equal(undefined);
+  });
+
+  it('maps host fields given as attribute JSON (flat orders form and per-table form)', async () => {
+    const src = `/feeds/orders/${uniqueId('fields')}.json?names=host`;
+    const flat = await fixture<CrmData>(html`<crm-data
+      src=${src}
+      cache-scope=${uniqueId('scope')}
+      fields='{"cust_no":"customer_id","order_day":"order_date","total":"amount"}'
+      ><test-data-consumer></test-data-consumer
+    ></crm-data>`);
+    const c1 = flat.querySelector<TestConsumer>('test-data-consumer')!;
+    await ready(c1);
+    expect(sum(c1.state!.tables)).to.equal(400);
+
+    const perTable = await fixture<CrmData>(html`<crm-data
+      src=${src}
+      cache-scope=${uniqueId('scope')}
+      fields='{"orders":{"cust_no":"customer_id","order_day":"order_date","total":"amount"}}'
+      ><test-data-consumer></test-data-consumer
+    ></crm-data>`);
+    const c2 = perTable.querySelector<TestConsumer>('test-data-consumer')!;
+    await ready(c2);
+    expect(c2.state!.tables!.orders.numRows()).to.equal(3);
+  });
+
+  it('puts invalid fields JSON into an error state with crm-data-error', async () => {
+    const wrapper = document.createElement('div');
+    const failed = oneEvent(wrapper, CRM_DATA_ERROR);
+    const src = `/feeds/orders/${uniqueId('badfields')}.json`;
+    const el = await fixture<CrmData>(
+      html`<crm-data src=${src} fields="{cust_no: customer_id}"><test-data-consumer></test-data-consumer></crm-data>`,
+      { parentNode: wrapper },
+    );
+    const detail = ((await failed) as CustomEvent<CrmDataErrorDetail>).detail;
+    const error = detail.error as FeedError;
+    expect(error.kind).to.equal('mapping');
+    expect(error.message).to.equal(
+      `Feed "${src}": expected fields as {"hostField": "canonical_field"} (orders) or ` +
+        '{"orders": {…}, "customers": {…}, "interactions": {…}}, found text that is not JSON: "{cust_no: customer_id}".',
+    );
+    expect(el.querySelector<TestConsumer>('test-data-consumer')!.state!.status).to.equal('error');
+  });
+
+  it('fires crm-data-progress up to the full size, and crm-data-error for a failing server', async () => {
+    const seen: LoadProgress[] = [];
+    const wrapper = document.createElement('div');
+    wrapper.addEventListener(CRM_DATA_PROGRESS, (e) => seen.push((e as CustomEvent<LoadProgress>).detail));
+    const loaded = oneEvent(wrapper, CRM_DATA_LOAD);
+    await fixture(
+      html`<crm-data src=${`/feeds/slow/${uniqueId('progress')}.json?chunks=3&delay=20`} cache-scope=${uniqueId('s')}></crm-data>`,
+      { parentNode: wrapper },
+    );
+    await loaded;
+    expect(seen[0]!.loaded).to.equal(0);
+    expect(seen.at(-1)!.loaded).to.equal(seen.at(-1)!.total);
+    expect(seen.at(-1)!.total).to.be.greaterThan(100);
+
+    const wrapper2 = document.createElement('div');
+    const failed = oneEvent(wrapper2, CRM_DATA_ERROR);
+    const src = `/feeds/error/${uniqueId('e500')}`;
+    const el = await fixture<CrmData>(html`<crm-data src=${src}></crm-data>`, { parentNode: wrapper2 });
+    const detail = ((await failed) as CustomEvent<CrmDataErrorDetail>).detail;
+    expect(detail.src).to.equal(src);
+    expect((detail.error as FeedError).status).to.equal(500);
+    expect(el.state.status).to.equal('error');
+    expect(el.state.error).to.equal(detail.error);
+  });
+
+  it('a widget mounting later gets the data from memory at once', async () => {
+    const id = uniqueId('later');
+    const scope = uniqueId('scope');
+    const first = await fixture<CrmData>(html`<crm-data src=${`/feeds/orders/${id}.json`} cache-scope=${scope}></crm-data>`);
+    await waitUntil(() => first.state.status === 'ready');
+    const second = await fixture<CrmData>(html`<crm-data src=${`/feeds/orders/${id}.json`} cache-scope=${scope}
+      ><test-data-consumer></test-data-consumer
+    ></crm-data>`);
+    const consumer = second.querySelector<TestConsumer>('test-data-consumer')!;
+    expect(consumer.states[0]!.status).to.equal('ready'); // never showed a loading state
+    expect(consumer.state!.tables).to.equal(first.state.tables);
+    expect((await feedCounts(id)).requests).to.equal(1);
+  });
+
+  it('retry() loads again after an error', async () => {
+    const id = uniqueId('retry');
+    const el = await fixture<CrmData>(html`<crm-data src=${`/feeds/empty/${id}`} cache-scope=${uniqueId('s')}></crm-data>`);
+    await waitUntil(() => el.state.status === 'error');
+    expect((el.state.error as FeedError).kind).to.equal('empty');
+    el.state.retry();
+    expect(el.state.status).to.equal('loading');
+    await waitUntil(() => el.state.status === 'error');
+    expect((await feedCounts(id)).requests).to.equal(2);
+  });
+});
+
+/** Two orders handed over directly (what an application that normalized its own data passes). */
+function tinyTables(): CrmTables {
+  return {
+    orders: table({
+      customer_id: ['C1', 'C2'],
+      order_date: Int32Array.from([19727, 19728]),
+      amount: Float64Array.from([10, 20]),
+    }),
+  };
+}
