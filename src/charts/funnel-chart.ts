@@ -73,6 +73,8 @@ export interface FunnelLayout {
 const ROW_GAP = 6;
 const MIN_BAR = 2;
 const PAD = 8;
+/** Inset of the content from the mark's focus ring. */
+const INSET = 6;
 
 /**
  * Split `text` into lines no wider than `maxWidth` px (by estimate): breaks at spaces, and between any two
@@ -112,8 +114,9 @@ export function layoutFunnel(data: readonly FunnelStageDatum[], options: FunnelL
   const centre = (options.align ?? 'center') === 'center';
   const valueWidth = stacked ? 0 : Math.min(width * 0.3, Math.max(0, ...data.map((d) => estimateTextWidth(d.valueText, fontSize))) + 12);
   const labelWidth = stacked ? 0 : Math.min(width * 0.3, Math.max(0, ...data.map((d) => estimateTextWidth(d.label, fontSize))) + 12);
-  const barX = labelWidth;
-  const span = Math.max(1, width - labelWidth - valueWidth);
+  const inner = width - 2 * INSET;
+  const barX = INSET + labelWidth;
+  const span = Math.max(1, inner - labelWidth - valueWidth);
   const max = Math.max(0, ...data.map((d) => d.value ?? 0));
   const x = valueScale([0, max || 1], [0, span]);
   const labelLine = stacked ? fontSize + 8 : 0;
@@ -122,14 +125,14 @@ export function layoutFunnel(data: readonly FunnelStageDatum[], options: FunnelL
     const top = y;
     const stepLines = datum.stepText ? wrapText(datum.stepText, span - PAD, small, 2) : [];
     const step = stepLines.map((text, k) => ({ text, x: barX + span / 2, y: top + k * lineHeight + lineHeight / 2 + 2, anchor: 'middle' as const }));
-    const stepBand = stepLines.length ? stepLines.length * lineHeight + 4 : 0;
+    const stepBand = stepLines.length ? stepLines.length * lineHeight + 6 : 0;
     const barY = top + stepBand + labelLine;
     const observable = datum.value !== null;
     const noteLines = observable || !datum.note ? [] : wrapText(datum.note, span - 2 * PAD, small, stacked ? 3 : 2);
     const height = observable ? barHeight : Math.max(barHeight, noteLines.length * lineHeight + PAD);
     const w = observable ? Math.max(datum.value! > 0 ? MIN_BAR : 0, x(datum.value!)) : span;
-    const valueText = truncateText(datum.valueText, stacked ? width / 2 : valueWidth - 6, fontSize);
-    const labelMax = stacked ? width - estimateTextWidth(valueText, fontSize) - 12 : labelWidth - 12;
+    const valueText = truncateText(datum.valueText, stacked ? inner / 2 : valueWidth - 6, fontSize);
+    const labelMax = stacked ? inner - estimateTextWidth(valueText, fontSize) - 12 : labelWidth - 12;
     const labelY = stacked ? top + stepBand + labelLine / 2 : barY + height / 2;
     const row: FunnelRow = {
       datum,
@@ -137,8 +140,8 @@ export function layoutFunnel(data: readonly FunnelStageDatum[], options: FunnelL
       y: top,
       height: stepBand + labelLine + height + ROW_GAP,
       step,
-      label: { text: truncateText(datum.label, labelMax, fontSize), x: 0, y: labelY, anchor: 'start' },
-      value: valueText ? { text: valueText, x: width, y: labelY, anchor: 'end' } : null,
+      label: { text: truncateText(datum.label, labelMax, fontSize), x: INSET, y: labelY, anchor: 'start' },
+      value: valueText ? { text: valueText, x: width - INSET, y: labelY, anchor: 'end' } : null,
       barX: observable && centre ? barX + (span - w) / 2 : barX,
       barY,
       barWidth: w,

@@ -195,7 +195,7 @@ export class CrmLifecycleFunnel extends CrmWidget<LifecycleFunnelView> {
       if (s.medianDaysFromPrevious !== null)
         lines.push(this.m('tipDays', { count: f.number(s.medianDaysFromPrevious, 1), stage: this.label(prev), measured: f.integer(s.daysMeasured) }));
     }
-    if (s.description && this.resolvedLocale === 'en') lines.push(s.description);
+    if (s.description && this.resolvedLocale === 'en' && this.size !== 'narrow') lines.push(s.description);
     return lines.join('\n');
   }
 
