@@ -7,6 +7,7 @@ import type { CrmExportDetail, CrmSelectDetail } from '../../src/components/even
 import type { CrmTables } from '../../src/data/types.js';
 import { Formatter } from '../../src/i18n/format.js';
 import { customersInStage, lifecycleFunnel, type StageDefinition } from '../../src/metrics/lifecycle/index.js';
+import { layoutFunnel, wrapText } from '../../src/charts/funnel-chart.js';
 import { FunnelConsumer, sampleFunnelTables, ordersOnly, tinyDeclared } from './lifecycle-funnel-fixtures.js';
 
 const q = <E extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<E>(sel);
@@ -287,5 +288,30 @@ describe('<crm-lifecycle-funnel>: locales, theme, size, states, exports, a11y', 
     el.tableView = true;
     await el.updateComplete;
     await expect(el).to.be.accessible();
+  });
+});
+
+describe('funnel chart layout (pure)', () => {
+  it('wrapText breaks at spaces and between CJK characters, truncating the last allowed line', () => {
+    // 13 px: a Latin letter ≈ 7.54 px, a space 3.9 px, a CJK character 13 px (estimateTextWidth).
+    expect(wrapText('aaaa bbbb cccc', 70, 13)).to.deep.equal(['aaaa bbbb', 'cccc']);
+    expect(wrapText('认知考虑购买', 40, 13)).to.deep.equal(['认知考', '虑购买']);
+    expect(wrapText('aa bb cc dd', 20, 13, 2)).to.deep.equal(['aa', 'b…']);
+  });
+
+  it('bar widths are proportional to customers; an unobservable stage spans the bar area', () => {
+    const layout = layoutFunnel(
+      [
+        { key: 'a', label: 'A', value: 200, valueText: '200' },
+        { key: 'b', label: 'B', value: null, valueText: '', note: 'Not observable' },
+        { key: 'c', label: 'C', value: 50, valueText: '50', stepText: 'x' },
+      ],
+      { width: 600 },
+    );
+    const [a, b, c] = layout.rows;
+    expect(c.barWidth / a.barWidth).to.be.closeTo(0.25, 1e-9);
+    expect(b.barWidth).to.equal(a.barWidth); // the largest bar spans the whole bar area too
+    expect(c.barX + c.barWidth / 2).to.be.closeTo(a.barX + a.barWidth / 2, 1e-9); // centred
+    expect(c.step).to.have.length(1);
   });
 });
