@@ -1,20 +1,11 @@
 import { expect } from '@open-wc/testing';
 import * as aq from 'arquero';
-import { isoToDay } from '../../src/data/days.js';
 import type { CrmTables } from '../../src/data/types.js';
 import { channelCustomerIds, channelMix } from '../../src/metrics/index.js';
+import { D, channel, orderColumns } from './channel-fixture.js';
 
-const D = isoToDay('2024-01-01');
-// Same orders as channel.test.ts: A store/ecommerce/social, B store (+ a store refund, a cancelled phone order),
-// C ecommerce ×2, E no channel, F phone + store.
-const orderColumns = {
-  order_id: ['1', '2', '3', '4', '5', '9', '6', '7', '8', '10', '11'],
-  customer_id: ['A', 'A', 'A', 'B', 'B', 'B', 'C', 'C', 'E', 'F', 'F'],
-  order_date: Int32Array.from([0, 3, 40, 10, 12, 15, 35, 36, 20, 5, 6], (o) => D + o),
-  amount: Float64Array.from([100, 50, 30, 200, -50, 999, 80, 20, 40, 60, 10]),
-  status: [null, null, null, null, 'returned', 'cancelled', null, null, null, null, null],
-};
-const channel = ['store', 'ecommerce', 'social', 'store', 'store', 'phone', 'ecommerce', 'ecommerce', null, 'phone', 'store'];
+// The fixture of channel.test.ts (channel-fixture.ts): A store/ecommerce/social, B store (+ a store refund, a
+// cancelled phone order), C ecommerce ×2, E no channel, F phone + store.
 const tables = (): CrmTables => ({ orders: aq.table({ ...orderColumns, channel }) });
 const sorted = (ids: string[]) => [...ids].sort();
 
