@@ -327,14 +327,15 @@ export class CrmChannelMix extends CrmWidget<ChannelMixView> {
       activate: (i) => this.selectChannel(view, mix.channels[i]),
       tooltip: (i) => this.channelTooltip(mix.channels[i]),
     });
-    const measureName = this.m(measure === 'revenue' ? 'measureRevenue' : 'measureOrders');
+    const title = this.m(measure === 'revenue' ? 'shareRevenue' : 'shareOrders');
     return html`<section part="legend" class="share-part" aria-labelledby="share-title">
-      <h3 part="section-title" id="share-title">${this.m(measure === 'revenue' ? 'shareRevenue' : 'shareOrders')}</h3>
+      <h3 part="section-title" id="share-title">${title}</h3>
       ${renderShareBar(layoutShareBar(data, { width }), {
-        label: this.m('legendAria'),
+        label: this.m('legendAria', { title }),
         idPrefix: `${this.idPrefix}-s`,
         handlers,
-        markLabel: (d) => this.m('markAria', { channel: d.label, share: d.shareText, measure: measureName, value: d.valueText }),
+        // The visible text, in order (WCAG 2.5.3 label in name); the list's name says what the share is of.
+        markLabel: (d) => `${d.label} ${d.shareText} ${d.valueText}`,
       })}
     </section>`;
   }
