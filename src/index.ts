@@ -20,3 +20,4 @@ export * from './components/events.js';
 export * from './components/base/index.js';
 export * from './charts/index.js';
 export * from './components/lifecycle-funnel/index.js';
+export * from './components/channel-mix/index.js';
