@@ -5,3 +5,5 @@ export * from './scales.js';
 export * from './sparkline.js';
 export * from './text.js';
 export * from './ticks.js';
+export * from './rfm-grid.js';
+export * from './contrast.js';
