@@ -192,6 +192,8 @@ export interface ScoreGridRenderOptions {
  * `ariaLabel` names its scores. Colours are token references (cells) and classes styled by the widget.
  */
 export function renderScoreGrid(layout: GridLayout, options: ScoreGridRenderOptions): SVGTemplateResult {
+  // Region names sit in their own hidden layer: a cell's accessible name (its aria-label) then contains all
+  // of the cell's visible text (WCAG 2.5.3 label in name).
   const h = options.handlers;
   const rows: GridCellBox[][] = [];
   for (const c of layout.cells) (rows[c.row] ??= []).push(c);
@@ -237,9 +239,6 @@ export function renderScoreGrid(layout: GridLayout, options: ScoreGridRenderOpti
               @click=${h ? () => h.activate(c.index) : nothing}
             >
               <rect class="cell-fill" x=${c.x + 1} y=${c.y + 1} width=${c.w - 2} height=${c.h - 2} rx="3" style="fill: ${d.fill}"></rect>
-              ${c.label
-                ? svg`<text class="cell-region" x=${c.x + 6} y=${c.y + 6 + SMALL / 2} dominant-baseline="central" style="fill: ${d.textColor}">${c.label}</text>`
-                : nothing}
               <text
                 class="cell-value"
                 x=${c.x + c.w / 2}
@@ -254,6 +253,14 @@ export function renderScoreGrid(layout: GridLayout, options: ScoreGridRenderOpti
           })}
         </g>`,
       )}
+    </g>
+    <g aria-hidden="true" class="region-labels" pointer-events="none">
+      ${layout.cells
+        .filter((c) => c.label)
+        .map(
+          (c) =>
+            svg`<text class="cell-region" x=${c.x + 6} y=${c.y + 6 + SMALL / 2} dominant-baseline="central" style="fill: ${c.datum.textColor}">${c.label}</text>`,
+        )}
     </g>
     <g aria-hidden="true" class="regions">
       <rect class="grid-outline" x=${layout.grid.x + 0.5} y=${layout.grid.y + 0.5} width=${layout.grid.w - 1} height=${layout.grid.h - 1} rx="3"></rect>

@@ -522,14 +522,6 @@ export class CrmRfmMatrix extends CrmWidget<RfmMatrixResult> {
               part="segment button"
               class="segment ${this.previewSegment === s.id ? 'preview' : ''}"
               aria-pressed=${selected === s.id ? 'true' : 'false'}
-              aria-label=${this.m('segmentRow', {
-                segment: label,
-                customers: this.customersText(s.customers),
-                share,
-                revenue: this.fmt.currency(s.revenue),
-                revenueShare,
-                aov: this.fmt.currency(s.aov),
-              })}
               @click=${() => this.selectSegment(r, s)}
               @pointerenter=${() => (this.previewSegment = s.id)}
               @pointerleave=${() => (this.previewSegment = undefined)}
@@ -537,9 +529,12 @@ export class CrmRfmMatrix extends CrmWidget<RfmMatrixResult> {
               @blur=${() => (this.previewSegment = undefined)}
             >
               <span class="seg-name">${label}</span>
-              <span class="seg-count">${this.fmt.integer(s.customers)} · ${share}</span>
+              <span class="seg-count"
+                >${this.fmt.integer(s.customers)} · ${share}<span class="visually-hidden">${this.m('ofCustomers')}</span></span
+              >
               <span class="seg-stats"
-                ><span>${this.fmt.compactCurrency(s.revenue)} · ${revenueShare}</span><span>${this.m('aovShort', { aov: this.fmt.currency(s.aov, 0) })}</span></span
+                ><span>${this.fmt.compactCurrency(s.revenue)} · ${revenueShare}<span class="visually-hidden">${this.m('ofRevenue')}</span></span
+                ><span>${this.m('aovShort', { aov: this.fmt.currency(s.aov, 0) })}</span></span
               >
               <span class="seg-bars" aria-hidden="true">
                 <span class="b-customers" style=${styleMap({ width: pct(s.customerShare) })}></span>
