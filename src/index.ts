@@ -21,3 +21,4 @@ export * from './components/base/index.js';
 export * from './charts/index.js';
 export * from './components/lifecycle-funnel/index.js';
 export * from './components/channel-mix/index.js';
+export * from './components/rfm-matrix/index.js';
