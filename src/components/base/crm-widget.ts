@@ -23,6 +23,7 @@ import {
   FILTER_CHANGE_EVENT,
   type CrmSelection,
   type ExportFormat,
+  type SelectionField,
   type SelectionKind,
 } from '../events.js';
 import { csvBlob, exportFilename, offerExport, serializeSvg, svgSize, svgToPng } from './export.js';
@@ -50,6 +51,21 @@ export interface WidgetComputeOptions {
   signal: AbortSignal;
 }
 
+
+/** Options of `CrmWidget.select`. */
+export interface SelectOptions {
+  /** Shown text (default: the value). */
+  label?: string;
+  /** The customers behind the mark (the select event's `customerIds`). */
+  customerIds?: string[];
+  /**
+   * The filter field to set instead of the kind's default (`SELECTION_FIELDS`): e.g. `provinces` for a
+   * region widget grouped by province, or `customerIds` for a grouping no filter field expresses.
+   */
+  field?: SelectionField;
+  /** The filter values to set (default `[value]`), e.g. the customer ids of a group when `field` is `customerIds`. */
+  values?: string[];
+}
 
 /** Message id per selection kind. */
 const KIND_LABEL: Record<SelectionKind, BaseMessageKey> = {
@@ -151,6 +167,8 @@ export abstract class CrmWidget<Result> extends LitElement {
     onEscape: () => this.clearSelection(),
   });
   private markActivate?: (index: number) => void;
+  /** The filter values the current selection set (`[selection.value]` unless `select` got `values`). */
+  private selectionValues: readonly string[] = [];
 
   private provided?: CrmDataState;
   private readonly consumer = new ContextConsumer(this, {
@@ -279,15 +297,17 @@ export abstract class CrmWidget<Result> extends LitElement {
    * through `setFilter`, or this widget's own), fires `crm-<kind>-select` and `crm-filter-change`, announces
    * it. Selecting the current selection again clears it (toggle).
    */
-  protected select(kind: SelectionKind, value: string, options: { label?: string; customerIds?: string[] } = {}): void {
+  protected select(kind: SelectionKind, value: string, options: SelectOptions = {}): void {
     if (this.selection?.kind === kind && this.selection.value === value) {
       this.clearSelection();
       return;
     }
-    const field = SELECTION_FIELDS[kind];
+    const field = options.field ?? SELECTION_FIELDS[kind];
     const previous = this.linkedFilter;
     const base = this.selection ? withoutField(previous, this.selection.field) : previous;
-    const filter: CrmFilter = { ...base, [field]: [value] };
+    const values = options.values ?? [value];
+    this.selectionValues = values;
+    const filter: CrmFilter = { ...base, [field]: values };
     const selection: CrmSelection = { kind, field, value, label: options.label ?? value };
     const oldKind = this.selection?.kind;
     this.selection = selection;
@@ -466,7 +486,8 @@ export abstract class CrmWidget<Result> extends LitElement {
     const s = this.selection;
     if (s && this.linked) {
       const values = this.provided!.filter[s.field];
-      if (!values || values.length !== 1 || values[0] !== s.value) this.selection = null;
+      const mine = this.selectionValues;
+      if (!values || values.length !== mine.length || values.some((v, i) => v !== mine[i])) this.selection = null;
     }
     this.requestUpdate();
   }
