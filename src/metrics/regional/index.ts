@@ -1,2 +1,3 @@
 export * from './regional.js';
 export { UNKNOWN_GROUP_LABEL } from './group-keys.js';
+export { regionalGroupCustomers } from './group-customers.js';
