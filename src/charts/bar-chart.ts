@@ -85,7 +85,8 @@ export function layoutBars(data: readonly BarDatum[], options: BarLayoutOptions)
   const width = Math.max(120, options.width);
   const stacked = options.stacked ?? width < 480;
   const valueTexts = data.map((d) => options.valueLabel(d));
-  // Wide: the note follows the value (6 px apart), so both share the value column.
+  // Wide: the note follows the value (a space + 2 px, ≈ 6 px), so both share the value column. The space keeps
+  // the texts apart for assistive tech and text extraction too.
   const noteWidth = (d: BarDatum) => (d.note ? estimateTextWidth(d.note, fontSize) + 6 : 0);
   const endTexts = valueTexts.map((t, i) => estimateTextWidth(t, fontSize) + (stacked ? 0 : noteWidth(data[i])));
   const hasNotes = !stacked && data.some((d) => d.note);
@@ -192,7 +193,7 @@ export function renderBars(layout: BarLayout, options: BarRenderOptions): SVGTem
             ? nothing
             : svg`<rect class="bar-secondary" x=${r.barX} y=${r.secondaryY} width=${r.secondaryWidth} height=${SECONDARY_HEIGHT} rx="1"></rect>`}
           <text class="bar-value" x=${r.valueX} y=${r.barY + r.barHeight / 2} dominant-baseline="central">${r.valueText}${
-            r.note && r.noteX === undefined ? svg`<tspan class=${noteClass(r)} dx="6">${r.note}</tspan>` : nothing
+            r.note && r.noteX === undefined ? svg`<tspan class=${noteClass(r)} dx="2"> ${r.note}</tspan>` : nothing
           }</text>
           ${r.note && r.noteX !== undefined
             ? svg`<text class=${noteClass(r)} x=${r.noteX} y=${r.labelY} text-anchor="end" dominant-baseline="central">${r.note}</text>`

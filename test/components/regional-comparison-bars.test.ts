@@ -22,8 +22,8 @@ describe('layoutBars / renderBars notes (regional comparison)', () => {
     const host = await fixture<HTMLDivElement>('<div></div>');
     render(renderBars(layout, { label: 'x' }), host);
     const tspan = host.querySelector('.bar-value tspan.bar-note.positive');
-    expect(tspan?.textContent).to.equal('▲ +25%');
-    expect(host.querySelectorAll('.bar-note.muted')[0].textContent).to.equal('n/a');
+    expect(tspan?.textContent).to.equal(' ▲ +25%');
+    expect(host.querySelectorAll('.bar-note.muted')[0].textContent).to.equal(' n/a');
   });
 
   it('stacked: note right-aligned on the label line; the label is shortened to leave it room', async () => {

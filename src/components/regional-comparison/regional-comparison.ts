@@ -304,7 +304,7 @@ export class CrmRegionalComparison extends CrmWidget<RegionalComparisonView> {
     if (change.kind === 'gap') return withReason ? `${this.m('notAvailable')} (${this.m(change.reason)})` : this.m('notAvailable');
     const arrow = change.value > 0 ? '▲ ' : change.value < 0 ? '▼ ' : '';
     if (change.kind === 'points') {
-      const pt = this.fmt.number(Math.abs(change.value * 100));
+      const pt = this.fmt.number(Math.abs(change.value * 100), 1);
       return arrow + this.m('points', { value: `${change.value > 0 ? '+' : change.value < 0 ? '−' : ''}${pt}` });
     }
     return arrow + signedPercent(this.fmt, change.value);
@@ -426,12 +426,13 @@ export class CrmRegionalComparison extends CrmWidget<RegionalComparisonView> {
         handlers,
         markLabel: (row) => {
           const g = groups[row.index];
+          // Starts with the visible texts (label, value, note) so the name matches what is seen (WCAG 2.5.3).
           return this.m('markLabel', {
             label: row.datum.label,
-            value: c.format(this.fmt, c.value(g)),
-            previous: c.format(this.fmt, c.previous(g)),
+            value: row.valueText,
+            previous: c.compact(this.fmt, c.previous(g)),
             growth: this.changeText(c.change(g), true),
-          });
+          }).trim();
         },
       })}
       ${growthBars
