@@ -22,3 +22,4 @@ export * from './charts/index.js';
 export * from './components/lifecycle-funnel/index.js';
 export * from './components/channel-mix/index.js';
 export * from './components/rfm-matrix/index.js';
+export * from './components/regional-comparison/index.js';

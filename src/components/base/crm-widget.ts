@@ -175,6 +175,7 @@ export abstract class CrmWidget<Result> extends LitElement {
     onEscape: () => this.clearSelection(),
   });
   private markActivate?: (index: number) => void;
+  /** The filter values the current selection set (`[selection.value]` unless `select` got `values`). */
 
   private provided?: CrmDataState;
   private readonly consumer = new ContextConsumer(this, {
