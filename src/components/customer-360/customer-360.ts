@@ -41,6 +41,15 @@ export interface Customer360Result {
   actions: CustomerAction[];
 }
 
+const EMPTY_DIRECTORY: CustomerDirectory = {
+  ids: [],
+  names: [],
+  revenue: new Float64Array(0),
+  orders: new Int32Array(0),
+  keys: [],
+  indexOf: new Map(),
+};
+
 /** One row of the table view / CSV: a figure of the card. */
 interface KpiRow {
   key: string;
@@ -140,8 +149,11 @@ export class CrmCustomer360 extends CrmWidget<Customer360Result> {
       asOf: options.asOf,
       ...(options.segmentPreset ? { rfm: { segments: options.segmentPreset as SegmentPreset } } : {}),
     };
-    const directory = customerDirectory(tables, customerSummary(tables, metricOptions));
     const customerId = this.customerId?.trim() || null;
+    // No orders and no as-of: nothing to default the analysis day to, nothing to profile (the empty state).
+    if (tables.orders.numRows() === 0 && options.asOf === undefined)
+      return { directory: EMPTY_DIRECTORY, customerId, profile: null, unknown: false, actions: [] };
+    const directory = customerDirectory(tables, customerSummary(tables, metricOptions));
     if (!customerId) return { directory, customerId, profile: null, unknown: false, actions: [] };
     let profile: CustomerProfile;
     try {
@@ -155,9 +167,9 @@ export class CrmCustomer360 extends CrmWidget<Customer360Result> {
     return { directory, customerId, profile, unknown: false, actions: suggestActions(profile) };
   }
 
-  /** The card always has something to show (at least the picker). */
-  protected override isEmpty(): boolean {
-    return false;
+  /** Empty only when the data has no customer at all; otherwise there is at least the picker. */
+  protected override isEmpty(r: Customer360Result): boolean {
+    return r.directory.ids.length === 0 && !r.profile;
   }
 
   protected override defaultHeading(): string {
