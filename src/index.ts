@@ -23,3 +23,4 @@ export * from './components/lifecycle-funnel/index.js';
 export * from './components/channel-mix/index.js';
 export * from './components/rfm-matrix/index.js';
 export * from './components/regional-comparison/index.js';
+export * from './components/customer-360/index.js';

@@ -8,3 +8,4 @@ export * from './ticks.js';
 export * from './funnel-chart.js';
 export * from './rfm-grid.js';
 export * from './contrast.js';
+export * from './spend-sparkline.js';
