@@ -318,7 +318,10 @@ export abstract class CrmWidget<Result> extends LitElement {
       field,
       value,
       label: options.label ?? value,
-      ...(options.values ? { values: [...options.values] } : {}),
+      // `values` only when the mark stands for a set other than its own value (e.g. an RFM cell's customers).
+      ...(options.values && !(options.values.length === 1 && options.values[0] === value)
+        ? { values: [...options.values] }
+        : {}),
     };
     const oldKind = this.selection?.kind;
     this.selection = selection;
