@@ -97,7 +97,10 @@ function strings(col: ArrowColumn, name: string, intern: Map<string, string>): (
     // Map the dictionary once, then rows by key: no per-row string work.
     const { keys, get, size } = dict.groups([name]);
     const values = new Array<string | null>(size);
-    for (let k = 0; k < size; k++) values[k] = one(get[0](k));
+    // Dictionary values are distinct already; sharing them across tables pays only for repeated values
+    // (customer ids), not for near-unique ones (order ids).
+    if (size * 2 > n) for (let k = 0; k < size; k++) values[k] = (get[0](k) as string | null) ?? null;
+    else for (let k = 0; k < size; k++) values[k] = one(get[0](k));
     for (let i = 0; i < n; i++) out[i] = values[keys[i]!]!;
     return out;
   }

@@ -184,6 +184,8 @@ export interface CacheOutcome {
 /** Memory + IndexedDB cache of decoded feeds. Methods never throw: problems are returned as text. */
 export class FeedCache {
   private readonly memory = new Map<string, MemoryEntry>();
+  private readonly pending = new Set<Promise<unknown>>();
+  private readonly problems = new Map<string, string>();
   private readonly memoryEntries: number;
   private readonly openBackend: NonNullable<FeedCacheOptions['openBackend']>;
   private backend?: Promise<CacheBackend | undefined>;
@@ -209,7 +211,7 @@ export class FeedCache {
   /** Memory first, then the persistent store. A corrupt stored entry is deleted and reported. */
   async read(key: string): Promise<CacheOutcome> {
     const hit = this.peek(key);
-    if (hit) return { feed: hit };
+    if (hit) return { feed: hit, problem: this.problems.get(key) };
     const backend = await this.store();
     if (!backend) return { problem: this.lostReason };
     let raw: unknown;
@@ -236,9 +238,36 @@ export class FeedCache {
     }
   }
 
-  /** Keeps a feed in memory and stores it. Returns the problem when it could not be stored. */
-  async write(key: string, where: Located, feed: CachedFeed): Promise<string | undefined> {
+  /**
+   * Keeps a feed in memory at once and stores it in the background (after the current task, so widgets render
+   * first: encoding a million orders to Arrow takes seconds). A failure (quota…) is remembered for the key and
+   * reported by later reads; `flush()` waits for pending writes.
+   */
+  write(key: string, where: Located, feed: CachedFeed): Promise<string | undefined> {
     this.remember(key, { ...where, feed });
+    this.problems.delete(key);
+    const job = new Promise<void>((resolve) => setTimeout(resolve, 0))
+      .then(() => this.persist(key, where, feed))
+      .then((problem) => {
+        this.pending.delete(job);
+        if (problem && this.memory.get(key)?.feed === feed) this.problems.set(key, problem);
+        return problem;
+      });
+    this.pending.add(job);
+    return job;
+  }
+
+  /** Resolves when every background write has finished. */
+  async flush(): Promise<void> {
+    while (this.pending.size) await Promise.all(this.pending);
+  }
+
+  /** The problem met while storing this key, if any (see `write`). */
+  problemOf(key: string): string | undefined {
+    return this.problems.get(key);
+  }
+
+  private async persist(key: string, where: Located, feed: CachedFeed): Promise<string | undefined> {
     const backend = await this.store();
     if (!backend) return this.lostReason;
     let entry: CacheEntry;
@@ -274,6 +303,7 @@ export class FeedCache {
     const hit = this.memory.get(key);
     const feed = hit && { ...hit.feed, ...definedOnly(update) };
     if (hit && feed) this.remember(key, { ...hit, feed });
+    await this.flush(); // the entry being written is the one to refresh
     const backend = await this.store();
     if (!backend) return feed;
     try {
@@ -288,24 +318,31 @@ export class FeedCache {
   /** Removes matching entries from memory and from the store. */
   async clear(filter: CacheFilter = {}): Promise<void> {
     const src = filter.src === undefined ? undefined : absoluteUrl(filter.src);
+    await this.flush(); // a write still pending would bring a cleared entry back
     for (const [key, entry] of this.memory) {
       if ((src === undefined || entry.src === src) && (filter.scope === undefined || entry.scope === filter.scope)) {
         this.memory.delete(key);
+        this.problems.delete(key);
       }
     }
     const backend = await this.store();
     await backend?.clear({ src, scope: filter.scope }).catch(() => undefined);
   }
 
-  /** Closes the persistent store (tests; a page never needs to). */
+  /** Closes the persistent store after pending writes (tests; a page never needs to). */
   async close(): Promise<void> {
+    await this.flush();
     (await this.store())?.close();
   }
 
   private remember(key: string, entry: MemoryEntry): void {
     this.memory.delete(key);
     this.memory.set(key, entry);
-    while (this.memory.size > this.memoryEntries) this.memory.delete(this.memory.keys().next().value!);
+    while (this.memory.size > this.memoryEntries) {
+      const oldest = this.memory.keys().next().value!;
+      this.memory.delete(oldest);
+      this.problems.delete(oldest);
+    }
   }
 
   private store(): Promise<CacheBackend | undefined> {

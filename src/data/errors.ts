@@ -72,7 +72,8 @@ export function isFeedError(error: unknown): error is FeedError {
 /** A short, single-line quote of some input text for an error message: `"<text>…"`. */
 export function quoteSnippet(text: string, max = 60): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  return JSON.stringify(flat.length > max ? `${flat.slice(0, max)}…` : flat);
+  // Plain quotes (not JSON escaping): the snippet is read by people, and often contains quotes itself.
+  return `"${flat.length > max ? `${flat.slice(0, max)}…` : flat}"`;
 }
 
 /** Describes a JSON value's shape in words: `a number (42)`, `an object with keys "data", "meta"`, … */

@@ -131,8 +131,9 @@ export class FeedLoader {
 
   /** The feed as held in memory for this page, without waiting (no network, no IndexedDB). */
   peek(request: FeedRequest): LoadResult | undefined {
-    const feed = this.cache.peek(cacheKey(request));
-    return feed && this.result(feed, { fromCache: true, stale: false });
+    const key = cacheKey(request);
+    const feed = this.cache.peek(key);
+    return feed && this.result(feed, { fromCache: true, stale: false, cacheProblem: this.cache.problemOf(key) });
   }
 
   private start(slot: string, key: string, request: LoadFeedRequest): SharedLoad {
@@ -206,8 +207,9 @@ export class FeedLoader {
     }
     const normalized = this.parse(fetched, request);
     const fresh: CachedFeed = { ...normalized, fetchedAt: this.now(), ...validators(fetched) };
-    const written = await this.cache.write(key, { src: url, scope: request.cacheScope ?? '' }, fresh);
-    return this.result(fresh, { fromCache: false, stale: false, cacheProblem: opts.problem ?? written });
+    // Stored in the background: the tables are ready now (a storage problem shows on later loads).
+    void this.cache.write(key, { src: url, scope: request.cacheScope ?? '' }, fresh);
+    return this.result(fresh, { fromCache: false, stale: false, cacheProblem: opts.problem });
   }
 
   /** Background revalidation of a served cached copy; its outcome goes to the key's update listeners. */

@@ -10,7 +10,7 @@ import { FeedError } from '../../src/data/errors.js';
 import { CRM_DATA_ERROR, CRM_DATA_LOAD, CRM_DATA_PROGRESS } from '../../src/data/events.js';
 import type { CrmDataErrorDetail, CrmDataLoadDetail } from '../../src/data/events.js';
 import type { CrmTables, LoadProgress } from '../../src/data/types.js';
-import { feedCounts, uniqueId } from './feed-server.js';
+import { bumpFeed, feedCounts, uniqueId } from './feed-server.js';
 
 /** A minimal widget: consumes the data context and keeps every state it was given. */
 class TestConsumer extends LitElement {
@@ -191,6 +191,56 @@ describe('<crm-data>', () => {
     expect(el.state.status).to.equal('loading');
     await waitUntil(() => el.state.status === 'error');
     expect((await feedCounts(id)).requests).to.equal(2);
+  });
+
+  it('aborts its download when removed from the page, and loads again when put back', async () => {
+    const id = uniqueId('disconnect');
+    const wrapper = document.createElement('div');
+    const progressed = oneEvent(wrapper, CRM_DATA_PROGRESS);
+    const el = await fixture<CrmData>(
+      html`<crm-data src=${`/feeds/slow/${id}.json?chunks=10&delay=60`} cache-scope=${uniqueId('s')}></crm-data>`,
+      { parentNode: wrapper },
+    );
+    await progressed;
+    el.remove();
+    await waitUntil(async () => (await feedCounts(id)).closedEarly === 1, 'the download was not aborted');
+    expect(el.state.status).to.equal('loading');
+    wrapper.append(el);
+    await waitUntil(() => el.state.status === 'ready', 'no data after reconnecting', { timeout: 5000 });
+    expect(sum(el.state.tables)).to.equal(400);
+    expect(await feedCounts(id)).to.deep.equal({ requests: 2, ok: 2, notModified: 0, closedEarly: 1 });
+  });
+
+  it('aborts the old download when src changes', async () => {
+    const [slow, plain] = [uniqueId('old-src'), uniqueId('new-src')];
+    const wrapper = document.createElement('div');
+    const progressed = oneEvent(wrapper, CRM_DATA_PROGRESS);
+    const el = await fixture<CrmData>(
+      html`<crm-data src=${`/feeds/slow/${slow}.json?chunks=10&delay=60`} cache-scope=${uniqueId('s')}></crm-data>`,
+      { parentNode: wrapper },
+    );
+    await progressed;
+    await bumpFeed(plain); // version 2: 4 orders, 500
+    el.src = `/feeds/orders/${plain}.json`;
+    await waitUntil(() => el.state.status === 'ready');
+    expect(sum(el.state.tables)).to.equal(500);
+    await waitUntil(async () => (await feedCounts(slow)).closedEarly === 1, 'the old download was not aborted');
+  });
+
+  it('refresh() fetches a changed feed and fires crm-data-load again', async () => {
+    const id = uniqueId('refresh');
+    const el = await fixture<CrmData>(html`<crm-data src=${`/feeds/orders/${id}.json`} cache-scope=${uniqueId('s')}></crm-data>`);
+    await waitUntil(() => el.state.status === 'ready');
+    expect(sum(el.state.tables)).to.equal(400);
+    await bumpFeed(id);
+    const loaded = oneEvent(el, CRM_DATA_LOAD);
+    el.state.refresh();
+    const detail = ((await loaded) as CustomEvent<CrmDataLoadDetail>).detail;
+    expect(detail.rows).to.deep.equal({ orders: 4 });
+    expect(detail.cache?.fromCache).to.equal(false);
+    expect(sum(el.state.tables)).to.equal(500);
+    // a refresh is a conditional request: the server compared ETags and sent version 2
+    expect(await feedCounts(id)).to.deep.equal({ requests: 2, ok: 2, notModified: 0, closedEarly: 0 });
   });
 });
 

@@ -14,6 +14,8 @@ export interface FeedCounts {
   requests: number;
   ok: number;
   notModified: number;
+  /** Slow bodies the client went away from before the end. */
+  closedEarly: number;
 }
 
 export async function feedCounts(id: string): Promise<FeedCounts> {

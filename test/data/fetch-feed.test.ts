@@ -24,7 +24,7 @@ describe('fetchFeed', () => {
     const id = uniqueId('etag');
     const result = await fetchFeed(`/feeds/orders/${id}.json`, { etag: '"orders-v1"' });
     expect(result).to.deep.equal({ notModified: true, etag: '"orders-v1"', lastModified: 'Mon, 01 Jan 2024 00:01:00 GMT' });
-    expect(await feedCounts(id)).to.deep.equal({ requests: 1, ok: 0, notModified: 1 });
+    expect(await feedCounts(id)).to.deep.equal({ requests: 1, ok: 0, notModified: 1, closedEarly: 0 });
   });
 
   it('sends If-Modified-Since when the server gives no ETag', async () => {

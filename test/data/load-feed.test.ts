@@ -11,20 +11,36 @@ import { bumpFeed, feedCounts, setFeedDown, uniqueId, failure } from './feed-ser
 function setup(dbName = uniqueId('db')) {
   const clock = { now: Date.UTC(2024, 5, 1) };
   const parses = { count: 0 };
-  const loader = (openBackend?: (onLost: (r: string) => void) => Promise<CacheBackend>) =>
-    new FeedLoader({
-      cache: new FeedCache({ openBackend: openBackend ?? ((onLost) => openIdbBackend({ dbName, onLost })) }),
+  const caches: FeedCache[] = [];
+  const loader = (openBackend?: (onLost: (r: string) => void) => Promise<CacheBackend>) => {
+    const cache = new FeedCache({ openBackend: openBackend ?? ((onLost) => openIdbBackend({ dbName, onLost })) });
+    caches.push(cache);
+    return new FeedLoader({
+      cache,
       now: () => clock.now,
       parse: (fetched, request) => {
         parses.count++;
         return parseFeedBody(fetched, request);
       },
     });
-  return { dbName, clock, parses, loader };
+  };
+  /** Waits for the background writes of every cache made so far (a "new page" reads what they stored). */
+  const settle = async () => {
+    for (const cache of caches) await cache.flush();
+  };
+  return { dbName, clock, parses, loader, settle };
 }
 
 const amounts = (tables: CrmTables) => Array.from(tables.orders.array('amount') as ArrayLike<number>);
 const sum = (tables: CrmTables) => amounts(tables).reduce((s, a) => s + a, 0);
+
+async function waitFor(check: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error('condition not met within 2 s');
+}
 
 /** Resolves with the next update given to the returned listener. */
 function nextUpdate(): { onUpdate: (u: FeedUpdate) => void; update: Promise<FeedUpdate> } {
@@ -36,7 +52,7 @@ function nextUpdate(): { onUpdate: (u: FeedUpdate) => void; update: Promise<Feed
 
 describe('loadFeed', () => {
   it('loads from the network, then from IndexedDB without a request', async () => {
-    const { loader } = setup();
+    const { loader, settle } = setup();
     const id = uniqueId('hit');
     const src = `/feeds/orders/${id}.json`;
     const first = await loader().load({ src });
@@ -46,12 +62,13 @@ describe('loadFeed', () => {
     expect(first.report.format).to.equal('json');
     expect(first.cache).to.deep.equal({ fromCache: false, stale: false, fetchedAt: Date.UTC(2024, 5, 1) });
 
+    await settle();
     const second = await loader().load({ src }); // a new page: empty memory, same database
     expect(second.cache).to.deep.equal({ fromCache: true, stale: false, fetchedAt: Date.UTC(2024, 5, 1) });
     expect(amounts(second.tables)).to.deep.equal([100, 250.5, 49.5]);
     expect(second.tables.orders.get('order_date', 0)).to.equal(isoToDay('2024-01-05'));
     expect(second.report).to.deep.equal(first.report);
-    expect(await feedCounts(id)).to.deep.equal({ requests: 1, ok: 1, notModified: 0 });
+    expect(await feedCounts(id)).to.deep.equal({ requests: 1, ok: 1, notModified: 0, closedEarly: 0 });
   });
 
   it('serves a later load on the page from memory: the same tables, no request', async () => {
@@ -77,7 +94,7 @@ describe('loadFeed', () => {
     expect(b.tables).to.equal(a.tables);
     expect(c.tables).to.equal(a.tables);
     expect(parses.count).to.equal(1);
-    expect(await feedCounts(id)).to.deep.equal({ requests: 1, ok: 1, notModified: 0 });
+    expect(await feedCounts(id)).to.deep.equal({ requests: 1, ok: 1, notModified: 0, closedEarly: 0 });
   });
 
   it('keeps different mappings of one feed apart', async () => {
@@ -94,7 +111,7 @@ describe('loadFeed', () => {
   });
 
   it('revalidates a copy older than maxAge in the background: 304 keeps the tables', async () => {
-    const { loader, clock } = setup();
+    const { loader, clock, settle } = setup();
     const id = uniqueId('swr304');
     const l = loader();
     const src = `/feeds/orders/${id}.json`;
@@ -108,27 +125,29 @@ describe('loadFeed', () => {
     expect(u.kind).to.equal('unchanged');
     expect(u.result.tables).to.equal(first.tables);
     expect(u.result.cache.fetchedAt).to.equal(clock.now);
-    expect(await feedCounts(id)).to.deep.equal({ requests: 2, ok: 1, notModified: 1 });
+    expect(await feedCounts(id)).to.deep.equal({ requests: 2, ok: 1, notModified: 1, closedEarly: 0 });
     // The refreshed fetchedAt is stored: a new page within maxAge does not ask again.
+    await settle();
     const again = await loader().load({ src, maxAge: 60 });
     expect(again.cache.fetchedAt).to.equal(clock.now);
     expect((await feedCounts(id)).requests).to.equal(2);
   });
 
   it('within maxAge serves the cache without asking the server', async () => {
-    const { loader, clock } = setup();
+    const { loader, clock, settle } = setup();
     const id = uniqueId('fresh');
     const src = `/feeds/orders/${id}.json`;
     await loader().load({ src, maxAge: 60 });
     clock.now += 59_000;
     const { onUpdate } = nextUpdate();
+    await settle();
     const served = await loader().load({ src, maxAge: 60, onUpdate });
     expect(served.cache.fromCache).to.equal(true);
     expect((await feedCounts(id)).requests).to.equal(1);
   });
 
   it('replaces the entry when the feed changed and tells the listener', async () => {
-    const { loader, clock } = setup();
+    const { loader, clock, settle } = setup();
     const id = uniqueId('swr200');
     const l = loader();
     const src = `/feeds/orders/${id}.json`;
@@ -145,6 +164,7 @@ describe('loadFeed', () => {
     expect(u.result.cache).to.deep.equal({ fromCache: false, stale: false, fetchedAt: clock.now });
     // Memory and IndexedDB hold version 2 now.
     expect(sum((await l.load({ src })).tables)).to.equal(500);
+    await settle();
     expect(sum((await loader().load({ src })).tables)).to.equal(500);
   });
 
@@ -172,10 +192,11 @@ describe('loadFeed', () => {
   });
 
   it('drops a corrupt entry and fetches the feed again', async () => {
-    const { loader, dbName } = setup();
+    const { loader, dbName, settle } = setup();
     const id = uniqueId('corrupt');
     const src = `/feeds/orders/${id}.json`;
     await loader().load({ src });
+    await settle();
     // Overwrite the stored Arrow bytes with garbage, keeping the entry's other fields.
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const r = indexedDB.open(dbName);
@@ -195,19 +216,21 @@ describe('loadFeed', () => {
     });
     db.close();
 
+    await settle();
     const result = await loader().load({ src });
     expect(result.cache.fromCache).to.equal(false);
     expect(result.cache.cacheProblem).to.match(/^the cached entry was unreadable \(.+\); it was dropped and the feed fetched again$/);
     expect(sum(result.tables)).to.equal(400);
     expect((await feedCounts(id)).ok).to.equal(2);
     // The refetched copy replaced the garbage.
+    await settle();
     const after = await loader().load({ src });
     expect(after.cache.fromCache).to.equal(true);
     expect(after.cache.cacheProblem).to.equal(undefined);
   });
 
   it('quota exceeded: keeps working from memory and says why', async () => {
-    const { loader, dbName } = setup();
+    const { loader, dbName, settle } = setup();
     const id = uniqueId('quota');
     const full = (onLost: (r: string) => void) =>
       openIdbBackend({ dbName, onLost }).then((backend) => ({
@@ -218,12 +241,16 @@ describe('loadFeed', () => {
     const src = `/feeds/orders/${id}.json`;
     const result = await l.load({ src });
     expect(sum(result.tables)).to.equal(400);
-    expect(result.cache.cacheProblem).to.match(
-      /^the storage quota is exceeded: the \d+-byte cache entry was not stored; data is kept in memory for this page only$/,
-    );
+    expect(result.cache.cacheProblem).to.equal(undefined); // stored in the background: not known yet
+    await settle();
     const again = await l.load({ src });
     expect(again.tables).to.equal(result.tables);
+    expect(again.cache.cacheProblem).to.match(
+      /^the storage quota is exceeded: the \d+-byte cache entry was not stored; data is kept in memory for this page only$/,
+    );
+    expect(l.peek({ src })?.cache.cacheProblem).to.equal(again.cache.cacheProblem);
     expect((await feedCounts(id)).requests).to.equal(1);
+    await settle();
     expect((await loader().load({ src })).cache.fromCache).to.equal(false); // nothing reached IndexedDB
   });
 
@@ -279,7 +306,7 @@ describe('loadFeed', () => {
   });
 
   it('keeps cache scopes apart and clears one feed, one scope, or all', async () => {
-    const { loader } = setup();
+    const { loader, settle } = setup();
     const [a, b] = [uniqueId('clear-a'), uniqueId('clear-b')];
     const l = loader();
     const srcA = `/feeds/orders/${a}.json`;
@@ -302,6 +329,7 @@ describe('loadFeed', () => {
     expect((await feedCounts(a)).requests).to.equal(5);
 
     await l.cache.clear();
+    await settle();
     expect((await loader().load({ src: srcB, cacheScope: 'tenant-1' })).cache.fromCache).to.equal(false);
     expect((await feedCounts(b)).requests).to.equal(2);
   });
@@ -326,7 +354,7 @@ describe('loadFeed', () => {
     const last = seenB.at(-1)!;
     expect(last.loaded).to.equal(last.total);
     expect(seenA.length).to.be.lessThan(seenB.length);
-    expect((await feedCounts(id)).requests).to.equal(1);
+    expect(await feedCounts(id)).to.deep.equal({ requests: 1, ok: 1, notModified: 0, closedEarly: 0 });
   });
 
   it('aborting every consumer stops the download; the next load starts afresh', async () => {
@@ -337,6 +365,8 @@ describe('loadFeed', () => {
     const controller = new AbortController();
     const a = l.load({ src, signal: controller.signal, onProgress: (p) => p.loaded > 0 && controller.abort() });
     expect((await failure(a)).kind).to.equal('aborted');
+    // The server sees the connection go before the body is complete.
+    await waitFor(async () => (await feedCounts(id)).closedEarly === 1);
     const result = await l.load({ src: `/feeds/slow/${id}.json?chunks=1&delay=0` });
     expect(sum(result.tables)).to.equal(400);
     expect((await feedCounts(id)).requests).to.equal(2);
@@ -375,10 +405,22 @@ describe('loadFeed', () => {
     expect(amounts(forced.tables)).to.deep.equal([100, 250.5, 49.5]);
   });
 
+  it('loads an Arrow IPC feed and caches it', async () => {
+    const { loader, settle } = setup();
+    const src = `/feeds/orders/${uniqueId('arrow')}.arrow`;
+    const first = await loader().load({ src });
+    expect(first.report.format).to.equal('arrow');
+    expect(amounts(first.tables)).to.deep.equal([100, 250.5, 49.5]);
+    expect(first.tables.orders.get('order_date', 2)).to.equal(isoToDay('2024-02-10'));
+    await settle();
+    expect((await loader().load({ src })).cache.fromCache).to.equal(true);
+  });
+
   it('loads a bundle into orders and customers and caches both', async () => {
-    const { loader } = setup();
+    const { loader, settle } = setup();
     const src = `/feeds/bundle/${uniqueId('bundle')}.json`;
     const first = await loader().load({ src });
+    await settle();
     const cached: LoadResult = await loader().load({ src });
     expect(cached.cache.fromCache).to.equal(true);
     expect(cached.tables.customers?.numRows()).to.equal(2);

@@ -15,7 +15,8 @@
 //   GET /feeds/empty/<id>                     200 with an empty JSON body
 //   GET /feeds/bump/<id>                      next version of feed <id> (one more order of 100)
 //   GET /feeds/down/<id>?on=1|0               make every data request for <id> fail at the socket
-//   GET /feeds/count/<id>                     { requests, ok, notModified } data requests seen for <id>
+//   GET /feeds/count/<id>                     { requests, ok, notModified, closedEarly } data requests seen for <id>
+//                                             (closedEarly: slow bodies the client stopped reading)
 //
 // Orders of version v (sums by hand): C1 2024-01-05 100, C2 2024-01-06 250.5, C1 2024-02-10 49.5 (sum 400, 3 rows),
 // plus for each k = 2..v an order C3 2024-03-0k of 100: version v has 2 + v rows and sums 300 + 100 v.
@@ -25,7 +26,7 @@ import { from, toArrowIPC } from 'arquero';
 const feeds = new Map();
 const state = (id) => {
   let s = feeds.get(id);
-  if (!s) feeds.set(id, (s = { version: 1, down: false, requests: 0, ok: 0, notModified: 0 }));
+  if (!s) feeds.set(id, (s = { version: 1, down: false, requests: 0, ok: 0, notModified: 0, closedEarly: 0 }));
   return s;
 };
 
@@ -99,6 +100,9 @@ async function serveSlow(ctx, s) {
   ctx.respond = false;
   const res = ctx.res;
   res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': body.length, 'Cache-Control': 'no-store' });
+  res.on('close', () => {
+    if (!res.writableFinished) s.closedEarly++;
+  });
   const size = Math.ceil(body.length / chunks);
   for (let i = 0; i < body.length && !res.destroyed; i += size) {
     res.write(body.subarray(i, i + size));
@@ -127,7 +131,7 @@ export async function testFeeds(ctx, next) {
   const s = state(id);
   switch (route) {
     case 'count':
-      return sendJson(ctx, { requests: s.requests, ok: s.ok, notModified: s.notModified });
+      return sendJson(ctx, { requests: s.requests, ok: s.ok, notModified: s.notModified, closedEarly: s.closedEarly });
     case 'bump':
       s.version++;
       return sendJson(ctx, { version: s.version });

@@ -127,7 +127,7 @@ function sniffFormat(body: Uint8Array | string, feed: string): FeedFormat {
     }
   }
   const c = firstChar(body);
-  return c === '[' || c === '{' || c === '<' ? 'json' : 'csv';
+  return c === '' || c === '[' || c === '{' || c === '<' ? 'json' : 'csv';
 }
 
 /** Decodes bytes as UTF-8, or the charset the content type names; GB18030 when UTF-8 is invalid (Excel in China). */
@@ -208,7 +208,7 @@ function jsonError(text: string, error: unknown, feed: string, expected: string)
  */
 export function decodeFeedBody(body: Uint8Array | string, options: DecodeOptions): FeedInput {
   const { feed, contentType } = options;
-  const format = detectFormat({ ...options, body }, feed);
+  const format = detectFormat({ ...options, url: options.url ?? feed, body }, feed);
   const expected =
     format === 'json'
       ? 'JSON (an array of records or an object with "orders")'

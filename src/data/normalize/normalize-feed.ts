@@ -38,6 +38,9 @@ export const INLINE_FEED = 'inline data';
 const JSON_EXPECTED =
   'JSON (an array of records, an object with "orders" (and optionally "customers", "interactions"), or Arquero column JSON {"column": [values…]})';
 
+/** Keys under which APIs wrap records; an object with one of them holding an array is a wrong shape. */
+const ENVELOPE_KEYS = new Set(['data', 'rows', 'records', 'items', 'results', 'result', 'list', 'payload', 'content']);
+
 /** True for the CSV marker object (see `CsvText`). */
 export function isCsvText(v: unknown): v is CsvText {
   if (!isRecord(v) || typeof v.csv !== 'string') return false;
@@ -99,7 +102,9 @@ function jsonSources(value: unknown, single: TableName, feed: string, warnings: 
     if (keys.some((k) => (TABLE_NAMES as readonly string[]).includes(k))) return bundleSources(value, feed, warnings);
     const legacy = legacyColumns(value);
     if (legacy) return [columnsSource(legacy, single, feed, 'the column JSON')];
-    if (isColumnObject(value)) return [columnsSource(value, single, feed, 'the column JSON')];
+    // `{ data: [...] }` and other API envelopes are not column JSON, even when their arrays hold plain values.
+    const envelope = keys.some((k) => ENVELOPE_KEYS.has(k) && Array.isArray(value[k]));
+    if (!envelope && isColumnObject(value)) return [columnsSource(value, single, feed, 'the column JSON')];
     const arrays = keys.filter((k) => Array.isArray(value[k]));
     throw new FeedError({
       kind: 'wrong-shape',

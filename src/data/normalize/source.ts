@@ -27,14 +27,19 @@ export interface SourceTable {
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === 'object' && !Array.isArray(v);
 
-/** A source over an array of records. Key discovery visits every row, cheaply for rows shaped like the last. */
+/**
+ * A source over an array of records. One pass reads every row into columns: `for…in` visits a row's own keys
+ * in order, and a row shaped like the previous one (the usual case) needs no key lookups at all.
+ */
 export function recordsSource(rows: readonly unknown[], table: TableName, feed: string, where: string): SourceTable {
   const n = rows.length;
   const columns: string[] = [];
-  const seen = new Set<string>();
+  const data: unknown[][] = [];
+  const indexOf = new Map<string, number>();
   let notRecord: Uint8Array | null = null;
   let notRecordCount = 0;
-  let last: string[] = [];
+  let lastKeys: string[] = [];
+  let lastIndex: number[] = [];
   for (let i = 0; i < n; i++) {
     const r = rows[i];
     if (!isRecord(r)) {
@@ -45,19 +50,22 @@ export function recordsSource(rows: readonly unknown[], table: TableName, feed: 
     let j = 0;
     let same = true;
     for (const k in r) {
-      if (j < last.length && last[j] === k) j++;
-      else {
-        same = false;
-        break;
+      if (same && j < lastKeys.length && lastKeys[j] === k) {
+        data[lastIndex[j++]!]![i] = r[k];
+        continue;
       }
+      same = false;
+      let c = indexOf.get(k);
+      if (c === undefined) {
+        c = columns.push(k) - 1;
+        indexOf.set(k, c);
+        data.push(new Array(n));
+      }
+      data[c]![i] = r[k];
     }
-    if (same && j === last.length) continue;
-    last = Object.keys(r);
-    for (const k of last) {
-      if (!seen.has(k)) {
-        seen.add(k);
-        columns.push(k);
-      }
+    if (!same || j !== lastKeys.length) {
+      lastKeys = Object.keys(r);
+      lastIndex = lastKeys.map((k) => indexOf.get(k)!);
     }
   }
   if (n > 0 && notRecordCount === n) {
@@ -72,14 +80,7 @@ export function recordsSource(rows: readonly unknown[], table: TableName, feed: 
     table,
     rowCount: n,
     columns,
-    values(column) {
-      const out = new Array<unknown>(n);
-      for (let i = 0; i < n; i++) {
-        const r = rows[i] as Record<string, unknown> | null;
-        out[i] = notRecord !== null && notRecord[i] === 1 ? undefined : r![column];
-      }
-      return out;
-    },
+    values: (column) => data[indexOf.get(column)!]!,
     row: (i) => rows[i],
     notRecord,
   };

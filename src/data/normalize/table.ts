@@ -15,7 +15,7 @@ import type {
   RejectReason,
   TableLoadReport,
 } from '../types.js';
-import { Interner, NOT_A_STRING, parseNumber } from './coerce.js';
+import { ColumnStrings, Interner, NOT_A_STRING, parseNumber } from './coerce.js';
 import { parseDay, type InstantToDay } from './dates.js';
 import { MISSING } from './sentinels.js';
 import type { SourceTable } from './source.js';
@@ -237,9 +237,9 @@ function convertRequired(
   };
   if (spec.type === 'string') {
     const out: StringColumn = new Array(n);
-    const interner = ctx.interner;
+    const strings = new ColumnStrings(ctx.interner, 'string');
     for (let i = 0; i < n; i++) {
-      const s = interner.string(values[i]);
+      const s = strings.get(values[i]);
       if (s === null || s === NOT_A_STRING) {
         out[i] = null;
         fail(i, missing);
@@ -311,9 +311,10 @@ function optionalStrings(
   lower: boolean,
 ): StringColumn {
   const out: StringColumn = new Array(keep.length);
+  const strings = new ColumnStrings(interner, lower ? 'lower' : 'string');
   for (let j = 0; j < keep.length; j++) {
     const i = keep[j]!;
-    const s = lower ? interner.lower(values[i]) : interner.string(values[i]);
+    const s = strings.get(values[i]);
     if (s === NOT_A_STRING) {
       out[j] = null;
       onInvalid(i);
@@ -324,6 +325,7 @@ function optionalStrings(
 
 function extraStrings(values: ArrayLike<unknown>, keep: Int32Array, interner: Interner): StringColumn {
   const out: StringColumn = new Array(keep.length);
-  for (let j = 0; j < keep.length; j++) out[j] = interner.extra(values[keep[j]!]);
+  const strings = new ColumnStrings(interner, 'extra');
+  for (let j = 0; j < keep.length; j++) out[j] = strings.get(values[keep[j]!]) as string | null;
   return out;
 }
