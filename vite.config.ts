@@ -14,6 +14,8 @@ const isExternal = (id: string) => deps.some((d) => id === d || id.startsWith(`$
 export default defineConfig(({ mode }) => {
   if (mode === 'lib') {
     return {
+      // The feed worker is emitted as dist/assets/feed-worker-*.js; './' keeps its URL relative to the module.
+      base: './',
       build: {
         outDir: 'dist',
         emptyOutDir: true,
@@ -32,6 +34,8 @@ export default defineConfig(({ mode }) => {
   }
   if (mode === 'bundle') {
     return {
+      // One file cannot carry the feed worker: this bundle parses feeds on the main thread.
+      resolve: { alias: [{ find: /^\.\/feed-worker-url\.js$/, replacement: resolve(root, 'src/data/no-feed-worker.ts') }] },
       build: {
         outDir: 'dist',
         emptyOutDir: false,

@@ -1,5 +1,6 @@
-// The data suite: loading the 1M-order JSON feed cold (fetch + parse + normalize, then the cache write) and warm
-// (from IndexedDB), with the cost of each step, the cached entry's size and the JS heap the tables take.
+// The data suite: loading the 1M-order JSON feed cold (fetch + parse + normalize, then the cache write; in the
+// feed worker and on the main thread) and warm (from IndexedDB), with the cost of each step, the longest
+// main-thread block (long tasks), the cached entry's size and the JS heap the tables take.
 // ?src= names another feed (default the bench feed the harness generates).
 import { openDB } from 'idb';
 import { fetchFeed } from '../../src/data/fetch-feed.js';
@@ -8,7 +9,7 @@ import { decodeFeedBody } from '../../src/data/normalize/decode.js';
 import { normalizeFeed } from '../../src/data/normalize/index.js';
 import { tablesToArrow } from '../../src/data/arrow-tables.js';
 import { FeedLoader } from '../../src/data/load-feed.js';
-import { CACHE_DB_NAME, FeedCache, type CacheEntry } from '../../src/data/cache.js';
+import { CACHE_DB_NAME, cacheKey, FeedCache, type CacheEntry } from '../../src/data/cache.js';
 import { collectGarbage, heapMB, timed, type BenchRow } from '../types.js';
 
 const MB = 1e6;
@@ -30,29 +31,72 @@ export async function run(params: URLSearchParams, log: (line: string) => void):
   return rows;
 }
 
-async function coldAndWarm(src: string, add: Add, heapBase: number, log: (line: string) => void): Promise<number> {
-  // Cold: nothing cached. Includes encoding the tables to Arrow and storing them in IndexedDB.
-  const coldCache = new FeedCache();
-  const [cold, coldMs] = await timed(() => new FeedLoader({ cache: coldCache }).load({ src, maxAge: 86400 }));
-  if (cold.cache.fromCache) throw new Error('the cold load was served from the cache');
-  if (cold.cache.cacheProblem) log(`cache problem: ${cold.cache.cacheProblem}`);
-  const orders = cold.tables.orders.numRows();
-  add('orders rows', orders, 'rows');
-  add('customers rows', cold.tables.customers?.numRows() ?? 0, 'rows');
-  add('interactions rows', cold.tables.interactions?.numRows() ?? 0, 'rows');
-  add('cold load (fetch + parse + normalize)', coldMs, 'ms', 'loadFeed, empty cache: until the tables are returned');
-  // The cache entry is written in the background after the tables are returned.
-  const [, writeMs] = await timed(() => coldCache.flush());
-  add('cache write after the cold load (Arrow + IndexedDB)', writeMs, 'ms', 'background, measured to its end');
+/** Long tasks (main thread blocked for over 50 ms) seen while `watch` runs: the longest one and their sum. */
+function watchLongTasks(): () => { longest: number; total: number } {
+  let longest = 0;
+  let total = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      longest = Math.max(longest, e.duration);
+      total += e.duration;
+    }
+  });
+  observer.observe({ type: 'longtask' });
+  return () => {
+    for (const e of observer.takeRecords()) {
+      longest = Math.max(longest, e.duration);
+      total += e.duration;
+    }
+    observer.disconnect();
+    return { longest, total };
+  };
+}
+
+/**
+ * One cold load (nothing cached) and its background cache write, in a worker or on the main thread, with the
+ * main-thread blocking they cause and the heap they leave. Returns the rows of orders.
+ */
+async function cold(src: string, add: Add, heapBase: number, log: (line: string) => void, worker: boolean): Promise<number> {
+  const label = worker ? 'worker' : 'main thread';
+  await new FeedCache().clear({ src });
+  const cache = new FeedCache();
+  const stop = watchLongTasks();
+  const [result, ms] = await timed(() => new FeedLoader({ cache, worker }).load({ src, maxAge: 86400 }));
+  if (result.cache.fromCache) throw new Error('the cold load was served from the cache');
+  const [, writeMs] = await timed(() => cache.flush());
+  const blocked = stop();
+  if (cache.problemOf(cacheKey({ src }))) log(`cache problem: ${cache.problemOf(cacheKey({ src }))}`);
+  const orders = result.tables.orders.numRows();
+  if (worker) {
+    add('orders rows', orders, 'rows');
+    add('customers rows', result.tables.customers?.numRows() ?? 0, 'rows');
+    add('interactions rows', result.tables.interactions?.numRows() ?? 0, 'rows');
+  }
+  add(`cold load, ${label} (fetch + parse + normalize)`, ms, 'ms', `loadFeed, empty cache: until the tables are returned${worker ? '' : ' (the body may come from the HTTP cache by now)'}`);
+  add(`cache write after the cold load, ${label} (Arrow + IndexedDB)`, writeMs, 'ms', 'background, measured to its end');
+  add(`longest main-thread block, cold load + cache write, ${label}`, blocked.longest, 'ms', 'longest long task (PerformanceObserver)');
+  add(`main thread blocked in all, cold load + cache write, ${label}`, blocked.total, 'ms', 'sum of long tasks');
   collectGarbage();
-  add('JS heap after the cold load', heapMB() - heapBase, 'MB', 'performance.memory after GC; tables held');
-  await coldCache.close();
+  add(`JS heap after the cold load, ${label}`, heapMB() - heapBase, 'MB', 'performance.memory after GC; tables held');
+  await cache.close();
+  return orders;
+}
+
+async function coldAndWarm(src: string, add: Add, heapBase: number, log: (line: string) => void): Promise<number> {
+  // Cold: nothing cached; the default (a worker for big feeds), then on the main thread (`worker: false`).
+  const orders = await cold(src, add, heapBase, log, true);
+  collectGarbage();
+  await cold(src, add, heapBase, log, false);
+  collectGarbage();
 
   // Warm: a new page-level cache (empty memory), so the tables come from IndexedDB.
   const warmCache = new FeedCache();
+  const stop = watchLongTasks();
   const [warm, warmMs] = await timed(() => new FeedLoader({ cache: warmCache }).load({ src, maxAge: 86400 }));
+  const blocked = stop();
   if (!warm.cache.fromCache) throw new Error(`the warm load was not served from the cache (${warm.cache.cacheProblem ?? 'no reason given'})`);
   add('warm load (IndexedDB → tables)', warmMs, 'ms', 'loadFeed, cached entry fresh');
+  add('longest main-thread block, warm load', blocked.longest, 'ms', 'longest long task (PerformanceObserver)');
   await warmCache.close();
 
   const url = new URL(src, location.href).href;

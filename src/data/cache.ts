@@ -241,13 +241,14 @@ export class FeedCache {
   /**
    * Keeps a feed in memory at once and stores it in the background (after the current task, so widgets render
    * first: encoding a million orders to Arrow takes seconds). A failure (quota…) is remembered for the key and
-   * reported by later reads; `flush()` waits for pending writes.
+   * reported by later reads; `flush()` waits for pending writes. `arrow`: the tables' Arrow bytes when they are
+   * already being made elsewhere (the feed worker), so they are not encoded again here.
    */
-  write(key: string, where: Located, feed: CachedFeed): Promise<string | undefined> {
+  write(key: string, where: Located, feed: CachedFeed, arrow?: Promise<ArrowTables | undefined>): Promise<string | undefined> {
     this.remember(key, { ...where, feed });
     this.problems.delete(key);
     const job = new Promise<void>((resolve) => setTimeout(resolve, 0))
-      .then(() => this.persist(key, where, feed))
+      .then(() => this.persist(key, where, feed, arrow))
       .then((problem) => {
         this.pending.delete(job);
         if (problem && this.memory.get(key)?.feed === feed) this.problems.set(key, problem);
@@ -267,12 +268,18 @@ export class FeedCache {
     return this.problems.get(key);
   }
 
-  private async persist(key: string, where: Located, feed: CachedFeed): Promise<string | undefined> {
+  private async persist(
+    key: string,
+    where: Located,
+    feed: CachedFeed,
+    arrow?: Promise<ArrowTables | undefined>,
+  ): Promise<string | undefined> {
     const backend = await this.store();
     if (!backend) return this.lostReason;
+    const made = await arrow;
     let entry: CacheEntry;
     try {
-      const tables = tablesToArrow(feed.tables);
+      const tables = made ?? tablesToArrow(feed.tables);
       entry = {
         key,
         ...where,

@@ -100,3 +100,34 @@ export function describeValue(value: unknown): string {
       return `a ${typeof value}`;
   }
 }
+
+/** An error as plain data, for crossing a worker boundary (structured clone drops a FeedError's class). */
+export interface ErrorData {
+  name: string;
+  message: string;
+  feed?: FeedErrorDetails;
+}
+
+/** Plain data of an error, so `errorFromData` on the other side gives back an equal error. */
+export function errorToData(error: unknown): ErrorData {
+  if (isFeedError(error)) {
+    const { kind, feed, expected, found, status } = error;
+    return { name: error.name, message: error.message, feed: { kind, feed, expected, found, status } };
+  }
+  if (error instanceof Error) return { name: error.name, message: error.message };
+  return { name: 'Error', message: String(error) };
+}
+
+/** The error `errorToData` described: a FeedError with its kind, fields and exact message, or a plain Error. */
+export function errorFromData(data: ErrorData): Error {
+  if (data.feed) {
+    const { status, ...details } = data.feed;
+    const error = new FeedError(status === undefined ? details : { ...details, status });
+    error.message = data.message; // keeps a hint, which is not a field of its own
+    return error;
+  }
+  const Type = data.name === 'RangeError' ? RangeError : data.name === 'TypeError' ? TypeError : Error;
+  const error = new Type(data.message);
+  if (error.name !== data.name) error.name = data.name;
+  return error;
+}

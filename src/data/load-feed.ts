@@ -3,9 +3,10 @@
  * abort, and with every page-level consumer of the same feed sharing one download and one parse.
  */
 import { abortedError, fetchFeed, type FetchedFeed } from './fetch-feed.js';
-import { absoluteUrl, cacheKey, defaultFeedCache, type CachedFeed, type FeedCache } from './cache.js';
+import { absoluteUrl, cacheKey, defaultFeedCache, type ArrowTables, type CachedFeed, type FeedCache } from './cache.js';
 import { FeedError, isFeedError } from './errors.js';
 import { parseFeedBody } from './parse-feed-body.js';
+import { parseInWorker } from './feed-worker-client.js';
 import type { CacheInfo, FeedRequest, LoadProgress, LoadResult, NormalizedFeed } from './types.js';
 
 /** Seconds a cached feed is served without asking the server (FeedRequest.maxAge). */
@@ -39,7 +40,17 @@ export interface FeedLoaderOptions {
   parse?: FeedParser;
   /** Clock (epoch ms), for tests of ages. */
   now?: () => number;
+  /**
+   * Where the default parser runs: `true` in a worker (decode, normalize and the cache's Arrow encoding off the
+   * main thread), `false` on the main thread. By default a worker for bodies of WORKER_MIN_BYTES and more.
+   * Without Worker support (or when the worker cannot start) feeds parse on the main thread. A custom `parse`
+   * always runs on the main thread.
+   */
+  worker?: boolean;
 }
+
+/** Bodies from this size up are parsed in a worker by default (below it, starting one costs more than it saves). */
+export const WORKER_MIN_BYTES = 1 << 20;
 
 /** A load in flight, shared by every consumer asking for the same key. */
 interface SharedLoad {
@@ -58,6 +69,8 @@ export class FeedLoader {
   readonly cache: FeedCache;
   private readonly fetch?: typeof fetch;
   private readonly parse: FeedParser;
+  private readonly customParse: boolean;
+  private readonly worker?: boolean;
   private readonly now: () => number;
   private readonly inflight = new Map<string, SharedLoad>();
   private readonly revalidating = new Map<string, Promise<void>>();
@@ -67,6 +80,8 @@ export class FeedLoader {
     this.cache = options.cache ?? defaultFeedCache();
     this.fetch = options.fetch;
     this.parse = options.parse ?? parseFeedBody;
+    this.customParse = options.parse !== undefined;
+    this.worker = options.worker;
     this.now = options.now ?? Date.now;
   }
 
@@ -205,11 +220,22 @@ export class FeedLoader {
       };
       return this.result(confirmed, { fromCache: true, stale: false, cacheProblem: opts.problem });
     }
-    const normalized = this.parse(fetched, request);
+    const { feed: normalized, arrow } = await this.parseBody(fetched, request, opts.signal);
     const fresh: CachedFeed = { ...normalized, fetchedAt: this.now(), ...validators(fetched) };
     // Stored in the background: the tables are ready now (a storage problem shows on later loads).
-    void this.cache.write(key, { src: url, scope: request.cacheScope ?? '' }, fresh);
+    void this.cache.write(key, { src: url, scope: request.cacheScope ?? '' }, fresh, arrow);
     return this.result(fresh, { fromCache: false, stale: false, cacheProblem: opts.problem });
+  }
+
+  /** Body → tables, in the feed worker when it is worth it and possible (with the Arrow bytes it also makes). */
+  private async parseBody(
+    fetched: FetchedFeed,
+    request: FeedRequest,
+    signal?: AbortSignal,
+  ): Promise<{ feed: NormalizedFeed; arrow?: Promise<ArrowTables | undefined> }> {
+    const useWorker = !this.customParse && (this.worker ?? fetched.body.byteLength >= WORKER_MIN_BYTES);
+    const parsed = useWorker ? await parseInWorker(fetched, request, signal) : undefined;
+    return parsed ?? { feed: this.parse(fetched, request) };
   }
 
   /** Background revalidation of a served cached copy; its outcome goes to the key's update listeners. */

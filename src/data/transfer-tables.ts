@@ -1,0 +1,96 @@
+/**
+ * Normalized tables ⇄ a form a worker posts cheaply (`postMessage` with transfer): typed-array columns as they
+ * are, string columns as Int32Array codes into one string dictionary shared by all tables. Rebuilding on the
+ * receiving side is one array lookup per row (no parsing, no Arrow decoding), and equal strings come back as one
+ * instance across tables, as the column conventions of `src/data/schema.ts` require.
+ */
+import { table as aqTable } from 'arquero';
+import { TABLE_NAMES, type TableName } from './schema.js';
+import type { CrmTables } from './types.js';
+
+/** One column: numbers / days as their typed array, strings as codes (0 = null, k = `strings[k - 1]`). */
+export type TransferColumn =
+  | { name: string; kind: 'int32'; values: Int32Array }
+  | { name: string; kind: 'float64'; values: Float64Array }
+  | { name: string; kind: 'string'; codes: Int32Array };
+
+export interface TransferTables {
+  /** Every distinct string value of every string column, in order of first appearance. */
+  strings: string[];
+  tables: Partial<Record<TableName, TransferColumn[]>>;
+}
+
+/**
+ * Tables → transfer form, with the buffers to transfer. Numeric columns are copied (not shared), so the
+ * caller's tables stay usable after the buffers are transferred.
+ */
+export function tablesToTransfer(tables: CrmTables): { value: TransferTables; transfer: ArrayBuffer[] } {
+  const index = new Map<string, number>();
+  const strings: string[] = [];
+  const out: TransferTables['tables'] = {};
+  const transfer: ArrayBuffer[] = [];
+  for (const name of TABLE_NAMES) {
+    const t = tables[name];
+    if (!t) continue;
+    const columns: TransferColumn[] = [];
+    for (const col of t.columnNames()) {
+      const values = t.column(col) as unknown as ArrayLike<unknown>;
+      if (values instanceof Int32Array) columns.push({ name: col, kind: 'int32', values: values.slice() });
+      else if (values instanceof Float64Array) columns.push({ name: col, kind: 'float64', values: values.slice() });
+      else columns.push({ name: col, kind: 'string', codes: stringCodes(values as ArrayLike<string | null>, index, strings) });
+      const last = columns[columns.length - 1]!;
+      transfer.push((last.kind === 'string' ? last.codes : last.values).buffer as ArrayBuffer);
+    }
+    out[name] = columns;
+  }
+  return { value: { strings, tables: out }, transfer };
+}
+
+function stringCodes(values: ArrayLike<string | null>, index: Map<string, number>, strings: string[]): Int32Array {
+  const n = values.length;
+  const codes = new Int32Array(n);
+  // Interned columns repeat instances; remembering the previous value skips most map lookups in sorted feeds.
+  let last: string | null = null;
+  let lastCode = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i] ?? null;
+    if (v === null) continue;
+    if (v !== last) {
+      let code = index.get(v);
+      if (code === undefined) {
+        code = strings.push(v);
+        index.set(v, code);
+      }
+      last = v;
+      lastCode = code;
+    }
+    codes[i] = lastCode;
+  }
+  return codes;
+}
+
+/** Transfer form → tables (the receiving side of `tablesToTransfer`). */
+export function tablesFromTransfer(form: TransferTables): CrmTables {
+  const { strings } = form;
+  const tables: Partial<CrmTables> = {};
+  for (const name of TABLE_NAMES) {
+    const columns = form.tables[name];
+    if (!columns) continue;
+    const data: Record<string, ArrayLike<unknown>> = {};
+    for (const c of columns) {
+      if (c.kind !== 'string') {
+        data[c.name] = c.values;
+        continue;
+      }
+      const n = c.codes.length;
+      const out = new Array<string | null>(n);
+      for (let i = 0; i < n; i++) {
+        const code = c.codes[i]!;
+        out[i] = code === 0 ? null : strings[code - 1]!;
+      }
+      data[c.name] = out;
+    }
+    tables[name] = aqTable(data);
+  }
+  return tables as CrmTables;
+}
