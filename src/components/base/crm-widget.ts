@@ -325,6 +325,17 @@ export abstract class CrmWidget<Result> extends LitElement {
     this.announce(this.t('selectionCleared'));
   }
 
+  /**
+   * Select a value from code, as a click on its mark would (fires the same events): how a host page restores
+   * a bookmarked selection. Does nothing when that value is already selected (no toggle); `null` clears.
+   * `label` is what the selection chip shows (default: the value).
+   */
+  setSelection(selection: { kind: SelectionKind; value: string; label?: string } | null): void {
+    if (!selection) return this.clearSelection();
+    if (this.selection?.kind === selection.kind && this.selection.value === selection.value) return;
+    this.select(selection.kind, selection.value, { label: selection.label });
+  }
+
   /** Say something to screen-reader users (polite live region). */
   protected announce(text: string): void {
     // Re-announce identical text: clear first so the live region sees a change.
