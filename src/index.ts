@@ -19,3 +19,4 @@ export * from './styles/theme-controller.js';
 export * from './components/events.js';
 export * from './components/base/index.js';
 export * from './charts/index.js';
+export * from './components/customer-360/index.js';

@@ -5,3 +5,4 @@ export * from './scales.js';
 export * from './sparkline.js';
 export * from './text.js';
 export * from './ticks.js';
+export * from './spend-sparkline.js';

@@ -4,3 +4,5 @@ export * from './profile.js';
 export { percentileRank } from './percentile.js';
 export type { ValueTally } from './value-tally.js';
 export { currentLifecycleStage } from './lifecycle-stage.js';
+export * from './actions.js';
+export * from './directory.js';
