@@ -20,3 +20,4 @@ export * from './components/events.js';
 export * from './components/base/index.js';
 export * from './charts/index.js';
 export * from './components/customer-360/index.js';
+export * from './components/rfm-matrix/index.js';

@@ -6,3 +6,5 @@ export * from './sparkline.js';
 export * from './text.js';
 export * from './ticks.js';
 export * from './spend-sparkline.js';
+export * from './rfm-grid.js';
+export * from './contrast.js';

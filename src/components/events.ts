@@ -32,6 +32,11 @@ export interface CrmSelection {
   value: string;
   /** The value as shown to the user (translated label). */
   label: string;
+  /**
+   * The filter values when the selection stands for a set of values rather than `value` itself (e.g. a cell of
+   * the RFM matrix: `field` `customerIds`, `values` = the cell's customers). Absent: the filter holds `[value]`.
+   */
+  values?: string[];
 }
 
 /** Detail of the five `crm-*-select` events. */

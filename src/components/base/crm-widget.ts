@@ -23,6 +23,7 @@ import {
   FILTER_CHANGE_EVENT,
   type CrmSelection,
   type ExportFormat,
+  type SelectionField,
   type SelectionKind,
 } from '../events.js';
 import { csvBlob, exportFilename, offerExport, serializeSvg, svgSize, svgToPng } from './export.js';
@@ -50,6 +51,21 @@ export interface WidgetComputeOptions {
   signal: AbortSignal;
 }
 
+
+/** Options of `CrmWidget.select`. */
+export interface SelectOptions {
+  /** Shown text (default: the value). */
+  label?: string;
+  /** The customers behind the mark, for the event detail. */
+  customerIds?: string[];
+  /**
+   * The filter field to set (default: the kind's field, `SELECTION_FIELDS`). E.g. an RFM cell is a segment-like
+   * selection that filters by `customerIds`.
+   */
+  field?: SelectionField;
+  /** The values to put in the filter field (default `[value]`), e.g. the customer ids of an RFM cell. */
+  values?: string[];
+}
 
 /** Message id per selection kind. */
 const KIND_LABEL: Record<SelectionKind, BaseMessageKey> = {
@@ -279,16 +295,22 @@ export abstract class CrmWidget<Result> extends LitElement {
    * through `setFilter`, or this widget's own), fires `crm-<kind>-select` and `crm-filter-change`, announces
    * it. Selecting the current selection again clears it (toggle).
    */
-  protected select(kind: SelectionKind, value: string, options: { label?: string; customerIds?: string[] } = {}): void {
+  protected select(kind: SelectionKind, value: string, options: SelectOptions = {}): void {
     if (this.selection?.kind === kind && this.selection.value === value) {
       this.clearSelection();
       return;
     }
-    const field = SELECTION_FIELDS[kind];
+    const field = options.field ?? SELECTION_FIELDS[kind];
     const previous = this.linkedFilter;
     const base = this.selection ? withoutField(previous, this.selection.field) : previous;
-    const filter: CrmFilter = { ...base, [field]: [value] };
-    const selection: CrmSelection = { kind, field, value, label: options.label ?? value };
+    const filter: CrmFilter = { ...base, [field]: options.values ? [...options.values] : [value] };
+    const selection: CrmSelection = {
+      kind,
+      field,
+      value,
+      label: options.label ?? value,
+      ...(options.values ? { values: [...options.values] } : {}),
+    };
     const oldKind = this.selection?.kind;
     this.selection = selection;
     this.applyLinkedFilter(filter);
@@ -477,7 +499,8 @@ export abstract class CrmWidget<Result> extends LitElement {
     const s = this.selection;
     if (s && this.linked) {
       const values = this.provided!.filter[s.field];
-      if (!values || values.length !== 1 || values[0] !== s.value) this.selection = null;
+      const mine = s.values ?? [s.value];
+      if (!values || values.length !== mine.length || values.some((v, i) => v !== mine[i])) this.selection = null;
     }
     this.requestUpdate();
   }

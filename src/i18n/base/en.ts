@@ -19,7 +19,7 @@ export const en = {
   exportPng: 'Download PNG image',
   exportSvg: 'Download SVG image',
   selection: '{kind}: {label}',
-  clearSelection: 'Clear selection ({label})',
+  clearSelection: 'Clear selection: {label}',
   selected: '{label} selected.',
   selectionCleared: 'Selection cleared.',
   kindSegment: 'Segment',
