@@ -21,3 +21,4 @@ export * from './components/base/index.js';
 export * from './charts/index.js';
 export * from './components/customer-360/index.js';
 export * from './components/rfm-matrix/index.js';
+export * from './components/regional-comparison/index.js';

@@ -15,6 +15,12 @@ export interface BarDatum {
   /** A second measure drawn as a thin bar under the main one (e.g. share of customers vs share of revenue). */
   secondary?: number;
   selected?: boolean;
+  /**
+   * A short annotation after the value (e.g. growth "▲ +24%"); in the stacked layout it is right-aligned on
+   * the label line. `noteTone` colours it with the positive / negative / muted text token.
+   */
+  note?: string;
+  noteTone?: 'positive' | 'negative' | 'muted';
   /** Fill as a token reference, e.g. `var(--crm-series-2)`; default `--crm-bar-color`. Never a raw colour. */
   color?: string;
 }
@@ -52,6 +58,9 @@ export interface BarRow {
   secondaryY: number;
   valueText: string;
   valueX: number;
+  /** `datum.note`; drawn after the value, or at `noteX` (right-aligned, on the label line) when stacked. */
+  note?: string;
+  noteX?: number;
 }
 
 export interface BarLayout {
@@ -76,7 +85,12 @@ export function layoutBars(data: readonly BarDatum[], options: BarLayoutOptions)
   const width = Math.max(120, options.width);
   const stacked = options.stacked ?? width < 480;
   const valueTexts = data.map((d) => options.valueLabel(d));
-  const valueWidth = Math.min(width * 0.3, Math.max(0, ...valueTexts.map((t) => estimateTextWidth(t, fontSize))) + 8);
+  // Wide: the note follows the value (a space + 2 px, ≈ 6 px), so both share the value column. The space keeps
+  // the texts apart for assistive tech and text extraction too.
+  const noteWidth = (d: BarDatum) => (d.note ? estimateTextWidth(d.note, fontSize) + 6 : 0);
+  const endTexts = valueTexts.map((t, i) => estimateTextWidth(t, fontSize) + (stacked ? 0 : noteWidth(data[i])));
+  const hasNotes = !stacked && data.some((d) => d.note);
+  const valueWidth = Math.min(width * (hasNotes ? 0.4 : 0.3), Math.max(0, ...endTexts) + 8);
   const labelWidth = stacked
     ? 0
     : Math.min(width * 0.35, Math.max(0, ...data.map((d) => estimateTextWidth(d.label, fontSize))) + 12);
@@ -97,7 +111,7 @@ export function layoutBars(data: readonly BarDatum[], options: BarLayoutOptions)
       index,
       y,
       rowHeight,
-      label: truncateText(datum.label, stacked ? width : labelWidth - 12, fontSize),
+      label: truncateText(datum.label, stacked ? width - noteWidth(datum) - 6 : labelWidth - 12, fontSize),
       labelX: 0,
       labelY: stacked ? y + labelLine / 2 : barY + barHeight / 2,
       barX,
@@ -108,6 +122,8 @@ export function layoutBars(data: readonly BarDatum[], options: BarLayoutOptions)
       secondaryY: barY + barHeight + 2,
       valueText: valueTexts[index],
       valueX: barX + w + 6,
+      note: datum.note,
+      noteX: stacked && datum.note ? width : undefined,
     };
   });
   return {
@@ -127,6 +143,8 @@ export interface BarRenderOptions {
   /** Interaction from the widget (`CrmWidget.markHandlers`); without it the bars are static. */
   handlers?: MarkHandlers;
 }
+
+const noteClass = (r: BarRow) => `bar-note ${r.datum.noteTone ?? 'muted'}`;
 
 /**
  * Draw a bar layout as a Lit `svg` template: a `listbox` of `option` marks (roving tabindex, Enter/Space to
@@ -174,7 +192,12 @@ export function renderBars(layout: BarLayout, options: BarRenderOptions): SVGTem
           ${r.secondaryWidth === undefined
             ? nothing
             : svg`<rect class="bar-secondary" x=${r.barX} y=${r.secondaryY} width=${r.secondaryWidth} height=${SECONDARY_HEIGHT} rx="1"></rect>`}
-          <text class="bar-value" x=${r.valueX} y=${r.barY + r.barHeight / 2} dominant-baseline="central">${r.valueText}</text>
+          <text class="bar-value" x=${r.valueX} y=${r.barY + r.barHeight / 2} dominant-baseline="central">${r.valueText}${
+            r.note && r.noteX === undefined ? svg`<tspan class=${noteClass(r)} dx="2"> ${r.note}</tspan>` : nothing
+          }</text>
+          ${r.note && r.noteX !== undefined
+            ? svg`<text class=${noteClass(r)} x=${r.noteX} y=${r.labelY} text-anchor="end" dominant-baseline="central">${r.note}</text>`
+            : nothing}
         </g>`;
       })}
     </g>

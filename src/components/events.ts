@@ -21,12 +21,16 @@ export const SELECTION_FIELDS = {
   customer: 'customerIds',
 } as const satisfies Record<SelectionKind, keyof CrmFilter>;
 
-export type SelectionField = (typeof SELECTION_FIELDS)[SelectionKind];
+/**
+ * The `CrmFilter` list field a selection sets: its kind's default field, or another list field a widget chose
+ * (e.g. a region-comparison widget grouped by province selects `provinces`).
+ */
+export type SelectionField = Exclude<keyof CrmFilter, 'dateRange'>;
 
 /** One selected value. */
 export interface CrmSelection {
   kind: SelectionKind;
-  /** The filter field it sets (`regions` for a region…). */
+  /** The filter field it sets (`regions` for a region by default; see `SELECTION_FIELDS`). */
   field: SelectionField;
   /** The value as in the data (segment name, region, channel, stage id, customer id). */
   value: string;

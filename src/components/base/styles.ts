@@ -120,6 +120,15 @@ export const widgetStyles = css`
   .bar-secondary {
     fill: var(--crm-bar-secondary-color, var(--crm-series-2));
   }
+  .bar-note.muted {
+    fill: var(--crm-color-text-muted);
+  }
+  .bar-note.positive {
+    fill: var(--crm-color-positive);
+  }
+  .bar-note.negative {
+    fill: var(--crm-color-negative);
+  }
   .axis line,
   .grid line {
     stroke: var(--crm-color-grid);

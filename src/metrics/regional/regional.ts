@@ -115,17 +115,28 @@ function checkRange(r: DayRange, name: string): DayRange {
 }
 
 /**
- * Revenue, orders, customers, AOV, revenue per customer, repeat rate, share and rank per group, with growth
- * against a comparison period. See docs/metrics/regional.md.
+ * The shared base of a regional comparison (prepared with the filter minus its date range: the date range
+ * picks the periods here) and the two periods compared.
  */
-export function regionalComparison(tables: CrmTables, options: RegionalOptions = {}): RegionalResult {
-  const groupBy = options.groupBy ?? 'region';
-  // The date range picks the periods here; every other filter part is applied by the shared base.
+export function regionalBase(
+  tables: CrmTables,
+  options: RegionalOptions = {},
+): { base: PreparedOrders; period: DayRange; previousPeriod: DayRange } {
   const { dateRange, ...rest } = options.filter ?? {};
   const base = prepareOrders(tables, { ...options, filter: rest });
   const period = checkRange(currentPeriod(base, dateRange), 'filter.dateRange');
   const length = period.end - period.start + 1;
   const previousPeriod = checkRange(options.compare ?? { start: period.start - length, end: period.start - 1 }, 'compare');
+  return { base, period, previousPeriod };
+}
+
+/**
+ * Revenue, orders, customers, AOV, revenue per customer, repeat rate, share and rank per group, with growth
+ * against a comparison period. See docs/metrics/regional.md.
+ */
+export function regionalComparison(tables: CrmTables, options: RegionalOptions = {}): RegionalResult {
+  const groupBy = options.groupBy ?? 'region';
+  const { base, period, previousPeriod } = regionalBase(tables, options);
   const { keys, group } = rowGroups(base, groupBy);
   const cur = groupTotals(base, group, keys.length, period.start, period.end);
   const prev = groupTotals(base, group, keys.length, previousPeriod.start, previousPeriod.end);
