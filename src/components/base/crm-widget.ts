@@ -309,7 +309,8 @@ export abstract class CrmWidget<Result> extends LitElement {
       field,
       value,
       label: options.label ?? value,
-      ...(options.values ? { values: [...options.values] } : {}),
+      // `values` only when the set is not just the value itself (then the filter holds `[value]`).
+      ...(options.values && !(options.values.length === 1 && options.values[0] === value) ? { values: [...options.values] } : {}),
     };
     const oldKind = this.selection?.kind;
     this.selection = selection;
