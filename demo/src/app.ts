@@ -50,8 +50,12 @@ export const SAMPLE_SRC = 'data/sample.json';
 
 interface Selected extends PageSelection {
   label: string;
+  /** Set when the selection stands for several filter values (an RFM cell's customers). */
+  values?: string[];
   owner?: Element;
 }
+
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((v, i) => v === b[i]);
 
 const DARK_QUERY = matchMedia('(prefers-color-scheme: dark)');
 
@@ -71,6 +75,7 @@ export class DemoApp extends LitElement {
   @state() private localFile = '';
   private restored = false;
   private figuresKey = '';
+  private figuresTables?: CrmTables;
   private tick?: ReturnType<typeof setInterval>;
 
   protected override createRenderRoot() {
@@ -159,44 +164,55 @@ export class DemoApp extends LitElement {
   }
 
   private restoreSelection(): void {
-    const wanted = this.s.selection;
-    if (!wanted.length) return;
     const data = this.crmData;
-    for (const sel of wanted) {
+    for (const sel of this.s.selection) {
       const owner = this.querySelector(SELECTION_OWNER[sel.kind]) as (Element & { setSelection?: Function }) | null;
       const label = this.selectionLabel(sel.kind, sel.value);
-      if (owner?.setSelection) owner.setSelection({ kind: sel.kind, value: sel.value, label });
+      if (owner?.setSelection) owner.setSelection({ kind: sel.kind, value: sel.value, label, field: sel.field });
       else if (data) {
-        data.state.setFilter({ ...data.state.filter, [SELECTION_FIELDS[sel.kind]]: [sel.value] });
-        this.selected = [...this.selected.filter((x) => x.kind !== sel.kind), { ...sel, label }];
+        data.state.setFilter({ ...data.state.filter, [sel.field]: [sel.value] });
+        this.selected = [...this.selected.filter((x) => x.field !== sel.field), { ...sel, label }];
       }
     }
   }
 
   private selectionLabel(kind: SelectionKind, value: string): string {
     if (kind === 'segment') return segmentsOf(this.s.preset).find((x) => x.id === value)?.labels[this.s.lang] ?? value;
+    if (kind === 'channel') return this.channelLabel(value);
     return value;
   }
 
-  /** Any widget selected or cleared something: mirror the linked filter as chips and in the URL. */
+  private channelLabel(value: string): string {
+    const key = `channel_${value}` as MessageKey;
+    return messages.catalogs.en[key] ? this.t(key) : value;
+  }
+
+  /** Any widget selected or cleared something: mirror the linked filter as chips (and in the URL). */
   private onFilterChange(e: CustomEvent<CrmFilterChangeDetail>): void {
     const { filter, selection } = e.detail;
     const next: Selected[] = [];
-    for (const [field, kind] of Object.entries(FIELD_KIND)) {
-      const values = filter[field as keyof CrmFilter] as string[] | undefined;
-      if (!values || values.length !== 1) continue;
-      const value = values[0];
-      const old = this.selected.find((x) => x.kind === kind && x.value === value);
-      const mine = selection && selection.kind === kind && selection.value === value;
-      next.push({
-        kind,
-        value,
-        label: mine ? selection.label : (old?.label ?? this.selectionLabel(kind, value)),
-        owner: mine ? (e.target as Element) : old?.owner,
-      });
+    for (const [field, list] of Object.entries(filter)) {
+      if (!Array.isArray(list) || !list.length) continue;
+      const values = list as string[];
+      if (selection && selection.field === field) {
+        next.push({ kind: selection.kind, field, value: selection.value, label: selection.label, values: selection.values, owner: e.target as Element });
+        continue;
+      }
+      const old = this.selected.find((x) => x.field === field && sameList(x.values ?? [x.value], values));
+      if (old) next.push(old);
+      else {
+        const kind = FIELD_KIND[field] ?? 'customer';
+        const single = values.length === 1;
+        next.push({ kind, field, value: single ? values[0] : field, label: single ? this.selectionLabel(kind, values[0]) : String(values.length), values: single ? undefined : values });
+      }
     }
     this.selected = next;
-    this.update_({ selection: next.map(({ kind, value }) => ({ kind, value })) });
+    this.persistSelection();
+  }
+
+  /** Bookmarkable selections: one value in a filter field (a set such as an RFM cell's customers is not kept). */
+  private persistSelection(): void {
+    this.update_({ selection: this.selected.filter((x) => !x.values).map(({ kind, field, value }) => ({ kind, field, value })) });
   }
 
   private onCustomerSelect(e: CustomEvent<CrmSelectDetail>): void {
@@ -207,10 +223,10 @@ export class DemoApp extends LitElement {
   private removeChip(chip: Selected): void {
     const owner = chip.owner as (Element & { clearSelection?: () => void }) | undefined;
     if (owner?.isConnected && owner.clearSelection) owner.clearSelection();
-    else this.setShared(withoutField(this.crmData?.state.filter ?? {}, SELECTION_FIELDS[chip.kind]));
+    else this.setShared(withoutField(this.crmData?.state.filter ?? {}, chip.field as keyof CrmFilter));
     // The owner's crm-filter-change updates the chips; a chip without an owner is dropped here.
     this.selected = this.selected.filter((x) => x !== chip);
-    this.update_({ selection: this.selected.map(({ kind, value }) => ({ kind, value })) });
+    this.persistSelection();
   }
 
   private clearAll(): void {
@@ -267,7 +283,7 @@ export class DemoApp extends LitElement {
 
   /** The segment whose customers the campaign export lists: the clicked one, else a single segment filter. */
   private get campaignSegment(): string | undefined {
-    return this.selected.find((x) => x.kind === 'segment')?.value ?? (this.s.segments.length === 1 ? this.s.segments[0] : undefined);
+    return this.selected.find((x) => x.field === 'segments')?.value ?? (this.s.segments.length === 1 ? this.s.segments[0] : undefined);
   }
 
   private exportSegment(): void {
@@ -291,9 +307,10 @@ export class DemoApp extends LitElement {
     if (!this.tables) return;
     const filter = this.effectiveFilter;
     const key = `${filterKey(filter)}|${this.s.asOf}|${this.s.bins}|${this.s.preset}`;
-    if (key === this.figuresKey && this.figures) return;
-    this.figuresKey = key;
     const tables = this.tables;
+    if (key === this.figuresKey && tables === this.figuresTables) return;
+    this.figuresKey = key;
+    this.figuresTables = tables;
     queueMicrotask(() => {
       try {
         this.figures = kpis(tables, metricOptions(this.s, filter));
@@ -375,7 +392,7 @@ export class DemoApp extends LitElement {
           <path d="M19 19l6 6" stroke="var(--page-bg)" stroke-width="3" stroke-linecap="round"></path>
         </svg>
         <div>
-          <p class="product">crm-lens</p>
+          <h1 class="product">crm-lens</h1>
           <p class="tagline">${this.t('tagline')}</p>
         </div>
       </div>
@@ -480,10 +497,6 @@ export class DemoApp extends LitElement {
         </select>
       </label>`;
     const plain = (v: string) => ({ value: v, label: v });
-    const channelLabel = (v: string) => {
-      const key = `channel_${v}` as MessageKey;
-      return messages.catalogs.en[key] ? this.t(key) : v;
-    };
     return html`<section class="filters card" aria-label=${this.t('filters')}>
       <fieldset class="range">
         <legend>${this.t('dateRange')}</legend>
@@ -501,7 +514,7 @@ export class DemoApp extends LitElement {
         <input id="as-of" type="date" .value=${s.asOf} @change=${(e: Event) => this.update_({ asOf: (e.target as HTMLInputElement).value })} />
       </label>
       ${select('f-region', 'region', 'allRegions', distinct(tables, 'orders', 'region').map(plain), s.regions, 'regions')}
-      ${select('f-channel', 'channel', 'allChannels', distinct(tables, 'orders', 'channel').map((v) => ({ value: v, label: channelLabel(v) })), s.channels, 'channels')}
+      ${select('f-channel', 'channel', 'allChannels', distinct(tables, 'orders', 'channel').map((v) => ({ value: v, label: this.channelLabel(v) })), s.channels, 'channels')}
       ${select('f-ctype', 'customerType', 'allTypes', distinct(tables, 'customers', 'type').map(plain), s.customerTypes, 'customerTypes')}
       ${select('f-segment', 'segment', 'allSegments', segmentsOf(s.preset).map((x) => ({ value: x.id, label: x.labels[s.lang] })), s.segments, 'segments')}
       <label class="control">

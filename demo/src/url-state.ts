@@ -10,6 +10,8 @@ export type SegmentPresetName = 'rfm' | 'rf-grid';
 
 export interface PageSelection {
   kind: SelectionKind;
+  /** The filter field the selection set (`provinces` for a map province, `regions` for a region…). */
+  field: string;
   value: string;
 }
 
@@ -87,11 +89,11 @@ export function parseState(search: string): PageState {
   s.channels = list(q.get('channel'));
   s.customerTypes = list(q.get('ctype'));
   s.segments = list(q.get('segment'));
+  // sel=kind:field:value, e.g. sel=region:provinces:湖南
   for (const item of q.getAll('sel')) {
-    const at = item.indexOf(':');
-    const kind = item.slice(0, at) as SelectionKind;
-    if (at > 0 && KINDS.includes(kind) && !s.selection.some((x) => x.kind === kind))
-      s.selection.push({ kind, value: item.slice(at + 1) });
+    const m = /^(\w+):(\w+):(.+)$/.exec(item);
+    const kind = m?.[1] as SelectionKind;
+    if (m && KINDS.includes(kind) && !s.selection.some((x) => x.field === m[2])) s.selection.push({ kind, field: m[2], value: m[3] });
   }
   s.customer = q.get('customer') ?? '';
   s.feed = q.get('feed') ?? '';
@@ -118,7 +120,7 @@ export function serializeState(s: PageState): string {
   put('channel', s.channels.join(','), '');
   put('ctype', s.customerTypes.join(','), '');
   put('segment', s.segments.join(','), '');
-  for (const x of s.selection) q.append('sel', `${x.kind}:${x.value}`);
+  for (const x of s.selection) q.append('sel', `${x.kind}:${x.field}:${x.value}`);
   put('customer', s.customer, '');
   put('feed', s.feed, '');
   put('fields', s.fields, '');

@@ -18,7 +18,7 @@ export interface DashboardWidget {
 }
 
 export const WIDGETS: readonly DashboardWidget[] = [
-  { tag: 'crm-rfm-matrix', area: 'rfm', label: 'wRfm', own: (s) => ({ bins: String(s.bins) }) },
+  { tag: 'crm-rfm-matrix', area: 'rfm', label: 'wRfm', own: (s) => ({ bins: String(s.bins), 'list-size': '8' }) },
   { tag: 'crm-customer-360', area: 'c360', label: 'w360', own: (s) => ({ 'customer-id': s.customer || undefined }) },
   { tag: 'crm-lifecycle-funnel', area: 'funnel', label: 'wFunnel', own: () => ({}) },
   { tag: 'crm-channel-mix', area: 'channel', label: 'wChannel', own: () => ({ measure: 'revenue', interval: 'month' }) },
@@ -51,5 +51,5 @@ export const SELECTION_OWNER: Record<string, string> = {
   region: 'crm-regional-comparison',
   channel: 'crm-channel-mix',
   stage: 'crm-lifecycle-funnel',
-  customer: 'crm-rfm-matrix',
+  customer: 'crm-customer-360',
 };

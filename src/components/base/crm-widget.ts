@@ -351,12 +351,13 @@ export abstract class CrmWidget<Result> extends LitElement {
   /**
    * Select a value from code, as a click on its mark would (fires the same events): how a host page restores
    * a bookmarked selection. Does nothing when that value is already selected (no toggle); `null` clears.
-   * `label` is what the selection chip shows (default: the value).
+   * Takes `select`'s options: `label` (what the selection chip shows, default the value), `field` / `values`.
    */
-  setSelection(selection: { kind: SelectionKind; value: string; label?: string } | null): void {
+  setSelection(selection: ({ kind: SelectionKind; value: string } & SelectOptions) | null): void {
     if (!selection) return this.clearSelection();
     if (this.selection?.kind === selection.kind && this.selection.value === selection.value) return;
-    this.select(selection.kind, selection.value, { label: selection.label });
+    const { kind, value, ...options } = selection;
+    this.select(kind, value, options);
   }
 
   /** Say something to screen-reader users (polite live region). */
