@@ -35,6 +35,7 @@ export default defineConfig(({ mode }) => {
       build: {
         outDir: 'dist',
         emptyOutDir: false,
+        minify: true,
         lib: { entry: resolve(root, 'src/index.ts'), formats: ['es'], fileName: () => 'crm-lens.bundle.js' },
       },
     };

@@ -132,7 +132,12 @@ function writeSection(name, text) {
   let doc = existsSync(BENCH_FILE) ? readFileSync(BENCH_FILE, 'utf8') : HEADER;
   const re = new RegExp(`<!-- bench:${name} -->[\\s\\S]*?<!-- /bench:${name} -->`);
   if (re.test(doc)) doc = doc.replace(re, () => text);
-  else doc = `${doc.trimEnd()}\n\n${text}\n`;
+  else {
+    // A new section goes before the first section of a suite listed after it in SUITES.
+    const later = Object.keys(SUITES).slice(Object.keys(SUITES).indexOf(name) + 1);
+    const at = Math.min(...later.map((s) => doc.indexOf(`<!-- bench:${s} -->`)).filter((i) => i >= 0));
+    doc = Number.isFinite(at) ? `${doc.slice(0, at)}${text}\n\n${doc.slice(at)}` : `${doc.trimEnd()}\n\n${text}\n`;
+  }
   writeFileSync(BENCH_FILE, doc);
 }
 

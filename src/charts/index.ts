@@ -5,6 +5,7 @@ export * from './scales.js';
 export * from './sparkline.js';
 export * from './text.js';
 export * from './ticks.js';
-export * from './spend-sparkline.js';
+export * from './funnel-chart.js';
 export * from './rfm-grid.js';
 export * from './contrast.js';
+export * from './spend-sparkline.js';

@@ -130,7 +130,8 @@ export function layoutScoreGrid(input: GridLayoutInput): GridLayout {
       }
       let run = 1;
       while (c.col + run < cols && cells[c.index + run].datum.region === c.datum.region) run++;
-      c.label = truncateText(c.datum.regionLabel, run * cellW - 10, SMALL);
+      // 0.85: the estimate runs a little short for wide UI fonts (DejaVu Sans), and the label must not touch an edge.
+      c.label = truncateText(c.datum.regionLabel, (run * cellW - 12) * 0.85, SMALL);
     }
   }
   const edges: GridLayout['edges'] = [];
@@ -259,7 +260,7 @@ export function renderScoreGrid(layout: GridLayout, options: ScoreGridRenderOpti
         .filter((c) => c.label)
         .map(
           (c) =>
-            svg`<text class="cell-region" x=${c.x + 6} y=${c.y + 6 + SMALL / 2} dominant-baseline="central" style="fill: ${c.datum.textColor}">${c.label}</text>`,
+            svg`<text class=${classMap({ 'cell-region': true, dim: (hasSelection && !c.datum.selected) || (layout.dimOthers && !c.datum.highlighted) })} x=${c.x + 6} y=${c.y + 6 + SMALL / 2} dominant-baseline="central" style="fill: ${c.datum.textColor}">${c.label}</text>`,
         )}
     </g>
     <g aria-hidden="true" class="regions">

@@ -5,6 +5,7 @@
  */
 import { fromArrow, table as aqTable, toArrowIPC } from 'arquero';
 import type { ColumnTable } from 'arquero';
+import { dictionary, utf8, type DataType } from '@uwdata/flechette';
 import { FeedError } from './errors.js';
 import { SCHEMA, TABLE_NAMES, type FieldType, type TableName } from './schema.js';
 import type { CrmTables } from './types.js';
@@ -14,9 +15,30 @@ export function tablesToArrow(tables: CrmTables): Partial<Record<TableName, Uint
   const out: Partial<Record<TableName, Uint8Array>> = {};
   for (const name of TABLE_NAMES) {
     const t = tables[name];
-    if (t) out[name] = toArrowIPC(t, { format: 'stream' });
+    if (t) out[name] = toArrowIPC(t, { format: 'stream', types: stringTypes(t) });
   }
   return out;
+}
+
+/** Rows sampled to decide how a string column is encoded. */
+const SAMPLE_ROWS = 65_536;
+
+/**
+ * Arrow types of the string columns: dictionary-encoded when values repeat (channels, regions, customer ids),
+ * plain utf8 when they are nearly all distinct (order ids): building a dictionary of a million distinct
+ * strings costs seconds and saves nothing.
+ */
+function stringTypes(t: ColumnTable): Record<string, DataType> {
+  const types: Record<string, DataType> = {};
+  for (const name of t.columnNames()) {
+    const values = t.column(name) as unknown as ArrayLike<unknown>;
+    if (!Array.isArray(values)) continue;
+    const n = Math.min(values.length, SAMPLE_ROWS);
+    const distinct = new Set<unknown>();
+    for (let i = 0; i < n; i++) distinct.add(values[i]);
+    types[name] = distinct.size * 2 > n && n > 64 ? utf8() : dictionary(utf8());
+  }
+  return types;
 }
 
 /** Arquero's reading of a dictionary column exposes its keys and values (used for grouping). */
@@ -97,11 +119,18 @@ function strings(col: ArrowColumn, name: string, intern: Map<string, string>): (
     // Map the dictionary once, then rows by key: no per-row string work.
     const { keys, get, size } = dict.groups([name]);
     const values = new Array<string | null>(size);
-    for (let k = 0; k < size; k++) values[k] = one(get[0](k));
+    // Dictionary values are distinct already; sharing them across tables pays only for repeated values
+    // (customer ids), not for near-unique ones (order ids).
+    if (size * 2 > n) for (let k = 0; k < size; k++) values[k] = (get[0](k) as string | null) ?? null;
+    else for (let k = 0; k < size; k++) values[k] = one(get[0](k));
     for (let i = 0; i < n; i++) out[i] = values[keys[i]!]!;
     return out;
   }
+  // Plain utf8 columns are the near-unique ones (see stringTypes): interning them would only cost time.
   const values = col.toArray();
-  for (let i = 0; i < n; i++) out[i] = one(values[i]);
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    out[i] = v === null || v === undefined ? null : String(v);
+  }
   return out;
 }

@@ -6,7 +6,7 @@ export * from './schema.js';
 export * from './days.js';
 export type * from './types.js';
 export * from './errors.js';
-export { normalizeFeed, isCsvText, type CsvText, type FeedInput } from './normalize/index.js';
+export { normalizeFeed, isCsvText, instantToDayIn, type CsvText, type FeedInput, type InstantToDay } from './normalize/index.js';
 export { guessMapping, normalizeHeader } from './guess-mapping.js';
 export { decodeFeedBody, detectFormat, type DecodeOptions, type DetectOptions } from './normalize/decode.js';
 export { tablesToArrow, tablesFromArrow, tableFromArrow } from './arrow-tables.js';

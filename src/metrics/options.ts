@@ -8,7 +8,7 @@ import type { RfmSettings } from './rfm/settings.js';
 
 /**
  * Supplies lifecycle-stage membership for `filter.stages` (the lifecycle module provides one; see
- * docs/metrics/common.md). It is called with the prepared base *before* the stage and segment filters
+ * docs/metrics.md (common)). It is called with the prepared base *before* the stage and segment filters
  * (every other filter already applied) and returns the ids of customers who reached ANY of `stages`.
  * It must be a stable function (module-level), because its identity is part of the memo key.
  */

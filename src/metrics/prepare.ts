@@ -8,7 +8,7 @@ import { segmentFilterMask } from './rfm/score.js';
 /**
  * The shared per-customer base every metric starts from: the order rows kept after asOf, the common
  * filter and cancelled exclusion, grouped by customer, plus per-customer aggregates — all typed arrays.
- * See docs/metrics/common.md for the exact rules.
+ * See docs/metrics.md (common) for the exact rules.
  */
 
 /** Compact customer codes of one orders table, built once and shared by every filter. */

@@ -269,7 +269,7 @@ describe('<crm-regional-comparison>: map', () => {
     key(ordered[1], 'Enter');
     const detail = ((await selected) as CustomEvent<CrmSelectDetail>).detail;
     expect(detail.filter).to.deep.equal({ provinces: [ordered[1].dataset.name] });
-    expect(q(el, '[part~="attribution"]')!.textContent).to.equal('Map: Apache ECharts (Apache-2.0)');
+    expect(q(el, '[part~="attribution"]')!.textContent).to.equal('地图：Apache ECharts（Apache-2.0）');
     expect(q(el, '[part~="legend"]')).to.not.equal(null);
     const svgText = await exported(el, 'svg');
     expect(svgText.match(/<path/g)).to.have.length(3);

@@ -46,6 +46,27 @@ describe('tablesToArrow / tablesFromArrow', () => {
     expect(ids[0]).to.equal((back.customers!.column('customer_id') as unknown as string[])[0]);
   });
 
+  it('stores near-unique strings (order ids) as plain utf8 and repeated ones as a dictionary', () => {
+    // 200 distinct order ids over 2 customers: order_id takes the plain utf8 path, customer_id the dictionary.
+    const n = 200;
+    const records = Array.from({ length: n }, (_, i) => ({
+      order_id: `SO-${String(i).padStart(5, '0')}`,
+      customer_id: i % 2 ? 'C-odd' : 'C-even',
+      order_date: '2024-03-05',
+      amount: i,
+    }));
+    const { tables } = normalizeFeed(records, { feed: 'utf8-test' });
+    const back = tablesFromArrow(tablesToArrow(tables)).orders;
+    const ids = back.column('order_id') as unknown as string[];
+    expect(ids.length).to.equal(n);
+    expect(ids[0]).to.equal('SO-00000');
+    expect(ids[199]).to.equal('SO-00199');
+    expect(new Set(ids).size).to.equal(n);
+    const customers = back.column('customer_id') as unknown as string[];
+    expect(customers[1]).to.equal('C-odd');
+    expect(customers[3]).to.equal(customers[1]);
+  });
+
   it('reports unreadable bytes and a missing orders table as cache errors', () => {
     const err = feedError;
     expect(err(() => tablesFromArrow({ orders: new Uint8Array([1, 2, 3]) })).kind).to.equal('cache');

@@ -8,6 +8,8 @@ import { parseFieldsOption } from '../../data/fields-option.js';
 import { isoToDay } from '../../data/days.js';
 import type { FeedFormat, CrmTables, FeedRequest } from '../../data/types.js';
 import type { CrmFilter } from '../../metrics/filter-types.js';
+import type { StageMembership } from '../../metrics/options.js';
+import { lifecycleStageMembership } from '../../metrics/lifecycle/membership.js';
 import { baseMessages, type BaseMessageKey } from '../../i18n/base/index.js';
 import type { MessageParams } from '../../i18n/messages.js';
 import type { Formatter } from '../../i18n/format.js';
@@ -47,6 +49,12 @@ export interface WidgetComputeOptions {
   filter: CrmFilter;
   /** The `segments` attribute: the RFM segment preset name, if set. */
   segmentPreset?: string;
+  /**
+   * Resolves `filter.stages` (a stage selected in a linked `<crm-lifecycle-funnel>`) to customers: always
+   * `lifecycleStageMembership` (default stages, mode auto). Pass it on as `MetricOptions.stageMembership`
+   * (or pass these options whole) — without it a metric throws when the linked filter has a stage.
+   */
+  stageMembership: StageMembership;
   /** Aborted when the inputs change before this computation finished. */
   signal: AbortSignal;
 }
@@ -309,8 +317,10 @@ export abstract class CrmWidget<Result> extends LitElement {
       field,
       value,
       label: options.label ?? value,
-      // `values` only when the set is not just the value itself (then the filter holds `[value]`).
-      ...(options.values && !(options.values.length === 1 && options.values[0] === value) ? { values: [...options.values] } : {}),
+      // `values` only when the mark stands for a set other than its own value (e.g. an RFM cell's customers).
+      ...(options.values && !(options.values.length === 1 && options.values[0] === value)
+        ? { values: [...options.values] }
+        : {}),
     };
     const oldKind = this.selection?.kind;
     this.selection = selection;
@@ -492,7 +502,12 @@ export abstract class CrmWidget<Result> extends LitElement {
     const asOf = this.asOf ? isoToDay(this.asOf.trim()) : undefined;
     if (asOf !== undefined && Number.isNaN(asOf))
       throw new Error(`as-of="${this.asOf}" is not a date: expected YYYY-MM-DD, e.g. 2024-03-31.`);
-    return { asOf, filter: this.effectiveFilter, segmentPreset: this.segments || undefined };
+    return {
+      asOf,
+      filter: this.effectiveFilter,
+      segmentPreset: this.segments || undefined,
+      stageMembership: lifecycleStageMembership,
+    };
   }
 
   private onProvided(value: CrmDataState | undefined): void {

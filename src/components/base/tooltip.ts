@@ -62,8 +62,6 @@ export class TooltipController implements ReactiveController {
       role="tooltip"
       id=${this.id}
       style=${styleMap({ left: `${s.left}px`, top: `${s.top}px` })}
-    >
-      ${s.content}
-    </div>`;
+    >${s.content}</div>`; // no whitespace around the content: white-space is pre-line, a newline would show
   }
 }

@@ -56,7 +56,7 @@ const GROUP_BY_LABELS: Readonly<Record<string, RegionalMessageKey>> = {
   type: 'type',
 };
 
-/** Default `geo-attribution`: the bundled China provinces GeoJSON comes from Apache ECharts. */
+/** Default `geo-attribution` (English; zh-CN shows its translation): the demo GeoJSON comes from Apache ECharts. */
 export const DEFAULT_GEO_ATTRIBUTION = 'Map: Apache ECharts (Apache-2.0)';
 
 /**
@@ -73,7 +73,8 @@ export const DEFAULT_GEO_ATTRIBUTION = 'Map: Apache ECharts (Apache-2.0)';
  *   `growth` (revenue growth). The metric switcher sets it (reflected).
  * @attr view - `bars` (default) or `map` (provinces; for `group-by` province, or region: provinces coloured by their region).
  * @attr geo-src - URL of a GeoJSON FeatureCollection of provinces with `properties.name` (short names, e.g. 广东). Fetched once per URL.
- * @attr geo-attribution - attribution line under the map (default "Map: Apache ECharts (Apache-2.0)").
+ * @attr geo-attribution - attribution line under the map (default "Map: Apache ECharts (Apache-2.0)", translated).
+ * The map is as wide as the widget and at most 560 px (and 0.85 × width) tall.
  * @attr compare-from - first day of an explicit comparison period, `YYYY-MM-DD` (with `compare-to`).
  * @attr compare-to - last day of the comparison period, `YYYY-MM-DD`.
  * The analysed period is `date-from`/`date-to` (default: the 365 days up to `as-of`); the comparison period
@@ -101,7 +102,6 @@ export const DEFAULT_GEO_ATTRIBUTION = 'Map: Apache ECharts (Apache-2.0)';
  * @cssproperty --crm-regional-bar-color - bars of the period (default `--crm-bar-color` → `--crm-series-1`).
  * @cssproperty --crm-regional-previous-color - the comparison period's thin bar (default `--crm-bar-secondary-color` → `--crm-series-2`).
  * @cssproperty --crm-regional-map-stroke - province borders (default `--crm-color-bg`).
- * @cssproperty --crm-regional-map-max-height - not a variable: the map's height follows its width (at most 0.85 × width).
  */
 export class CrmRegionalComparison extends CrmWidget<RegionalComparisonView> {
   static override styles = [
@@ -223,8 +223,8 @@ export class CrmRegionalComparison extends CrmWidget<RegionalComparisonView> {
   @property() view: 'bars' | 'map' = 'bars';
   /** GeoJSON URL of the map view. */
   @property({ attribute: 'geo-src' }) geoSrc?: string;
-  /** Attribution line under the map. */
-  @property({ attribute: 'geo-attribution' }) geoAttribution = DEFAULT_GEO_ATTRIBUTION;
+  /** Attribution line under the map (default: `DEFAULT_GEO_ATTRIBUTION`, translated). */
+  @property({ attribute: 'geo-attribution' }) geoAttribution?: string;
   /** First day of an explicit comparison period (`YYYY-MM-DD`). */
   @property({ attribute: 'compare-from' }) compareFrom?: string;
   /** Last day of the explicit comparison period (`YYYY-MM-DD`). */
@@ -469,7 +469,8 @@ export class CrmRegionalComparison extends CrmWidget<RegionalComparisonView> {
         : this.m('mapArea', { name, value });
       data.set(name, { value: c.value(g), label, selected: this.isSelected(g) });
     }
-    const layout = layoutChoropleth(geo, data, { width: this.width || 400 });
+    const width = this.width || 400;
+    const layout = layoutChoropleth(geo, data, { width, maxHeight: Math.min(560, Math.max(240, width * 0.85)) });
     const ordered = shapesInFocusOrder(layout);
     const handlers = this.markHandlers(ordered.length, {
       activate: (i) => {
@@ -498,7 +499,7 @@ export class CrmRegionalComparison extends CrmWidget<RegionalComparisonView> {
         </span>
         <span class="item"><span class="swatch no-data" style=${styleMap({ background: NO_DATA_FILL })}></span>${this.m('legendNoData')}</span>
       </div>
-      <p part="attribution" class="attribution">${this.geoAttribution}</p>`;
+      <p part="attribution" class="attribution">${this.geoAttribution ?? this.m('attribution')}</p>`;
   }
 
   // ——— table, heading, summary ———

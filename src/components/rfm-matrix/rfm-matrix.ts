@@ -193,7 +193,8 @@ export class CrmRfmMatrix extends CrmWidget<RfmMatrixResult> {
         opacity: 0.35;
       }
       .dim-others .cell:not(.highlighted) text,
-      .has-selection .cell:not([aria-selected='true']) text {
+      .has-selection .cell:not([aria-selected='true']) text,
+      .cell-region.dim {
         fill: var(--crm-color-text) !important;
       }
       .cell:hover .cell-fill {
@@ -335,6 +336,11 @@ export class CrmRfmMatrix extends CrmWidget<RfmMatrixResult> {
       .customers th {
         overflow-wrap: anywhere;
       }
+      .customers .num,
+      .customers .scores {
+        white-space: nowrap;
+        overflow-wrap: normal;
+      }
     `,
   ];
 
@@ -376,7 +382,7 @@ export class CrmRfmMatrix extends CrmWidget<RfmMatrixResult> {
       method: this.method,
       segments: scheme,
     });
-    const result = rfm(tables, { asOf: options.asOf, filter: options.filter, rfm: settings });
+    const result = rfm(tables, { asOf: options.asOf, filter: options.filter, stageMembership: options.stageMembership, rfm: settings });
     const explicit = { recency: Array.isArray(settings.recencyBins), frequency: Array.isArray(settings.frequencyBins) };
     return { model: buildRfmMatrix(result, settings.segments, explicit), names: customerNames(tables) };
   }
@@ -563,7 +569,7 @@ export class CrmRfmMatrix extends CrmWidget<RfmMatrixResult> {
         <thead>
           <tr>
             <th scope="col">${this.m('colCustomer')}</th>
-            <th scope="col">${this.m('colScores')}</th>
+            <th scope="col" class="scores">${this.m('colScores')}</th>
             ${narrow ? nothing : html`<th scope="col" class="num">${this.m('colRecency')}</th>`}
             <th scope="col" class="num">${this.m('colFrequency')}</th>
             <th scope="col" class="num">${this.m('colMonetary')}</th>
@@ -577,10 +583,10 @@ export class CrmRfmMatrix extends CrmWidget<RfmMatrixResult> {
                   ${c.name || c.customer_id}
                 </button>
               </th>
-              <td>${c.r}${c.f}${c.m}</td>
+              <td class="scores">${c.r}${c.f}${c.m}</td>
               ${narrow ? nothing : html`<td class="num">${this.fmt.integer(c.recency_days)}</td>`}
               <td class="num">${this.fmt.integer(c.frequency)}</td>
-              <td class="num">${this.fmt.currency(c.monetary, 0)}</td>
+              <td class="num">${narrow ? this.fmt.compactCurrency(c.monetary) : this.fmt.currency(c.monetary, 0)}</td>
             </tr>`,
           )}
         </tbody>

@@ -152,7 +152,7 @@ function channelCounts(base: PreparedOrders, channels: RowGroups, known: number)
 
 /**
  * Channel mix: revenue and orders per channel with shares and AOV, a per-channel trend, customers by number
- * of channels used, and channel × customer type. See docs/metrics/channel.md.
+ * of channels used, and channel × customer type. See docs/metrics.md (channel).
  */
 export function channelMix(tables: CrmTables, options: ChannelMixOptions = {}): ChannelMixResult {
   const interval = options.interval ?? 'month';

@@ -90,7 +90,7 @@ function bars(stages: readonly StageDefinition[], counts: StageCounts[]): Lifecy
 
 /**
  * The lifecycle funnel: how many customers reached each stage in order, conversion and drop-off between
- * stages, and the median days between them. See docs/metrics/lifecycle.md for the exact definitions.
+ * stages, and the median days between them. See docs/metrics.md (lifecycle) for the exact definitions.
  */
 export function lifecycleFunnel(tables: CrmTables, options: LifecycleOptions = {}): LifecycleFunnelResult {
   const stages = options.stages ?? DEFAULT_LIFECYCLE_STAGES;

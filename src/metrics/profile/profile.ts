@@ -126,7 +126,7 @@ export interface CustomerProfile {
 }
 
 /**
- * Everything the profile card shows about one customer (see docs/metrics/profile.md). Throws a RangeError
+ * Everything the profile card shows about one customer (see docs/metrics.md (profile)). Throws a RangeError
  * when the id appears in none of the tables.
  */
 export function customerProfile(tables: CrmTables, customerId: string, options: ProfileOptions = {}): CustomerProfile {

@@ -7,7 +7,7 @@ import { bestTallied, tallyCustomer, tallyScratch } from './value-tally.js';
 
 /**
  * One entry per customer with a kept order (the prepared base's slot order). Days are epoch days.
- * See docs/metrics/profile.md for the exact definitions.
+ * See docs/metrics.md (profile) for the exact definitions.
  */
 export interface CustomerSummary {
   asOf: number;

@@ -132,7 +132,7 @@ export function regionalBase(
 
 /**
  * Revenue, orders, customers, AOV, revenue per customer, repeat rate, share and rank per group, with growth
- * against a comparison period. See docs/metrics/regional.md.
+ * against a comparison period. See docs/metrics.md (regional).
  */
 export function regionalComparison(tables: CrmTables, options: RegionalOptions = {}): RegionalResult {
   const groupBy = options.groupBy ?? 'region';

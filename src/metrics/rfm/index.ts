@@ -1,4 +1,4 @@
-/** RFM: scores, segments, summaries (see docs/metrics/rfm.md). */
+/** RFM: scores, segments, summaries (see docs/metrics.md (rfm)). */
 export * from './rfm.js';
 export { quantileType7, rfmQuantileBreaks, scoreRfm, segmentFilterMask } from './score.js';
 export type { RfmScores, RfmThresholds } from './score.js';

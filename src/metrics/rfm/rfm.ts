@@ -46,7 +46,7 @@ function asTables(input: RfmInput): CrmTables {
 const memo = new WeakMap<PreparedOrders, Map<string, RfmResult>>();
 
 /**
- * RFM scores and segments per customer (see docs/metrics/rfm.md). Customers are those with at least one
+ * RFM scores and segments per customer (see docs/metrics.md (rfm)). Customers are those with at least one
  * order kept by asOf and the filter; cancelled orders are excluded and refunds net against monetary.
  * Memoized per prepared base and `options.rfm`.
  */

@@ -1,0 +1,527 @@
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { CrmWidget, type WidgetComputeOptions } from '../base/crm-widget.js';
+import { RovingFocusController } from '../base/keyboard.js';
+import type { TableData } from '../base/table-data.js';
+import type { MarkHandlers } from '../../charts/marks.js';
+import {
+  layoutChannelCounts,
+  layoutShareBar,
+  layoutTrend,
+  renderChannelCounts,
+  renderShareBar,
+  renderTrend,
+  type ChannelMark,
+  type PeriodLabel,
+  type ShareDatum,
+  type TrendMode,
+} from '../../charts/channel-mix.js';
+import { KNOWN_CHANNELS } from '../../data/schema.js';
+import { dayToDate, dayToMonthIndex } from '../../data/days.js';
+import type { CrmTables } from '../../data/types.js';
+import type { Locale } from '../../i18n/locales.js';
+import { channelCustomerIds, channelMix, type ChannelMixResult, type ChannelStats } from '../../metrics/channel/index.js';
+import type { TrendPeriod } from '../../metrics/channel/periods.js';
+import { seriesColor } from '../../styles/tokens.js';
+import { composeSvg } from './compose-svg.js';
+import { messages, type ChannelMixMessageKey } from './messages.js';
+
+/** What the widget computes: the metric result and a way to list a channel's customers under the same options. */
+export interface ChannelMixView {
+  mix: ChannelMixResult;
+  customerIds(channel: string | null): string[];
+}
+
+type Measure = 'revenue' | 'orders';
+type Interval = 'month' | 'week';
+
+const GAP = 24;
+let instances = 0;
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+/** A cached UTC date format (epoch days are UTC calendar days). */
+function dateFormat(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = dateFormats.get(key);
+  if (!f) dateFormats.set(key, (f = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' })));
+  return f;
+}
+
+/**
+ * How sales split across channels, how the split moves over time, and whether customers who use more
+ * channels spend more. Three parts: a 100 % share bar with a legend (share and value per channel), a stacked
+ * trend per month or week (areas, or 100 % bars), and customers by number of channels used (1, 2, 3, 4+) with
+ * their average spend and orders. Narrow widgets stack the parts; wide ones put the trend beside the others.
+ *
+ * Channel names: `store`, `ecommerce`, `social`, `phone` are translated (门店, 电商, 社交, 电话); other values
+ * show as they are. Colours come from `--crm-series-*`: the known channels keep `series-1…4` in that order
+ * whatever the filter, other channels take `series-5…7` by revenue, orders without a channel `series-8`;
+ * every channel also has its own texture, so colour is never the only signal.
+ *
+ * Keyboard: Tab to the legend, arrows move between channels, Enter/Space selects (filters linked widgets),
+ * Esc clears; Tab on to the trend, arrows move across periods with a tooltip listing every channel's value.
+ *
+ * Export: CSV is the table (channel, revenue, revenue share, orders, order share, AOV, customers); SVG and
+ * PNG are ONE picture of the whole chart area (share bar, customer bars and trend, with their titles, as laid
+ * out on screen).
+ *
+ * Metric: `channelMix` (docs/metrics/channel.md).
+ *
+ * @tag crm-channel-mix
+ * @summary Revenue or order share by channel, its trend, and spend by number of channels used.
+ *
+ * @attr {'revenue'|'orders'} measure - What shares and the trend measure. Default `revenue`.
+ * @attr {'month'|'week'} interval - Trend bucket (weeks are ISO, Monday first). Default `month`.
+ * @attr {'area'|'percent'} trend - Stacked areas of values, or 100 % bars per period. Default `area`.
+ * @prop {CrmTables} tables - Tables the application normalized itself (see CrmWidget for every shared attribute).
+ *
+ * @fires crm-channel-select - A channel was selected in the legend or the share bar (`detail.selection.value`
+ *   is the channel as in the data, `detail.customerIds` its customers under the current filter), or cleared.
+ * @fires crm-filter-change - After every select or clear.
+ * @fires crm-export - Before a download (cancelable): `{ format, blob, filename }`.
+ *
+ * @slot heading - Replaces the title.
+ *
+ * @csspart base @csspart header @csspart title @csspart actions @csspart button @csspart selection
+ * @csspart body @csspart chart @csspart table @csspart tooltip @csspart empty @csspart error @csspart loading
+ * @csspart stale
+ * @csspart legend - The share bar with its legend (the selectable channel list).
+ * @csspart trend - The trend part.
+ * @csspart channel-counts - The customers-by-channels-used part.
+ * @csspart section-title - The title of each part.
+ * @csspart note - The answer line under the channel-count bars, and the "no channel data" note.
+ *
+ * @cssproperty --crm-channel-mix-count-color - Bars of customers by channels used. Default `var(--crm-series-1)`.
+ * @cssproperty --crm-channel-mix-texture-color - Stroke of the channel textures. Default `var(--crm-color-bg)`.
+ * @cssproperty --crm-channel-mix-trend-height - Height of the trend plot in px (a number). Default 260 wide, 220 narrow.
+ */
+export class CrmChannelMix extends CrmWidget<ChannelMixView> {
+  static override styles = [
+    ...CrmWidget.styles,
+    css`
+      :host {
+        --crm-channel-mix-count-color: var(--crm-series-1);
+        --crm-channel-mix-texture-color: var(--crm-color-bg);
+      }
+      .mix {
+        display: grid;
+        grid-template-columns: minmax(0, 1fr);
+        gap: var(--crm-space-lg) ${GAP}px;
+        position: relative;
+      }
+      .mix.side {
+        grid-template-columns: minmax(0, 2fr) minmax(0, 3fr);
+        grid-template-areas: 'share trend' 'counts trend';
+        align-items: start;
+      }
+      .side .share-part {
+        grid-area: share;
+      }
+      .side .trend-part {
+        grid-area: trend;
+      }
+      .side .counts-part {
+        grid-area: counts;
+      }
+      section {
+        min-width: 0;
+      }
+      h3 {
+        margin: 0 0 var(--crm-space-sm);
+        font-size: var(--crm-font-size-md);
+        font-weight: var(--crm-font-weight-strong);
+        overflow-wrap: anywhere;
+      }
+      .note {
+        margin: var(--crm-space-sm) 0 0;
+        font-size: var(--crm-font-size-sm);
+        color: var(--crm-color-text-muted);
+      }
+      .texture {
+        fill: none;
+        stroke: var(--crm-channel-mix-texture-color);
+        stroke-width: 1.4;
+        stroke-opacity: 0.7;
+        stroke-linecap: round;
+      }
+      .segment {
+        cursor: pointer;
+      }
+      .segment-label {
+        fill: var(--crm-color-text);
+        stroke: var(--crm-color-bg);
+        stroke-width: 3px;
+        stroke-linejoin: round;
+        paint-order: stroke;
+        font-weight: var(--crm-font-weight-strong);
+        pointer-events: none;
+      }
+      .legend-label,
+      .legend-share,
+      .section-title {
+        fill: var(--crm-color-text);
+      }
+      .section-title {
+        font-size: var(--crm-font-size-md);
+        font-weight: var(--crm-font-weight-strong);
+      }
+      .legend-value,
+      .count-detail {
+        fill: var(--crm-color-text-muted);
+      }
+      .legend-share,
+      .legend-value {
+        font-variant-numeric: tabular-nums;
+      }
+      .legend-row[aria-selected='true'] .legend-label {
+        font-weight: var(--crm-font-weight-strong);
+      }
+      .has-selection .segment:not([aria-selected='true']),
+      .has-selection .legend-row:not([aria-selected='true']) .swatch,
+      .has-selection .series:not(.selected) {
+        opacity: 0.4;
+      }
+      .segment[aria-selected='true'] .fill {
+        stroke: var(--crm-color-text);
+        stroke-width: 1.5;
+      }
+      .count-bar {
+        fill: var(--crm-channel-mix-count-color);
+      }
+      .period .hit {
+        fill: transparent;
+      }
+      .period:hover .hit,
+      .period:focus-visible .hit {
+        fill: var(--crm-color-text);
+        fill-opacity: 0.08;
+      }
+      .axis line {
+        stroke: var(--crm-color-border);
+      }
+    `,
+  ];
+
+  /** `revenue` (default) or `orders`: what shares and the trend show. */
+  @property() measure: Measure = 'revenue';
+  /** `month` (default) or `week`: the trend bucket. */
+  @property() interval: Interval = 'month';
+  /** `area` (default): stacked areas; `percent`: 100 % bars per period. */
+  @property() trend: TrendMode = 'area';
+
+  private readonly idPrefix = `crm-channel-mix-${instances++}`;
+  /** Roving focus over the trend's periods (the base's `marks` serve the legend). */
+  private readonly periodFocus = new RovingFocusController(this, { onActivate: () => {}, onEscape: () => this.clearSelection() });
+  private composed?: SVGSVGElement;
+
+  protected override computeArgs(): readonly unknown[] {
+    return [this.measure, this.interval];
+  }
+
+  protected override compute(tables: CrmTables, options: WidgetComputeOptions): ChannelMixView {
+    const metricOptions = { asOf: options.asOf, filter: options.filter, stageMembership: options.stageMembership };
+    const mix = channelMix(tables, { ...metricOptions, interval: this.interval, measure: this.measure });
+    return { mix, customerIds: (channel) => channelCustomerIds(tables, metricOptions, channel) };
+  }
+
+  protected override isEmpty(view: ChannelMixView): boolean {
+    return view.mix.channels.length === 0;
+  }
+
+  protected override defaultHeading(): string {
+    return this.m('title');
+  }
+
+  private m(key: ChannelMixMessageKey, params?: Record<string, string | number>): string {
+    return messages.t(this.resolvedLocale, key, params);
+  }
+
+  // ——— channel names, colours, periods ———
+
+  /** Translated name of a known channel, the raw value otherwise. */
+  channelName(key: string | null): string {
+    if (key === null) return this.m('unknown');
+    return (KNOWN_CHANNELS as readonly string[]).includes(key) ? this.m(key as ChannelMixMessageKey) : key;
+  }
+
+  /** Colour/texture slot: known channels 0–3 always, others 4–6 in result order, no channel 7. */
+  private slots(mix: ChannelMixResult): Map<string | null, number> {
+    const slots = new Map<string | null, number>();
+    let other = 4;
+    for (const c of mix.channels) {
+      const known = c.key === null ? -1 : (KNOWN_CHANNELS as readonly string[]).indexOf(c.key);
+      slots.set(c.key, c.key === null ? 7 : known >= 0 ? known : 4 + ((other++ - 4) % 3));
+    }
+    return slots;
+  }
+
+  private marksOf(mix: ChannelMixResult): ChannelMark[] {
+    const slots = this.slots(mix);
+    return mix.channels.map((c) => {
+      const slot = slots.get(c.key)!;
+      return { key: c.key ?? '', label: this.channelName(c.key), color: seriesColor(slot), pattern: slot, selected: c.key !== null && this.selection?.value === c.key };
+    });
+  }
+
+  private periodName(p: TrendPeriod, interval: Interval): string {
+    if (interval === 'month') return this.fmt.month(dayToMonthIndex(p.start));
+    return `${p.label} (${this.fmt.day(p.start, 'medium')})`;
+  }
+
+  private periodTick(p: TrendPeriod, interval: Interval): PeriodLabel {
+    const date = dayToDate(p.start);
+    const main = interval === 'month' ? { month: 'short' as const } : { month: 'numeric' as const, day: 'numeric' as const };
+    return { main: dateFormat(this.resolvedLocale, main).format(date), year: dateFormat(this.resolvedLocale, { year: 'numeric' }).format(date) };
+  }
+
+  private valueText(measure: Measure, v: number | null): string {
+    return measure === 'revenue' ? this.fmt.compactCurrency(v) : this.fmt.integer(v);
+  }
+
+  private shareOf(c: ChannelStats, measure: Measure): number | null {
+    return measure === 'revenue' ? c.revenueShare : c.orderShare;
+  }
+
+  // ——— selection ———
+
+  private selectChannel(view: ChannelMixView, c: ChannelStats): void {
+    if (c.key === null) {
+      this.announce(this.m('unknownNoFilter'));
+      return;
+    }
+    const key = c.key;
+    this.select('channel', key, { label: this.channelName(key), customerIds: view.customerIds(key) });
+  }
+
+  // ——— rendering ———
+
+  protected override renderChart(view: ChannelMixView): TemplateResult {
+    const { mix } = view;
+    if (!mix.available)
+      return html`<p part="note" class="note">
+        ${this.m('noChannelData', { orders: this.fmt.integer(mix.total.orders), revenue: this.fmt.currency(mix.total.revenue) })}
+      </p>`;
+    if (this.trend !== 'area' && this.trend !== 'percent')
+      return html`<p part="error" class="note" role="alert">${this.m('badTrend', { value: String(this.trend) })}</p>`;
+    const side = this.size === 'wide';
+    const full = Math.max(160, this.width || 320);
+    const leftWidth = side ? Math.floor(((full - GAP) * 2) / 5) : full;
+    const rightWidth = side ? full - GAP - leftWidth : full;
+    const marks = this.marksOf(mix);
+    return html`<div class="mix ${side ? 'side' : 'stacked'}">
+      ${this.renderShare(view, marks, leftWidth)} ${this.renderTrendPart(view, marks, rightWidth, side)}
+      ${this.renderCounts(mix, leftWidth)}
+    </div>`;
+  }
+
+  private renderShare(view: ChannelMixView, marks: ChannelMark[], width: number): TemplateResult {
+    const { mix } = view;
+    const measure = mix.measure;
+    const data: ShareDatum[] = mix.channels.map((c, i) => ({
+      ...marks[i],
+      share: this.shareOf(c, measure),
+      shareText: this.fmt.percent(this.shareOf(c, measure)),
+      valueText: this.valueText(measure, measure === 'revenue' ? c.revenue : c.orders),
+    }));
+    const handlers = this.markHandlers(data.length, {
+      activate: (i) => this.selectChannel(view, mix.channels[i]),
+      tooltip: (i) => this.channelTooltip(mix.channels[i]),
+    });
+    const title = this.m(measure === 'revenue' ? 'shareRevenue' : 'shareOrders');
+    return html`<section part="legend" class="share-part" aria-labelledby="share-title">
+      <h3 part="section-title" id="share-title">${title}</h3>
+      ${renderShareBar(layoutShareBar(data, { width }), {
+        label: this.m('legendAria', { title }),
+        idPrefix: `${this.idPrefix}-s`,
+        handlers,
+        // The visible text, in order (WCAG 2.5.3 label in name); the list's name says what the share is of.
+        markLabel: (d) => `${d.label} ${d.shareText} ${d.valueText}`,
+      })}
+    </section>`;
+  }
+
+  private channelTooltip(c: ChannelStats): string {
+    return [
+      this.channelName(c.key),
+      `${this.m('colRevenue')}: ${this.fmt.currency(c.revenue)} (${this.fmt.percent(c.revenueShare)})`,
+      `${this.m('colOrders')}: ${this.fmt.integer(c.orders)} (${this.fmt.percent(c.orderShare)})`,
+      `${this.m('colAov')}: ${this.fmt.currency(c.aov)}`,
+      `${this.m('colCustomers')}: ${this.fmt.integer(c.customers)}`,
+    ].join('\n');
+  }
+
+  /** Each channel's value and share in period `p`, one line each. */
+  private periodLines(mix: ChannelMixResult, p: number): string[] {
+    const total = mix.trend.reduce((s, t) => s + t.values[p], 0);
+    return mix.trend.map((t) =>
+      this.m('periodValue', {
+        channel: this.channelName(t.key),
+        value: this.valueText(mix.measure, t.values[p]),
+        share: this.fmt.percent(total > 0 ? t.values[p] / total : null),
+      }),
+    );
+  }
+
+  private periodHandlers(count: number, tooltip: (i: number) => string): MarkHandlers {
+    const c = this.periodFocus;
+    c.count = count;
+    return {
+      tabIndex: (i) => c.tabIndex(i),
+      keydown: (e) => {
+        if (e.key === 'Escape') this.tooltip.hide();
+        c.keydown(e);
+      },
+      focus: (i, mark) => {
+        c.focused(i);
+        this.tooltip.show(tooltip(i), mark);
+      },
+      blur: () => this.tooltip.hide(),
+      activate: (i) => c.focused(i),
+    };
+  }
+
+  private renderTrendPart(view: ChannelMixView, marks: ChannelMark[], width: number, side: boolean): TemplateResult {
+    const { mix } = view;
+    const key = `trend${mix.measure === 'revenue' ? 'Revenue' : 'Orders'}${mix.interval === 'month' ? 'Month' : 'Week'}` as ChannelMixMessageKey;
+    const title = `${this.m(key)}${this.trend === 'percent' ? ` ${this.m('trendPercentSuffix')}` : ''}`;
+    const heightVar = Number.parseFloat(getComputedStyle(this).getPropertyValue('--crm-channel-mix-trend-height'));
+    const height = Number.isFinite(heightVar) && heightVar > 80 ? heightVar : side ? 260 : 220;
+    const layout = layoutTrend(
+      marks,
+      mix.trend.map((t) => t.values),
+      {
+        width,
+        height,
+        mode: this.trend,
+        periods: mix.periods.map((p) => this.periodTick(p, mix.interval)),
+        yLabel: (v) => (this.trend === 'percent' ? this.fmt.percent(v, 0) : mix.measure === 'revenue' ? this.fmt.compactCurrency(v) : this.fmt.compact(v)),
+      },
+    );
+    const name = (p: number) => this.periodName(mix.periods[p], mix.interval);
+    const handlers = this.periodHandlers(mix.periods.length, (p) => [name(p), ...this.periodLines(mix, p)].join('\n'));
+    return html`<section part="trend" class="trend-part" aria-labelledby="trend-title">
+      <h3 part="section-title" id="trend-title">${title}</h3>
+      ${renderTrend(marks, layout, {
+        label: this.m('periodsAria'),
+        idPrefix: `${this.idPrefix}-t`,
+        handlers,
+        periodLabel: (p) => `${name(p)}: ${this.periodLines(mix, p).join('; ')}`,
+      })}
+    </section>`;
+  }
+
+  private bucketName(label: string, channels: number): string {
+    return this.m('bucket', { label, count: channels });
+  }
+
+  private renderCounts(mix: ChannelMixResult, width: number): TemplateResult | typeof nothing {
+    if (!mix.channelCount.length) return nothing;
+    const data = mix.channelCount.map((b) => ({
+      label: this.bucketName(b.label, b.channels),
+      value: b.averageRevenue,
+      valueText: this.m('bucketValue', { value: this.fmt.compactCurrency(b.averageRevenue) }),
+      detail: this.m('bucketDetail', {
+        customers: this.fmt.integer(b.customers),
+        share: this.fmt.percent(b.customerShare),
+        orders: this.fmt.number(b.averageOrders, 1),
+      }),
+    }));
+    const aria = this.m('countsAria', {
+      rows: mix.channelCount
+        .map((b) =>
+          this.m('bucketAria', {
+            bucket: this.bucketName(b.label, b.channels),
+            customers: this.fmt.integer(b.customers),
+            share: this.fmt.percent(b.customerShare),
+            spend: this.fmt.currency(b.averageRevenue),
+            orders: this.fmt.number(b.averageOrders, 1),
+          }),
+        )
+        .join('; '),
+    });
+    const omni = this.omni(mix);
+    return html`<section part="channel-counts" class="counts-part" aria-labelledby="counts-title">
+      <h3 part="section-title" id="counts-title">${this.m('countsTitle')}</h3>
+      ${renderChannelCounts(layoutChannelCounts(data, { width }), aria)}
+      <p part="note" class="note">
+        ${omni
+          ? this.m(omni.ratio > 1 ? 'omniYes' : 'omniNo', { bucket: omni.bucket, ratio: this.fmt.number(omni.ratio, 1) })
+          : this.m('omniNone')}
+      </p>
+    </section>`;
+  }
+
+  /**
+   * The answer to "do omni-channel customers spend more?": average spend of the widest bucket that has
+   * customers (≥ 2 channels) over that of single-channel customers. Null when either is missing.
+   */
+  private omni(mix: ChannelMixResult): { bucket: string; ratio: number } | null {
+    const one = mix.channelCount[0];
+    const multi = [...mix.channelCount].reverse().find((b) => b.channels >= 2 && b.customers > 0);
+    if (!one?.averageRevenue || !multi || multi.averageRevenue === null) return null;
+    return { bucket: this.bucketName(multi.label, multi.channels), ratio: multi.averageRevenue / one.averageRevenue };
+  }
+
+  protected override summarize(view: ChannelMixView): string {
+    const { mix } = view;
+    const measure = mix.measure;
+    const top = [...mix.channels].sort((a, b) => (this.shareOf(b, measure) ?? 0) - (this.shareOf(a, measure) ?? 0))[0];
+    const share = this.shareOf(top, measure);
+    let text = this.m('summaryShare', {
+      channel: this.channelName(top.key),
+      share: this.fmt.percent(share, 0),
+      measure: this.m(measure === 'revenue' ? 'measureRevenue' : 'measureOrders'),
+    });
+    // Compare with the first period that has any sales (when there is a later one).
+    const series = mix.trend.find((t) => t.key === top.key);
+    const totals = mix.periods.map((_, p) => mix.trend.reduce((s, t) => s + t.values[p], 0));
+    const first = totals.findIndex((t) => t > 0);
+    if (series && first >= 0 && first < mix.periods.length - 1 && share !== null) {
+      const before = series.values[first] / totals[first];
+      const period = this.periodName(mix.periods[first], mix.interval);
+      const [a, b] = [this.fmt.percent(before, 0), this.fmt.percent(share, 0)];
+      text += this.m(a === b ? 'summarySame' : before < share ? 'summaryUp' : 'summaryDown', { first: a, period });
+    }
+    const omni = this.omni(mix);
+    if (omni) text += this.m('summaryOmni', { bucket: omni.bucket, ratio: this.fmt.number(omni.ratio, 1) });
+    else if (mix.channelCount.length) text += this.m('summaryOmniNone');
+    else text += this.m('summaryEnd');
+    return text;
+  }
+
+  protected override tableData(view: ChannelMixView): TableData<ChannelStats> {
+    return {
+      columns: [
+        { key: 'channel', label: this.m('colChannel'), rowHeader: true, value: (c) => this.channelName(c.key) },
+        { key: 'revenue', label: this.m('colRevenue'), kind: 'currency' },
+        { key: 'revenueShare', label: this.m('colRevenueShare'), kind: 'percent' },
+        { key: 'orders', label: this.m('colOrders'), kind: 'integer' },
+        { key: 'orderShare', label: this.m('colOrderShare'), kind: 'percent' },
+        { key: 'aov', label: this.m('colAov'), kind: 'currency' },
+        { key: 'customers', label: this.m('colCustomers'), kind: 'integer' },
+      ],
+      rows: view.mix.channels,
+    };
+  }
+
+  // ——— export: one SVG of the whole chart area ———
+
+  protected override chartSvg(): SVGSVGElement | null {
+    const area = this.renderRoot.querySelector<HTMLElement>('.mix');
+    if (!area) return super.chartSvg();
+    this.composed?.remove();
+    const parts = [...area.querySelectorAll<SVGSVGElement>(':scope > section > svg')];
+    const titles = [...area.querySelectorAll('h3')];
+    this.composed = composeSvg(area, parts, titles);
+    return this.composed;
+  }
+
+  override async exportAs(format: 'csv' | 'svg' | 'png'): Promise<void> {
+    try {
+      await super.exportAs(format);
+    } finally {
+      this.composed?.remove();
+      this.composed = undefined;
+    }
+  }
+}
