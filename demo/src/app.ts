@@ -34,6 +34,7 @@ import {
   presetRange,
   referenceDay,
   segmentMembers,
+  topCustomer,
   segmentsOf,
   segmentTable,
   type Kpis,
@@ -73,6 +74,8 @@ export class DemoApp extends LitElement {
   @state() private shareOpen = false;
   /** Name of the local file whose tables are on screen. */
   @state() private localFile = '';
+  /** Shown in the 360° card until the analyst picks someone: the customer with the highest spend. */
+  @state() private topCustomer = '';
   private restored = false;
   private figuresKey = '';
   private figuresTables?: CrmTables;
@@ -156,6 +159,7 @@ export class DemoApp extends LitElement {
     this.loadError = '';
     this.progress = undefined;
     this.tables = this.crmData?.state.tables;
+    this.topCustomer = this.tables ? topCustomer(this.tables) : '';
     if (!this.restored) {
       this.restored = true;
       // Widgets are defined and connected by now: restore the bookmarked selection on its owner.
@@ -345,7 +349,7 @@ export class DemoApp extends LitElement {
           >
             <div class="grid">
               ${WIDGETS.map(
-                (w) => html`<div class="cell cell-${w.area}">${this.widgetElement(w.tag, { ...common, ...w.own(s, { geoUrl }) })}</div>`,
+                (w) => html`<div class="cell cell-${w.area}">${this.widgetElement(w.tag, { ...common, ...w.own(s.customer ? s : { ...s, customer: this.topCustomer }, { geoUrl }) })}</div>`,
               )}
             </div>
           </crm-data>
@@ -499,7 +503,7 @@ export class DemoApp extends LitElement {
     const plain = (v: string) => ({ value: v, label: v });
     return html`<section class="filters card" aria-label=${this.t('filters')}>
       <fieldset class="range">
-        <legend>${this.t('dateRange')}</legend>
+        <legend>${this.t('dateRange')} <span class="range-text">· ${range ? `${range.from} – ${range.to}` : this.t('allDates')}</span></legend>
         <div class="segmented">
           ${RANGES.map(
             (r) => html`<button class="seg" aria-pressed=${s.range === r ? 'true' : 'false'} data-range=${r} @click=${() => this.update_({ range: r })}>
@@ -507,7 +511,6 @@ export class DemoApp extends LitElement {
             </button>`,
           )}
         </div>
-        <span class="muted range-text">${range ? `${range.from} – ${range.to}` : this.t('allDates')}</span>
       </fieldset>
       <label class="control">
         <span>${this.t('asOf')}</span>

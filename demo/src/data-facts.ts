@@ -153,3 +153,11 @@ export function segmentTable(rows: SegmentMember[], locale: Locale): TableData<S
     rows,
   };
 }
+
+/** The customer with the highest net spend over all the data (the 360° card's opening example). */
+export function topCustomer(tables: CrmTables): string {
+  const r = rfm(tables, {});
+  let best = -1;
+  for (let i = 0; i < r.size; i++) if (best < 0 || r.monetary[i] > r.monetary[best]) best = i;
+  return best < 0 ? '' : r.columns.customer_id[best];
+}

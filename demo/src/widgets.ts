@@ -21,7 +21,7 @@ export const WIDGETS: readonly DashboardWidget[] = [
   { tag: 'crm-rfm-matrix', area: 'rfm', label: 'wRfm', own: (s) => ({ bins: String(s.bins), 'list-size': '8' }) },
   { tag: 'crm-customer-360', area: 'c360', label: 'w360', own: (s) => ({ 'customer-id': s.customer || undefined }) },
   { tag: 'crm-lifecycle-funnel', area: 'funnel', label: 'wFunnel', own: () => ({}) },
-  { tag: 'crm-channel-mix', area: 'channel', label: 'wChannel', own: () => ({ measure: 'revenue', interval: 'month' }) },
+  { tag: 'crm-channel-mix', area: 'channel', label: 'wChannel', own: () => ({ measure: 'revenue', interval: 'month', trend: 'area' }) },
   {
     tag: 'crm-regional-comparison',
     area: 'regional',
