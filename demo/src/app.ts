@@ -332,7 +332,6 @@ export class DemoApp extends LitElement {
     const common = commonAttributes(s, range);
     const src = s.feed || SAMPLE_SRC;
     return html`
-      <a class="skip-link" href="#dashboard">${this.t('skip')}</a>
       ${this.renderHeader()}
       <main id="main" class="page">
         ${this.renderDataBar()} ${this.renderMissingFile()} ${this.renderFilters(range)} ${this.renderChips()}
@@ -389,6 +388,7 @@ export class DemoApp extends LitElement {
   private renderHeader(): TemplateResult {
     const s = this.s;
     return html`<header class="app-header">
+      <a class="skip-link" href="#dashboard">${this.t('skip')}</a>
       <div class="brand">
         <svg class="logo" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
           <rect width="32" height="32" rx="8" fill="currentColor"></rect>

@@ -73,7 +73,7 @@ export const messages = defineMessages(
     exportSegmentHint: 'Select a segment in the RFM matrix (or the Segment filter) first',
     segmentExported: 'Exported {count} customers of “{segment}”.',
     // KPIs
-    keyFigures: 'Key figures',
+    keyFigures: 'Totals for the current filters',
     kpiCustomers: 'Customers',
     kpiOrders: 'Orders',
     kpiRevenue: 'Net revenue',
@@ -213,7 +213,7 @@ export const messages = defineMessages(
     exportSegment: '导出分群客户（CSV）',
     exportSegmentHint: '请先在 RFM 矩阵（或分群筛选）中选择一个分群',
     segmentExported: '已导出“{segment}”的 {count} 位客户。',
-    keyFigures: '关键指标',
+    keyFigures: '当前筛选的合计',
     kpiCustomers: '客户数',
     kpiOrders: '订单数',
     kpiRevenue: '净销售额',
