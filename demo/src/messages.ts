@@ -52,7 +52,7 @@ export const messages = defineMessages(
     segment: 'Segment',
     allSegments: 'All segments',
     bins: 'RFM bins',
-    preset: 'Segments',
+    preset: 'Segment scheme',
     presetRfm: 'RFM segments',
     presetGrid: 'R × F grid',
     channel_store: 'Store',
