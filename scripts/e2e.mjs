@@ -1,6 +1,7 @@
 // End-to-end tests of the demo page: serves the demo with a Vite dev server on a free port, drives headless
 // Chromium with playwright-core through test/e2e/*.e2e.ts, prints "N passed, M failed", exits 1 on failure.
-// Usage: node scripts/e2e.mjs [name filter]
+// Usage: node scripts/e2e.mjs [name filter]; E2E_BASE=http://host/path/ tests an already served page instead
+// (e.g. the built dist/demo behind any static server).
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -17,15 +18,16 @@ register();
 if (spawnSync('npx', ['tsx', 'scripts/generate-sample.ts', '--if-missing'], { cwd: root, stdio: 'inherit' }).status !== 0)
   process.exit(1);
 
-const server = await createServer({
-  configFile: resolve(root, 'vite.config.ts'),
-  server: { port: 0, host: '127.0.0.1', strictPort: false },
-  logLevel: 'warn',
-  clearScreen: false,
-});
-await server.listen();
-const address = server.httpServer.address();
-const base = `http://127.0.0.1:${address.port}/`;
+const server = process.env.E2E_BASE
+  ? undefined
+  : await createServer({
+      configFile: resolve(root, 'vite.config.ts'),
+      server: { port: 0, host: '127.0.0.1', strictPort: false },
+      logLevel: 'warn',
+      clearScreen: false,
+    });
+await server?.listen();
+const base = process.env.E2E_BASE ?? `http://127.0.0.1:${server.httpServer.address().port}/`;
 const browser = await chromium.launch({ executablePath: findChromium({ install: false }), args: chromiumArgs });
 
 let passed = 0;
@@ -58,7 +60,7 @@ try {
   }
 } finally {
   await browser.close();
-  await server.close();
+  await server?.close();
 }
 console.log(`\ne2e: ${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

@@ -40,8 +40,6 @@ import {
   type Kpis,
 } from './data-facts.js';
 import type { DemoImport, ImportApplyDetail } from './import-panel.js';
-import './import-panel.js';
-import './share-panel.js';
 import { messages, type MessageKey } from './messages.js';
 import { CURRENCIES, parseState, RANGES, serializeState, type PageSelection, type PageState } from './url-state.js';
 import { commonAttributes, SELECTION_OWNER, WIDGETS } from './widgets.js';
@@ -582,4 +580,3 @@ function safeJson(text: string) {
   }
 }
 
-customElements.define('demo-app', DemoApp);

@@ -431,7 +431,6 @@ export class DemoImport extends LitElement {
     </section>`;
   }
 }
-customElements.define('demo-import', DemoImport);
 
 declare global {
   interface HTMLElementTagNameMap {

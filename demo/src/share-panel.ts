@@ -133,4 +133,3 @@ export class DemoShare extends LitElement {
     </aside>`;
   }
 }
-customElements.define('demo-share', DemoShare);
