@@ -212,3 +212,43 @@ export const tests = [
     },
   },
 ];
+
+tests.push(
+  {
+    name: 'embed snippets reproduce the screen and the theming playground restyles the widgets live',
+    async run({ page, base, context }: Ctx) {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+      await open(page, `${base}?lang=en&cur=USD&range=90&region=华东`);
+      await page.click('#open-share');
+      const snippet = (await page.locator('#snippet-rfm').textContent())!;
+      assert.match(snippet, /<script type="module" src="[^"]+crm-lens\.bundle\.js"><\/script>/);
+      assert.match(snippet, /<crm-data src="http:\/\/127\.0\.0\.1:\d+\/[^"]*data\/sample\.json">/);
+      assert.match(snippet, /<crm-rfm-matrix[\s\S]*currency="USD"[\s\S]*regions="华东"[\s\S]*bins="5"/);
+      const rfmAttrs = await page.evaluate(() => document.querySelector('crm-rfm-matrix')!.getAttribute('date-from'));
+      assert.ok(rfmAttrs && snippet.includes(`date-from="${rfmAttrs}"`), 'the snippet carries the date range on screen');
+      await page.click('button[data-copy="crm-rfm-matrix"]');
+      assert.equal(await page.evaluate(() => navigator.clipboard.readText()), snippet);
+      // Playground: a new brand colour reaches every widget's tokens and the copied CSS.
+      await page.locator('#pg-accent').evaluate((el: HTMLInputElement) => {
+        el.value = '#aa3366';
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+      const accent = await page.evaluate(() => getComputedStyle(document.querySelector('crm-channel-mix')!).getPropertyValue('--crm-color-accent').trim());
+      assert.equal(accent, '#aa3366');
+      assert.match((await page.locator('#theme-css').textContent())!, /--crm-color-accent: #aa3366;/);
+    },
+  },
+  {
+    name: 'cache controls: a reload is served from IndexedDB with its age; Clear cache empties it',
+    async run({ page, base }: Ctx) {
+      await open(page, `${base}?lang=en`);
+      await page.locator('#cache-status').waitFor();
+      await page.reload();
+      await page.locator('#cache-status', { hasText: 'From the browser cache' }).waitFor({ timeout: 30_000 });
+      await page.click('#clear-cache');
+      await page.locator('.notice', { hasText: 'Cache cleared' }).waitFor();
+      await page.reload();
+      await page.locator('#cache-status', { hasText: 'Fresh from the network' }).waitFor({ timeout: 30_000 });
+    },
+  },
+);
