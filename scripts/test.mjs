@@ -7,7 +7,12 @@ ensureDeps();
 process.env.CHROME_PATH = findChromium();
 const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit', env: process.env }).status ?? 1;
 
-let status = run('node', ['--import', 'tsx', 'scripts/node-tests.ts']);
+// The packaged builds are tested too (the bundle loaded twice, the Node entries): build them first.
+let status = 0;
+for (const mode of ['lib', 'bundle']) {
+  if (status === 0) status = run('npx', ['vite', 'build', '--mode', mode, '--logLevel', 'warn']);
+}
+if (status === 0) status = run('node', ['--import', 'tsx', 'scripts/node-tests.ts']);
 if (status === 0) status = run('npx', ['web-test-runner', ...process.argv.slice(2)]);
 // The demo page end to end (Vite dev server + headless Chromium); skipped when wtr was given a file selection.
 if (status === 0 && process.argv.length <= 2) status = run('node', ['scripts/e2e.mjs']);

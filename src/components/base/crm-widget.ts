@@ -93,11 +93,22 @@ const KIND_LABEL: Record<SelectionKind, BaseMessageKey> = {
  * @typeParam Result - the plain result object `compute` returns (from a metric function).
  *
  * @slot heading - replaces the title text.
- * @csspart base - the widget box. @csspart header @csspart title @csspart actions @csspart body
- * @csspart chart @csspart table @csspart tooltip @csspart empty @csspart error @csspart loading
- * @csspart stale @csspart selection @csspart button
- * @fires crm-segment-select @fires crm-region-select @fires crm-channel-select @fires crm-stage-select
- * @fires crm-customer-select @fires crm-filter-change @fires crm-export
+ * @csspart base - The widget box.
+ * @csspart header - The row with the title, the selection chip and the actions.
+ * @csspart title - The heading.
+ * @csspart actions - The "view as table" and export controls.
+ * @csspart button - Every button of the widget's chrome.
+ * @csspart selection - The current selection chip (click or Esc clears it).
+ * @csspart body - The area below the header.
+ * @csspart chart - The chart (`role="figure"`, with a text alternative).
+ * @csspart table - The "view as table" table.
+ * @csspart tooltip - The tooltip shown on hover and keyboard focus.
+ * @csspart loading - The loading state (spinner, progress).
+ * @csspart empty - The empty state (and "clear filters").
+ * @csspart error - The error state (message and Retry).
+ * @csspart stale - The banner shown when cached data could not be refreshed.
+ * @fires crm-filter-change - The linked filter changed through this widget (detail: selection, filter, previous, customerIds, linked).
+ * @fires crm-export - Before a CSV / SVG / PNG download; cancelable (detail: format, blob, filename).
  */
 export abstract class CrmWidget<Result> extends LitElement {
   static override styles = [tokenStyles, widgetStyles];

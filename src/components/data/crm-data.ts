@@ -13,6 +13,9 @@ import type { CrmTables, FeedFormat } from '../../data/types.js';
  * and provides the live `CrmDataState` (`crmDataContext`) to descendants, so several widgets share one download,
  * one parse and one linked filter. It has no UI of its own: widgets show the loading and error states.
  *
+ * @tag crm-data
+ * @summary One data source (feed, cache, linked filter) shared by every widget inside it.
+ *
  * @slot - The widgets using this data.
  * @fires crm-data-load - Tables ready (detail: CrmDataLoadDetail: rows, report, cache incl. fromCache / stale).
  * @fires crm-data-error - The feed could not be loaded (detail: CrmDataErrorDetail with the FeedError).
