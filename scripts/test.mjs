@@ -14,4 +14,6 @@ for (const mode of ['lib', 'bundle']) {
 }
 if (status === 0) status = run('node', ['--import', 'tsx', 'scripts/node-tests.ts']);
 if (status === 0) status = run('npx', ['web-test-runner', ...process.argv.slice(2)]);
+// The demo page end to end (Vite dev server + headless Chromium); skipped when wtr was given a file selection.
+if (status === 0 && process.argv.length <= 2) status = run('node', ['scripts/e2e.mjs']);
 process.exit(status);

@@ -168,8 +168,10 @@ export interface FunnelRenderOptions {
   handlers?: MarkHandlers;
 }
 
-const text = (t: FunnelText, cls: string) =>
-  svg`<text class=${cls} x=${t.x} y=${t.y} text-anchor=${t.anchor} dominant-baseline="central">${t.text}</text>`;
+const text = (t: FunnelText, cls: string, more = false) =>
+  svg`<text class=${cls} x=${t.x} y=${t.y} text-anchor=${t.anchor} dominant-baseline="central">${t.text}${more ? ' ' : ''}</text>`;
+/** Wrapped lines; each but the last ends in a space so their text reads as the accessible name does ("43 days", not "43days"). */
+const lines = (ts: readonly FunnelText[], cls: string) => ts.map((t, i) => text(t, cls, i < ts.length - 1));
 
 /**
  * Draw a funnel layout as a Lit `svg` template: a `listbox` of `option` marks (roving tabindex; Enter/Space
@@ -220,8 +222,8 @@ export function renderFunnel(layout: FunnelLayout, options: FunnelRenderOptions)
           ${observable
             ? svg`<rect class="bar" x=${r.barX} y=${r.barY} width=${r.barWidth} height=${r.barHeight} rx="3"></rect>`
             : svg`<rect class="funnel-unobservable-box" x=${r.barX + 0.5} y=${r.barY + 0.5} width=${r.barWidth - 1} height=${r.barHeight - 1} rx="3"></rect>
-                ${r.note.map((t) => text(t, 'funnel-note'))}`}
-          ${r.step.map((t) => text(t, 'funnel-step'))}
+                ${lines(r.note, 'funnel-note')}`}
+          ${lines(r.step, 'funnel-step')}
         </g>`;
       })}
     </g>

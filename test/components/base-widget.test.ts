@@ -342,6 +342,24 @@ describe('CrmWidget: selection and events', () => {
     await widget.updateComplete;
     expect(q(widget, '[part~="selection"]')).to.equal(null);
   });
+
+  it('setSelection restores a selection from code: shared filter, event, highlight; no toggle; null clears', async () => {
+    const { provider, widget } = await providedWidget({ tables: sampleTables() });
+    await rendered(widget);
+    const event = oneEvent(widget, 'crm-region-select');
+    widget.setSelection({ kind: 'region', value: 'North', label: 'The North' });
+    const detail = ((await event) as CustomEvent<CrmSelectDetail>).detail;
+    expect(detail.selection).to.deep.include({ kind: 'region', value: 'North', label: 'The North' });
+    expect(provider.calls.setFilter.at(-1)).to.deep.equal({ regions: ['North'] });
+    await widget.updateComplete;
+    expect(q(widget, '[part~="selection"]')!.textContent).to.contain('The North');
+    // Highlights instead of filtering itself: all three regions still drawn.
+    expect(bars(widget)).to.have.length(3);
+    widget.setSelection({ kind: 'region', value: 'North' });
+    expect(provider.calls.setFilter).to.have.length(1);
+    widget.setSelection(null);
+    expect(provider.calls.setFilter.at(-1)).to.deep.equal({});
+  });
 });
 
 describe('CrmWidget: locale, theme, size', () => {

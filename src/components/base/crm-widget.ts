@@ -186,7 +186,6 @@ export abstract class CrmWidget<Result> extends LitElement {
     onEscape: () => this.clearSelection(),
   });
   private markActivate?: (index: number) => void;
-  /** The filter values the current selection set (`[selection.value]` unless `select` got `values`). */
 
   private provided?: CrmDataState;
   private readonly consumer = new ContextConsumer(this, {
@@ -368,6 +367,18 @@ export abstract class CrmWidget<Result> extends LitElement {
     if (kind) dispatchCrmEvent(this, SELECT_EVENTS[kind], { selection: null, filter: {}, customerIds: [] });
     dispatchCrmEvent(this, FILTER_CHANGE_EVENT, { selection: null, filter: {}, customerIds: [], previous, linked: this.linked });
     this.announce(this.t('selectionCleared'));
+  }
+
+  /**
+   * Select a value from code, as a click on its mark would (fires the same events): how a host page restores
+   * a bookmarked selection. Does nothing when that value is already selected (no toggle); `null` clears.
+   * Takes `select`'s options: `label` (what the selection chip shows, default the value), `field` / `values`.
+   */
+  setSelection(selection: ({ kind: SelectionKind; value: string } & SelectOptions) | null): void {
+    if (!selection) return this.clearSelection();
+    if (this.selection?.kind === selection.kind && this.selection.value === selection.value) return;
+    const { kind, value, ...options } = selection;
+    this.select(kind, value, options);
   }
 
   /** Say something to screen-reader users (polite live region). */

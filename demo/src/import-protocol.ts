@@ -1,0 +1,38 @@
+/**
+ * Messages between the page and the import worker (`import-worker.ts`). The worker keeps the decoded file
+ * between steps, so trying another mapping never re-reads or re-parses the file.
+ */
+import type { FieldMapping, LoadReport, TableName } from '../../src/index.js';
+
+/** Page → worker. */
+export type ImportRequest =
+  /** Decode a file's bytes (or a URL's body): answers `columns`. */
+  | { type: 'open'; id: number; name: string; bytes: ArrayBuffer; contentType?: string }
+  /** Normalize the opened file with this mapping: answers `normalized` (report, preview, Arrow bytes). */
+  | { type: 'normalize'; id: number; mapping: FieldMapping };
+
+/** First rows of a normalized table, as display strings (days as YYYY-MM-DD). */
+export interface PreviewTable {
+  columns: string[];
+  rows: string[][];
+}
+
+/** Worker → page. */
+export type ImportResponse =
+  | { type: 'progress'; id: number; stage: 'decoding' | 'normalizing' | 'encoding' }
+  | {
+      type: 'columns';
+      id: number;
+      format: string;
+      /** Host column names per table found in the file (a CSV / Arrow file / list of records is one table). */
+      tables: Partial<Record<TableName, string[]>>;
+    }
+  | {
+      type: 'normalized';
+      id: number;
+      report: LoadReport;
+      preview: Partial<Record<TableName, PreviewTable>>;
+      arrow: Partial<Record<TableName, Uint8Array>>;
+      rows: Partial<Record<TableName, number>>;
+    }
+  | { type: 'error'; id: number; message: string };

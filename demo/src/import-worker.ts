@@ -1,0 +1,150 @@
+/**
+ * The import worker: decodes a dropped / chosen file and runs `normalizeFeed` off the main thread, so a large
+ * file never freezes the page. Normalized tables travel back as Arrow IPC bytes (`tablesToArrow`, transferred,
+ * not copied); the page rebuilds them with `tablesFromArrow`.
+ */
+import * as aq from 'arquero';
+import {
+  dayToIso,
+  decodeFeedBody,
+  isCsvText,
+  normalizeFeed,
+  tablesToArrow,
+  SCHEMA,
+  TABLE_NAMES,
+  type FeedInput,
+  type TableName,
+} from '../../src/data/index.js';
+import type { ImportRequest, ImportResponse, PreviewTable } from './import-protocol.js';
+
+interface WorkerScope {
+  postMessage(message: ImportResponse, transfer?: Transferable[]): void;
+  onmessage: ((event: MessageEvent<ImportRequest>) => void) | null;
+}
+const scope = self as unknown as WorkerScope;
+
+let opened: { name: string; input: FeedInput; single: boolean } | undefined;
+
+scope.onmessage = (event) => {
+  const request = event.data;
+  try {
+    if (request.type === 'open') open(request);
+    else normalize(request);
+  } catch (error) {
+    scope.postMessage({ type: 'error', id: request.id, message: error instanceof Error ? error.message : String(error) });
+  }
+};
+
+function open(request: Extract<ImportRequest, { type: 'open' }>): void {
+  opened = undefined;
+  scope.postMessage({ type: 'progress', id: request.id, stage: 'decoding' });
+  const input = decodeFeedBody(new Uint8Array(request.bytes), {
+    feed: request.name,
+    url: request.name,
+    contentType: request.contentType,
+  });
+  const { tables, format, single } = columnsOf(input, request.name);
+  opened = { name: request.name, input, single };
+  scope.postMessage({ type: 'columns', id: request.id, tables, format });
+}
+
+function normalize(request: Extract<ImportRequest, { type: 'normalize' }>): void {
+  if (!opened) throw new Error('No file is open.');
+  scope.postMessage({ type: 'progress', id: request.id, stage: 'normalizing' });
+  const { tables, report } = normalizeFeed(opened.input, { feed: opened.name, mapping: request.mapping });
+  scope.postMessage({ type: 'progress', id: request.id, stage: 'encoding' });
+  const preview: Partial<Record<TableName, PreviewTable>> = {};
+  const rows: Partial<Record<TableName, number>> = {};
+  for (const name of TABLE_NAMES) {
+    const t = tables[name];
+    if (!t) continue;
+    rows[name] = t.numRows();
+    preview[name] = previewOf(t, name);
+  }
+  const arrow = tablesToArrow(tables);
+  const transfer = Object.values(arrow).map((b) => b!.buffer as ArrayBuffer);
+  scope.postMessage({ type: 'normalized', id: request.id, report, preview, arrow, rows }, transfer);
+}
+
+/** The host columns of each table in the decoded input. */
+function columnsOf(input: FeedInput, name: string) {
+  if (isCsvText(input)) return { format: 'csv', single: true, tables: { orders: csvHeader(input.csv, input.delimiter) } };
+  if (input instanceof Uint8Array || input instanceof ArrayBuffer)
+    return { format: 'arrow', single: true, tables: { orders: aq.fromArrow(input as Uint8Array).columnNames() } };
+  if (Array.isArray(input)) return { format: 'json', single: true, tables: { orders: recordKeys(input) } };
+  if (input && typeof input === 'object') {
+    const bundle = input as Record<string, unknown>;
+    const named = TABLE_NAMES.filter((t) => t in bundle);
+    if (named.length) {
+      const tables: Partial<Record<TableName, string[]>> = {};
+      for (const t of named) tables[t] = columnsOfTable(bundle[t]);
+      return { format: 'json', single: false, tables };
+    }
+    return { format: 'json', single: true, tables: { orders: columnsOfTable(input) } };
+  }
+  throw new Error(`"${name}": expected JSON records, a bundle with "orders", CSV or Arrow.`);
+}
+
+/** Records → union of their keys (first 1,000 rows); column JSON → its keys. */
+function columnsOfTable(value: unknown): string[] {
+  if (Array.isArray(value)) return recordKeys(value);
+  if (value && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    const data = o.data && typeof o.data === 'object' && !Array.isArray(o.data) ? (o.data as object) : o;
+    return Object.keys(data);
+  }
+  return [];
+}
+
+function recordKeys(rows: unknown[]): string[] {
+  const keys = new Set<string>();
+  for (const row of rows.slice(0, 1000)) if (row && typeof row === 'object') for (const k of Object.keys(row)) keys.add(k);
+  return [...keys];
+}
+
+/** The header line of CSV text (quoted fields allowed), with the delimiter the normalizer would sniff. */
+function csvHeader(text: string, given?: string): string[] {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let end = 0;
+  let quoted = false;
+  for (; end < body.length; end++) {
+    const c = body[end];
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && (c === '\n' || c === '\r')) break;
+  }
+  const line = body.slice(0, end);
+  const delimiter =
+    given ?? [',', ';', '\t', '|'].reduce((best, d) => (line.split(d).length > line.split(best).length ? d : best), ',');
+  const out: string[] = [];
+  let field = '';
+  quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === delimiter) out.push(field.trim()), (field = '');
+    else field += c;
+  }
+  out.push(field.trim());
+  return out;
+}
+
+function previewOf(table: aq.ColumnTable, name: TableName): PreviewTable {
+  const columns = table.columnNames();
+  const days = new Set(SCHEMA[name].filter((f) => f.type === 'day').map((f) => f.name));
+  const n = Math.min(10, table.numRows());
+  const rows: string[][] = [];
+  for (let r = 0; r < n; r++) {
+    rows.push(
+      columns.map((c) => {
+        const v = table.get(c, r) as unknown;
+        if (v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v))) return '';
+        return days.has(c) ? dayToIso(v as number) : String(v);
+      }),
+    );
+  }
+  return { columns, rows };
+}
