@@ -61,6 +61,10 @@ export async function ready(el: CrmCustomer360, what: 'card' | 'picker' | 'any' 
   await waitUntil(() => q(el, sel) && q(el, '.body')?.getAttribute('aria-busy') === 'false', `${what} did not render`, {
     timeout: 15000,
   });
+  // Let the ResizeObserver deliver the measured width and the card re-render at it (layout-dependent figures,
+  // such as the spend chart's path, are compared after this).
+  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  await el.updateComplete;
 }
 
 /** The KPI list as label → text. */
