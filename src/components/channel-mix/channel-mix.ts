@@ -25,6 +25,7 @@ import type { TrendPeriod } from '../../metrics/channel/periods.js';
 import { seriesColor } from '../../styles/tokens.js';
 import { composeSvg } from './compose-svg.js';
 import { messages, type ChannelMixMessageKey } from './messages.js';
+import { valueLabel } from '../../i18n/values.js';
 
 /** What the widget computes: the metric result and a way to list a channel's customers under the same options. */
 export interface ChannelMixView {
@@ -238,10 +239,9 @@ export class CrmChannelMix extends CrmWidget<ChannelMixView> {
 
   // ——— channel names, colours, periods ———
 
-  /** Translated name of a known channel, the raw value otherwise. */
+  /** Translated name of a known channel, the raw value otherwise, "(unknown)" for orders without one. */
   channelName(key: string | null): string {
-    if (key === null) return this.m('unknown');
-    return (KNOWN_CHANNELS as readonly string[]).includes(key) ? this.m(key as ChannelMixMessageKey) : key;
+    return valueLabel(this.resolvedLocale, 'channel', key);
   }
 
   /** Colour/texture slot: known channels 0–3 always, others 4–6 in result order, no channel 7. */

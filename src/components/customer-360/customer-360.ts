@@ -11,10 +11,12 @@ import { customerProfile, type CustomerProfile } from '../../metrics/profile/pro
 import { customerSummary } from '../../metrics/profile/summary.js';
 import { customerDirectory, type CustomerDirectory } from '../../metrics/profile/directory.js';
 import { churnLevel, suggestActions, type CustomerAction } from '../../metrics/profile/actions.js';
-import { messages, valueLabel } from './messages.js';
+import { valueLabel } from '../../i18n/values.js';
+import { messages } from './messages.js';
 import { CustomerPicker } from './picker.js';
 import {
   displayName,
+  placeText,
   recordText,
   renderActions,
   renderIdentity,
@@ -256,9 +258,9 @@ export class CrmCustomer360 extends CrmWidget<Customer360Result> {
     text('customer_id', tr(v, 'customerId'), p.customerId);
     for (const [key, field] of [['name', 'picker'], ['phone', 'phone'], ['email', 'email']] as const)
       if (recordText(p, key)) text(key, tr(v, field), recordText(p, key));
-    if (recordText(p, 'type')) add('type', tr(v, 'type'), recordText(p, 'type'), valueLabel(v.locale, 'type', recordText(p, 'type')));
-    const place = [recordText(p, 'region'), recordText(p, 'province')].filter(Boolean).join(' · ');
-    if (place) text('region', tr(v, 'region'), place);
+    if (recordText(p, 'type')) add('type', tr(v, 'type'), recordText(p, 'type'), valueLabel(v.locale, 'customerType', recordText(p, 'type')));
+    const place = placeText(v, p);
+    if (place) add('region', tr(v, 'region'), [recordText(p, 'region'), recordText(p, 'province')].filter(Boolean).join(' · '), place);
     add('revenue', tr(v, 'revenue'), p.revenue, f.currency(p.revenue));
     add('orders', tr(v, 'orders'), p.orders, f.integer(p.orders));
     add('aov', tr(v, 'aov'), p.aov, f.currency(p.aov));
