@@ -91,13 +91,20 @@ export const widgetStyles = css`
     cursor: pointer;
     outline: none;
   }
-  .mark .focus-ring {
+  .mark .focus-ring,
+  .mark .focus-halo {
     fill: none;
     stroke: none;
   }
   .mark:focus-visible .focus-ring {
     stroke: var(--crm-color-focus);
     stroke-width: var(--crm-focus-ring-width);
+  }
+  /* A ring drawn over a coloured mark (a heat-map cell) sits on a halo of the background colour, so it stands
+     out from any fill (two-colour focus indicator). */
+  .mark:focus-visible .focus-halo {
+    stroke: var(--crm-widget-bg, var(--crm-color-bg));
+    stroke-width: calc(var(--crm-focus-ring-width) * 3);
   }
   .mark:hover .hit {
     fill: var(--crm-color-selection);

@@ -22,7 +22,7 @@ export const zhCN: Translation<BaseMessageKey> = {
   exportPng: '下载 PNG 图片',
   exportSvg: '下载 SVG 图片',
   selection: '{kind}：{label}',
-  clearSelection: '清除选择（{label}）',
+  clearSelection: '清除选择：{label}',
   selected: '已选择 {label}。',
   selectionCleared: '已清除选择。',
   kindSegment: '客户分群',
