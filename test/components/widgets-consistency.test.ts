@@ -47,7 +47,7 @@ describe('all widgets together', () => {
         expect(first, `${tag} has marks`).to.exist;
         first!.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
         await el.updateComplete;
-        await waitUntil(() => el.selection !== null, `${tag}: no selection`);
+        await waitUntil(() => el.shadowRoot!.querySelector('[part~="selection"]'), `${tag}: no selection`);
         await el.updateComplete;
         const chip = el.shadowRoot!.querySelector('[part~="selection"]')!;
         expect(norm(chip.getAttribute('aria-label'))).to.satisfy((n: string) => n.startsWith('清除选择：' + norm(chip.querySelector('span')!.textContent)));
