@@ -9,7 +9,10 @@ describe('i18n: formatters', () => {
   it('compacts large numbers in 万 / 亿 for zh-CN and K / M for en', () => {
     // Intl compact notation (verified in Node 20 ICU and Chromium): 123,456,789 = 1.23 × 10^8 = 1.23亿.
     expect(zh.compact(123_456_789)).to.equal('1.23亿');
-    expect(zh.compact(12_345_678)).to.equal('1234.57万');
+    // Three significant digits, never fewer than the whole units (12,345,678 = 1234.5678万 → 1235万).
+    expect(zh.compact(12_345_678)).to.equal('1235万');
+    expect(zh.compact(12_345)).to.equal('1.23万');
+    expect(zh.compactCurrency(2166.05)).to.equal('¥2166'); // no 千 in Chinese: whole yuan, not ¥2166.05
     expect(en.compact(12_345_678)).to.equal('12.3M');
     expect(zh.compactCurrency(123_456_789)).to.equal('¥1.23亿');
     expect(zh.compact(NaN)).to.equal('—');
