@@ -33,6 +33,18 @@ function htmlFor(tag: string, tables: unknown) {
 }
 
 describe('all widgets together', () => {
+  for (const theme of ['light', 'dark']) {
+    it(`${theme}: text on every sequential step reaches 4.5:1 with the text or the background colour`, async () => {
+      const el = await fixture<HTMLElement>(html`<crm-rfm-matrix theme=${theme}></crm-rfm-matrix>`);
+      const style = getComputedStyle(el);
+      const [text, bg] = ['--crm-color-text', '--crm-color-bg'].map((v) => style.getPropertyValue(v));
+      for (let k = 1; k <= 7; k++) {
+        const step = style.getPropertyValue(`--crm-seq-${k}`);
+        expect(Math.max(contrastRatio(step, text), contrastRatio(step, bg)), `${theme} seq-${k} ${step}`).to.be.at.least(4.5);
+      }
+    });
+  }
+
   for (const tag of TAGS) {
     it(`${tag}: zh-CN with a selection passes axe; mark names start with their visible text`, async () => {
       const el = await mount(tag);
