@@ -68,7 +68,7 @@ export class Formatter {
    * "1.23亿" (Intl compact notation; Chinese counts in 万/亿: three significant digits, see `compactDigits`).
    */
   compact(x: number | null | undefined): string {
-    return isNumber(x) ? this.nf({ notation: 'compact', ...this.compactDigits() }).format(x) : MISSING;
+    return isNumber(x) ? this.nf({ notation: 'compact', ...this.compactDigits(x) }).format(x) : MISSING;
   }
 
   /** `compact` with the currency sign: "¥1.23亿", "CN¥12.3M". */
@@ -78,7 +78,7 @@ export class Formatter {
           style: 'currency',
           currency: this.currencyCode,
           notation: 'compact',
-          ...this.compactDigits(),
+          ...this.compactDigits(x),
         }).format(x)
       : MISSING;
   }
@@ -88,10 +88,11 @@ export class Formatter {
    * ("1.23万", "448万", "1235万", "1.23亿"): Chinese does not compact below 万, where fraction digits would
    * give "¥2166.05" next to en's "CN¥2.2K".
    */
-  private compactDigits(): Intl.NumberFormatOptions {
-    return this.locale === 'zh-CN'
-      ? { maximumSignificantDigits: 3, maximumFractionDigits: 0, roundingPriority: 'morePrecision' }
-      : { maximumFractionDigits: 1 };
+  private compactDigits(x: number): Intl.NumberFormatOptions {
+    if (this.locale !== 'zh-CN') return { maximumFractionDigits: 1 };
+    // Below 万 nothing is compacted: whole units (significant digits would spell out 7.2e-27 in full).
+    if (Math.abs(x) < 10_000) return { maximumFractionDigits: 0 };
+    return { maximumSignificantDigits: 3, maximumFractionDigits: 0, roundingPriority: 'morePrecision' };
   }
 
   /** Byte counts ("1.5 MB"), for load progress. */

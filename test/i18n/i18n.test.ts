@@ -13,6 +13,7 @@ describe('i18n: formatters', () => {
     expect(zh.compact(12_345_678)).to.equal('1235万');
     expect(zh.compact(12_345)).to.equal('1.23万');
     expect(zh.compactCurrency(2166.05)).to.equal('¥2166'); // no 千 in Chinese: whole yuan, not ¥2166.05
+    expect(zh.compactCurrency(7.2e-27)).to.equal('¥0'); // a model's near-zero value stays short
     expect(en.compact(12_345_678)).to.equal('12.3M');
     expect(zh.compactCurrency(123_456_789)).to.equal('¥1.23亿');
     expect(zh.compact(NaN)).to.equal('—');
