@@ -16,7 +16,6 @@ import {
   type ShareDatum,
   type TrendMode,
 } from '../../charts/channel-mix.js';
-import { KNOWN_CHANNELS } from '../../data/schema.js';
 import { dayToDate, dayToMonthIndex } from '../../data/days.js';
 import type { CrmTables } from '../../data/types.js';
 import type { Locale } from '../../i18n/locales.js';
@@ -26,6 +25,7 @@ import { seriesColor } from '../../styles/tokens.js';
 import { composeSvg } from './compose-svg.js';
 import { messages, type ChannelMixMessageKey } from './messages.js';
 import { valueLabel } from '../../i18n/values.js';
+import { channelSlots } from '../../charts/channel-colors.js';
 
 /** What the widget computes: the metric result and a way to list a channel's customers under the same options. */
 export interface ChannelMixView {
@@ -138,11 +138,12 @@ export class CrmChannelMix extends CrmWidget<ChannelMixView> {
         font-size: var(--crm-font-size-sm);
         color: var(--crm-color-text-muted);
       }
+      /* Textures: a quiet second signal beside colour (thin, half-transparent), not a pattern to read. */
       .texture {
         fill: none;
         stroke: var(--crm-channel-mix-texture-color);
-        stroke-width: 1.4;
-        stroke-opacity: 0.7;
+        stroke-width: 0.9;
+        stroke-opacity: 0.45;
         stroke-linecap: round;
       }
       .segment {
@@ -244,15 +245,10 @@ export class CrmChannelMix extends CrmWidget<ChannelMixView> {
     return valueLabel(this.resolvedLocale, 'channel', key);
   }
 
-  /** Colour/texture slot: known channels 0–3 always, others 4–6 in result order, no channel 7. */
+  /** Colour/texture slot of each channel (`channelSlots`: the same colour as in every other widget). */
   private slots(mix: ChannelMixResult): Map<string | null, number> {
-    const slots = new Map<string | null, number>();
-    let other = 4;
-    for (const c of mix.channels) {
-      const known = c.key === null ? -1 : (KNOWN_CHANNELS as readonly string[]).indexOf(c.key);
-      slots.set(c.key, c.key === null ? 7 : known >= 0 ? known : 4 + ((other++ - 4) % 3));
-    }
-    return slots;
+    const slots = channelSlots(mix.channels.map((c) => c.key));
+    return new Map(mix.channels.map((c, i) => [c.key, slots[i]]));
   }
 
   private marksOf(mix: ChannelMixResult): ChannelMark[] {

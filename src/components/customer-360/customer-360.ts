@@ -103,6 +103,7 @@ interface KpiRow {
  * @cssproperty --crm-customer-360-panel-bg - Background of the card's panels (default `--crm-color-surface`).
  * @cssproperty --crm-customer-360-line-color - Spend line (default `--crm-series-1`).
  * @cssproperty --crm-customer-360-area-color - Fill under the spend line, at 12 % (default `--crm-series-1`).
+ * @cssproperty --crm-customer-360-category-color - Bars of the top categories (default `--crm-series-6`; channel bars take each channel's colour, as in `<crm-channel-mix>`).
  * @cssproperty --crm-customer-360-risk-low - Low churn risk (default `--crm-color-positive`).
  * @cssproperty --crm-customer-360-risk-medium - Medium churn risk (default `--crm-color-warning`).
  * @cssproperty --crm-customer-360-risk-high - High churn risk (default `--crm-color-negative`).

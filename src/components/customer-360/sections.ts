@@ -14,6 +14,7 @@ import type { ValueTally } from '../../metrics/profile/value-tally.js';
 import { churnLevel, type CustomerAction } from '../../metrics/profile/actions.js';
 import { interpolate } from '../../i18n/messages.js';
 import { seriesColor } from '../../styles/tokens.js';
+import { channelSlots } from '../../charts/channel-colors.js';
 import { valueLabel } from '../../i18n/values.js';
 import { messages, type Customer360MessageKey } from './messages.js';
 
@@ -224,6 +225,8 @@ export function renderSpend(v: View, p: CustomerProfile, width: number, height?:
 }
 
 function shareBars(v: View, field: 'channel' | 'category', rows: ValueTally[], by: 'orders' | 'revenue', total: number) {
+  // A channel has its colour from every other widget; categories (no colour of their own) share one.
+  const slots = field === 'channel' ? channelSlots(rows.map((r) => r.value)) : [];
   return html`<ul class="shares">
     ${rows.map((row, i) => {
       const share = total > 0 ? row[by] / total : NaN;
@@ -233,7 +236,7 @@ function shareBars(v: View, field: 'channel' | 'category', rows: ValueTally[], b
         <span class="share-label" aria-hidden="true">${label}</span>
         <span class="share-value" aria-hidden="true">${v.fmt.percent(share, 0)}</span>
         <span class="share-track" aria-hidden="true"
-          ><span class="share-bar" style=${styleMap({ width: `${Math.max(0, Math.min(1, share || 0)) * 100}%`, background: seriesColor(field === 'channel' ? i : i + 4) })}></span
+          ><span class="share-bar" style=${styleMap({ width: `${Math.max(0, Math.min(1, share || 0)) * 100}%`, background: field === 'channel' ? seriesColor(slots[i]) : 'var(--crm-customer-360-category-color)' })}></span
         ></span>
       </li>`;
     })}
