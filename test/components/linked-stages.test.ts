@@ -24,6 +24,8 @@ describe('linked custom lifecycle stages', () => {
       const data = await fixture<HTMLElement>(html`<crm-data .tables=${tables}>
         <crm-lifecycle-funnel lang="en" mode=${mode} .stageDefinitions=${STAGES}></crm-lifecycle-funnel>
         <crm-rfm-matrix lang="en"></crm-rfm-matrix>
+        <crm-regional-comparison lang="en"></crm-regional-comparison>
+        <crm-channel-mix lang="en"></crm-channel-mix>
       </crm-data>`);
       const funnel = data.querySelector('crm-lifecycle-funnel')!;
       const matrix = data.querySelector('crm-rfm-matrix')!;
@@ -35,7 +37,12 @@ describe('linked custom lifecycle stages', () => {
       expect(regular.length).to.be.within(1, all - 1); // a real narrowing
       stageMarks(funnel)[1].dispatchEvent(new MouseEvent('click'));
       await waitUntil(() => sum(cellCounts(matrix)) === regular.length, 'matrix not filtered to the regular stage');
-      expect(matrix.shadowRoot!.querySelector('[part~="error"]')).to.equal(null);
+      // Every linked widget computes with the stage (none fails on a stage it cannot resolve).
+      for (const tag of ['crm-rfm-matrix', 'crm-regional-comparison', 'crm-channel-mix']) {
+        const w = data.querySelector(tag)!;
+        await waitUntil(() => w.shadowRoot!.querySelector('[part~="chart"], [part~="error"], [part~="empty"]'), `${tag} did not settle`);
+        expect(w.shadowRoot!.querySelector('[part~="error"]'), `${tag} error`).to.equal(null);
+      }
       // The same customers as the metric given exactly those ids.
       expect(rfm(tables, { filter: { customerIds: regular } }).size).to.equal(regular.length);
 

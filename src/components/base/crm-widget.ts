@@ -8,7 +8,7 @@ import { parseFieldsOption } from '../../data/fields-option.js';
 import { isoToDay } from '../../data/days.js';
 import type { FeedFormat, CrmTables, FeedRequest } from '../../data/types.js';
 import type { CrmFilter } from '../../metrics/filter-types.js';
-import type { StageMembership } from '../../metrics/options.js';
+import type { MetricOptions, StageMembership } from '../../metrics/options.js';
 import { lifecycleStageMembership } from '../../metrics/lifecycle/membership.js';
 import { baseMessages, type BaseMessageKey } from '../../i18n/base/index.js';
 import type { MessageParams } from '../../i18n/messages.js';
@@ -60,6 +60,14 @@ export interface WidgetComputeOptions {
   signal: AbortSignal;
 }
 
+
+/**
+ * The metric options every widget passes on from `compute`'s options: `asOf`, `filter` and `stageMembership`
+ * (forgetting the last made a widget fail on a stage selected in a linked funnel). Spread and extend it.
+ */
+export function metricOptions(o: WidgetComputeOptions): MetricOptions {
+  return { asOf: o.asOf, filter: o.filter, stageMembership: o.stageMembership };
+}
 
 /** Options of `CrmWidget.select`. */
 export interface SelectOptions {

@@ -1,6 +1,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { CrmWidget, type WidgetComputeOptions } from '../base/crm-widget.js';
+import { CrmWidget, metricOptions, type WidgetComputeOptions } from '../base/crm-widget.js';
 import { RovingFocusController } from '../base/keyboard.js';
 import type { TableData } from '../base/table-data.js';
 import type { MarkHandlers } from '../../charts/marks.js';
@@ -221,9 +221,9 @@ export class CrmChannelMix extends CrmWidget<ChannelMixView> {
   }
 
   protected override compute(tables: CrmTables, options: WidgetComputeOptions): ChannelMixView {
-    const metricOptions = { asOf: options.asOf, filter: options.filter, stageMembership: options.stageMembership };
-    const mix = channelMix(tables, { ...metricOptions, interval: this.interval, measure: this.measure });
-    return { mix, customerIds: (channel) => channelCustomerIds(tables, metricOptions, channel) };
+    const shared = metricOptions(options);
+    const mix = channelMix(tables, { ...shared, interval: this.interval, measure: this.measure });
+    return { mix, customerIds: (channel) => channelCustomerIds(tables, shared, channel) };
   }
 
   protected override isEmpty(view: ChannelMixView): boolean {

@@ -1,6 +1,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { CrmWidget, type WidgetComputeOptions } from '../base/crm-widget.js';
+import { CrmWidget, metricOptions, type WidgetComputeOptions } from '../base/crm-widget.js';
 import type { TableData } from '../base/table-data.js';
 import type { CrmTables } from '../../data/types.js';
 import { layoutFunnel, renderFunnel, type FunnelStageDatum } from '../../charts/funnel-chart.js';
@@ -130,14 +130,12 @@ export class CrmLifecycleFunnel extends CrmWidget<LifecycleFunnelView> {
   protected override compute(tables: CrmTables, options: WidgetComputeOptions): LifecycleFunnelView {
     const mode = (this.mode || 'auto').trim() as LifecycleMode;
     if (!MODES.includes(mode)) throw new Error(`mode="${this.mode}" is not a lifecycle mode: expected auto, observed or declared.`);
-    const metricOptions: LifecycleOptions = {
-      asOf: options.asOf,
-      filter: options.filter,
-      stageMembership: options.stageMembership,
+    const lifecycle: LifecycleOptions = {
+      ...metricOptions(options),
       mode,
       ...(this.stageDefinitions ? { stages: this.stageDefinitions } : {}),
     };
-    return { funnel: lifecycleFunnel(tables, metricOptions), tables, options: metricOptions };
+    return { funnel: lifecycleFunnel(tables, lifecycle), tables, options: lifecycle };
   }
 
   protected override isEmpty(view: LifecycleFunnelView): boolean {

@@ -1,7 +1,7 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import { CrmWidget, type WidgetComputeOptions } from '../base/crm-widget.js';
+import { CrmWidget, metricOptions, type WidgetComputeOptions } from '../base/crm-widget.js';
 import type { TableColumn, TableData } from '../base/table-data.js';
 import type { SelectionField } from '../events.js';
 import type { CrmTables } from '../../data/types.js';
@@ -275,7 +275,7 @@ export class CrmRegionalComparison extends CrmWidget<RegionalComparisonView> {
   protected override async compute(tables: CrmTables, o: WidgetComputeOptions): Promise<RegionalComparisonView> {
     if (!isRegionalMetric(this.metric))
       throw new Error(this.m('badMetric', { value: String(this.metric), known: REGIONAL_METRICS.join(', ') }));
-    const options: RegionalOptions = { asOf: o.asOf, filter: o.filter, groupBy: this.groupByName, compare: this.compareRange() };
+    const options: RegionalOptions = { ...metricOptions(o), groupBy: this.groupByName, compare: this.compareRange() };
     const comparison = regionalComparison(tables, options);
     const view: RegionalComparisonView = { comparison, query: { tables, options } };
     if (this.wantsMap) {
