@@ -67,6 +67,10 @@ describe('i18n: messages and locale resolution', () => {
     expect(baseMessages.t('en', 'rows', { count: 3 })).to.equal('3 rows');
     expect(baseMessages.t('zh-CN', 'rows', { count: 3 })).to.equal('3 行');
     expect(baseMessages.t('zh-CN', 'selected', { label: '华东' })).to.equal('已选择 华东。');
+    // Chinese punctuation is full-width: label：value, value（share）, a；b (tooltips, table cells).
+    expect(baseMessages.t('zh-CN', 'labelValue', { label: '订单数', value: baseMessages.t('zh-CN', 'valueShare', { value: '4', share: '22%' }) })).to.equal('订单数：4（22%）');
+    expect(baseMessages.t('en', 'labelValue', { label: 'Orders', value: baseMessages.t('en', 'valueShare', { value: '4', share: '22%' }) })).to.equal('Orders: 4 (22%)');
+    expect(baseMessages.t('zh-CN', 'clearSelection', { label: '区域：广西' })).to.equal('清除选择：区域：广西');
   });
 
   it('makes a missing zh-CN key a type error', () => {

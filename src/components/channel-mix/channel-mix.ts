@@ -339,10 +339,10 @@ export class CrmChannelMix extends CrmWidget<ChannelMixView> {
   private channelTooltip(c: ChannelStats): string {
     return [
       this.channelName(c.key),
-      `${this.m('colRevenue')}: ${this.fmt.currency(c.revenue)} (${this.fmt.percent(c.revenueShare)})`,
-      `${this.m('colOrders')}: ${this.fmt.integer(c.orders)} (${this.fmt.percent(c.orderShare)})`,
-      `${this.m('colAov')}: ${this.fmt.currency(c.aov)}`,
-      `${this.m('colCustomers')}: ${this.fmt.integer(c.customers)}`,
+      this.t('labelValue', { label: this.m('colRevenue'), value: this.t('valueShare', { value: this.fmt.currency(c.revenue), share: this.fmt.percent(c.revenueShare) }) }),
+      this.t('labelValue', { label: this.m('colOrders'), value: this.t('valueShare', { value: this.fmt.integer(c.orders), share: this.fmt.percent(c.orderShare) }) }),
+      this.t('labelValue', { label: this.m('colAov'), value: this.fmt.currency(c.aov) }),
+      this.t('labelValue', { label: this.m('colCustomers'), value: this.fmt.integer(c.customers) }),
     ].join('\n');
   }
 
@@ -401,7 +401,7 @@ export class CrmChannelMix extends CrmWidget<ChannelMixView> {
         label: this.m('periodsAria'),
         idPrefix: `${this.idPrefix}-t`,
         handlers,
-        periodLabel: (p) => `${name(p)}: ${this.periodLines(mix, p).join('; ')}`,
+        periodLabel: (p) => this.t('labelValue', { label: name(p), value: this.periodLines(mix, p).join(this.t('listSeparator')) }),
       })}
     </section>`;
   }

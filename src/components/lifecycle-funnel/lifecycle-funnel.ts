@@ -280,7 +280,7 @@ export class CrmLifecycleFunnel extends CrmWidget<LifecycleFunnelView> {
           key: 'observable',
           label: this.m('observable'),
           value: (s) =>
-            s.observable ? this.m('yes') : `${this.m('no')}: ${localizeReason(s.reason ?? '', locale)}`,
+            s.observable ? this.m('yes') : this.t('labelValue', { label: this.m('no'), value: localizeReason(s.reason ?? '', locale) }),
         },
       ],
       rows: view.funnel.stages,

@@ -760,7 +760,7 @@ export class CrmRfmMatrix extends CrmWidget<RfmMatrixResult> {
     const { model } = r;
     const rec = model.recencyRanges[c.r - 1];
     const freq = model.frequencyRanges[c.f - 1];
-    const lines = [`${this.m('cellKey', { r: c.r, f: c.f })}: ${this.customersText(c.customers)}`];
+    const lines = [this.t('labelValue', { label: this.m('cellKey', { r: c.r, f: c.f }), value: this.customersText(c.customers) })];
     if (rec) {
       const days = rec.lo === rec.hi ? this.fmt.integer(rec.lo) : `${this.fmt.integer(rec.lo)}–${this.fmt.integer(rec.hi)}`;
       lines.push(this.m('tipRecency', { range: this.m('tipRecencyDays', { count: rec.hi, range: days }) }));
