@@ -33,6 +33,19 @@ function htmlFor(tag: string, tables: unknown) {
 }
 
 describe('all widgets together', () => {
+  it('a tooltip of a top-row mark stays inside the widget body (flips below, shifts sideways)', async () => {
+    const el = await mount('crm-rfm-matrix');
+    const mark = marks(el)[0]; // top-left cell: no room above, none on the left
+    mark.focus();
+    await el.updateComplete;
+    await el.updateComplete;
+    const tip = el.shadowRoot!.querySelector('[part~="tooltip"]')!.getBoundingClientRect();
+    const body = el.shadowRoot!.querySelector('[part~="body"]')!.getBoundingClientRect();
+    expect(tip.top).to.be.at.least(body.top);
+    expect(tip.left).to.be.at.least(body.left - 0.5);
+    expect(tip.top).to.be.at.least(mark.getBoundingClientRect().bottom); // below the mark, not over it
+  });
+
   for (const theme of ['light', 'dark']) {
     it(`${theme}: text on every sequential step reaches 4.5:1 with the text or the background colour`, async () => {
       const el = await fixture<HTMLElement>(html`<crm-rfm-matrix theme=${theme}></crm-rfm-matrix>`);
