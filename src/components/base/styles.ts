@@ -110,7 +110,8 @@ export const widgetStyles = css`
     fill: var(--crm-color-selection);
     fill-opacity: 0.5;
   }
-  .has-selection .mark:not([aria-selected='true']) .bar {
+  .has-selection .mark:not([aria-selected='true']) .bar,
+  .has-selection .mark:not([aria-selected='true']) .bar-secondary {
     opacity: 0.45;
   }
   .mark[aria-selected='true'] .bar {
