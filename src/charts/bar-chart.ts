@@ -73,6 +73,8 @@ export interface BarLayout {
 
 const SECONDARY_HEIGHT = 4;
 const ROW_GAP = 8;
+/** Inset of the row content from the mark's focus ring (drawn at the chart's edges), as in the funnel. */
+const INSET = 6;
 
 /**
  * Lay out a horizontal bar chart from plain data (pure: no DOM, testable in Node). Wide: label column on the
@@ -90,12 +92,12 @@ export function layoutBars(data: readonly BarDatum[], options: BarLayoutOptions)
   const noteWidth = (d: BarDatum) => (d.note ? estimateTextWidth(d.note, fontSize) + 6 : 0);
   const endTexts = valueTexts.map((t, i) => estimateTextWidth(t, fontSize) + (stacked ? 0 : noteWidth(data[i])));
   const hasNotes = !stacked && data.some((d) => d.note);
-  const valueWidth = Math.min(width * (hasNotes ? 0.4 : 0.3), Math.max(0, ...endTexts) + 8);
+  const valueWidth = Math.min(width * (hasNotes ? 0.4 : 0.3), Math.max(0, ...endTexts) + 8) + INSET;
   const labelWidth = stacked
     ? 0
     : Math.min(width * 0.35, Math.max(0, ...data.map((d) => estimateTextWidth(d.label, fontSize))) + 12);
-  const barX = labelWidth;
-  const barSpan = Math.max(1, width - labelWidth - valueWidth);
+  const barX = INSET + labelWidth;
+  const barSpan = Math.max(1, width - barX - valueWidth);
   const hasSecondary = data.some((d) => d.secondary !== undefined && Number.isFinite(d.secondary));
   const max = options.domainMax ?? Math.max(...data.map((d) => d.value), ...data.map((d) => d.secondary ?? 0));
   const x = valueScale([0, max], [0, barSpan]);
@@ -111,8 +113,8 @@ export function layoutBars(data: readonly BarDatum[], options: BarLayoutOptions)
       index,
       y,
       rowHeight,
-      label: truncateText(datum.label, stacked ? width - noteWidth(datum) - 6 : labelWidth - 12, fontSize),
-      labelX: 0,
+      label: truncateText(datum.label, stacked ? width - 2 * INSET - noteWidth(datum) - 6 : labelWidth - 12, fontSize),
+      labelX: INSET,
       labelY: stacked ? y + labelLine / 2 : barY + barHeight / 2,
       barX,
       barY,
@@ -123,7 +125,7 @@ export function layoutBars(data: readonly BarDatum[], options: BarLayoutOptions)
       valueText: valueTexts[index],
       valueX: barX + w + 6,
       note: datum.note,
-      noteX: stacked && datum.note ? width : undefined,
+      noteX: stacked && datum.note ? width - INSET : undefined,
     };
   });
   return {

@@ -31,7 +31,8 @@ export interface ChannelMark {
 export const PATTERN_COUNT = 8;
 
 /** Path of pattern n in a 6×6 tile (n ≥ 1; 0 is plain). */
-const PATTERN_PATHS = ['', 'M-1,7 L7,-1', 'M3,3 h0.01', 'M0,3 H6', 'M-1,7 L7,-1 M-1,-1 L7,7', 'M3,0 V6', 'M-1,-1 L7,7', 'M1.5,1.5 h0.01 M4.5,4.5 h0.01'];
+// Dots are short round-capped dashes, so they stay visible at the thin stroke the widget uses.
+const PATTERN_PATHS = ['', 'M-1,7 L7,-1', 'M2.4,3 h1.2', 'M0,3 H6', 'M-1,7 L7,-1 M-1,-1 L7,7', 'M3,0 V6', 'M-1,-1 L7,7', 'M1,1.5 h1 M4,4.5 h1'];
 
 /** Id of pattern `n` for a chart instance (`prefix` keeps ids unique per widget). */
 export const patternId = (prefix: string, n: number) => `${prefix}-pat-${n % PATTERN_COUNT}`;

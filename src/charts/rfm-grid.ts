@@ -248,6 +248,7 @@ export function renderScoreGrid(layout: GridLayout, options: ScoreGridRenderOpti
                 dominant-baseline="central"
                 style="fill: ${d.textColor}"
               >${d.valueText}</text>
+              <rect class="focus-halo" x=${c.x + 3} y=${c.y + 3} width=${c.w - 6} height=${c.h - 6} rx="3"></rect>
               <rect class="focus-ring" x=${c.x + 3} y=${c.y + 3} width=${c.w - 6} height=${c.h - 6} rx="3"></rect>
               <rect class="select-ring" x=${c.x + 2.5} y=${c.y + 2.5} width=${c.w - 5} height=${c.h - 5} rx="3"></rect>
             </g>`;

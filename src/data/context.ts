@@ -1,6 +1,7 @@
 import { createContext } from '@lit/context';
 import type { CrmTables, LoadProgress, LoadReport, CacheInfo } from './types.js';
 import type { CrmFilter } from '../metrics/filter-types.js';
+import type { StageMembership } from '../metrics/options.js';
 
 /** Load status of a data source, as widgets render it. */
 export type DataStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -21,8 +22,16 @@ export interface CrmDataState {
   filter: CrmFilter;
   /** False when the provider has linking turned off: widgets then keep selections to themselves. */
   linked: boolean;
-  /** Replace the shared filter (widgets call this when the user selects something). */
-  setFilter(filter: CrmFilter): void;
+  /**
+   * Who counts in the stages of `filter.stages`: the hook of the `<crm-lifecycle-funnel>` that selected them
+   * (its own stage definitions and mode). Undefined → the default stages (`lifecycleStageMembership`).
+   */
+  stageMembership?: StageMembership;
+  /**
+   * Replace the shared filter (widgets call this when the user selects something), with the hook resolving its
+   * `stages` (kept only while the filter has stages).
+   */
+  setFilter(filter: CrmFilter, stageMembership?: StageMembership): void;
   /** Load again (after an error). */
   retry(): void;
   /** Fetch fresh data from the network, ignoring a fresh cache entry. */

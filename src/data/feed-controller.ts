@@ -9,6 +9,7 @@ import { cacheKey, rowCounts } from './cache.js';
 import { defaultFeedLoader, type FeedLoader, type FeedUpdate } from './load-feed.js';
 import type { CrmDataState } from './context.js';
 import type { CrmFilter } from '../metrics/filter-types.js';
+import type { StageMembership } from '../metrics/options.js';
 import type { CrmTables, FeedRequest, LoadProgress, LoadResult } from './types.js';
 import type { CrmDataLoadDetail } from './events.js';
 
@@ -78,7 +79,7 @@ export class FeedController implements ReactiveController {
 
   /** Linked filtering on or off; off clears the shared filter and makes `setFilter` do nothing. */
   setLinked(linked: boolean): void {
-    if (linked !== this.state.linked) this.set(linked ? { linked } : { linked, filter: {} });
+    if (linked !== this.state.linked) this.set(linked ? { linked } : { linked, filter: {}, stageMembership: undefined });
   }
 
   /** Shows an error without loading (e.g. an invalid `fields` attribute); a later `setRequest` loads again. */
@@ -175,8 +176,8 @@ export class FeedController implements ReactiveController {
   private withActions(fields: StateFields): CrmDataState {
     return {
       ...fields,
-      setFilter: (filter: CrmFilter) => {
-        if (this.state.linked) this.set({ filter });
+      setFilter: (filter: CrmFilter, stageMembership?: StageMembership) => {
+        if (this.state.linked) this.set({ filter, stageMembership: filter.stages?.length ? stageMembership : undefined });
       },
       retry: () => {
         if (this.handed) return;

@@ -64,11 +64,11 @@ export class Formatter {
   }
 
   /**
-   * Large numbers, readable in each locale: en 12,345,678 → "12.3M"; zh-CN → "1234.57万", 123,456,789 →
-   * "1.23亿" (Intl compact notation; Chinese counts in 万/亿, so it keeps two fraction digits).
+   * Large numbers, readable in each locale: en 12,345,678 → "12.3M"; zh-CN → "1235万", 123,456,789 →
+   * "1.23亿" (Intl compact notation; Chinese counts in 万/亿: three significant digits, see `compactDigits`).
    */
   compact(x: number | null | undefined): string {
-    return isNumber(x) ? this.nf({ notation: 'compact', maximumFractionDigits: this.compactDigits() }).format(x) : MISSING;
+    return isNumber(x) ? this.nf({ notation: 'compact', ...this.compactDigits(x) }).format(x) : MISSING;
   }
 
   /** `compact` with the currency sign: "¥1.23亿", "CN¥12.3M". */
@@ -78,13 +78,21 @@ export class Formatter {
           style: 'currency',
           currency: this.currencyCode,
           notation: 'compact',
-          maximumFractionDigits: this.compactDigits(),
+          ...this.compactDigits(x),
         }).format(x)
       : MISSING;
   }
 
-  private compactDigits(): number {
-    return this.locale === 'zh-CN' ? 2 : 1;
+  /**
+   * en: one fraction digit ("12.3M"). zh-CN: three significant digits, but never fewer than the whole units
+   * ("1.23万", "448万", "1235万", "1.23亿"): Chinese does not compact below 万, where fraction digits would
+   * give "¥2166.05" next to en's "CN¥2.2K".
+   */
+  private compactDigits(x: number): Intl.NumberFormatOptions {
+    if (this.locale !== 'zh-CN') return { maximumFractionDigits: 1 };
+    // Below 万 nothing is compacted: whole units (significant digits would spell out 7.2e-27 in full).
+    if (Math.abs(x) < 10_000) return { maximumFractionDigits: 0 };
+    return { maximumSignificantDigits: 3, maximumFractionDigits: 0, roundingPriority: 'morePrecision' };
   }
 
   /** Byte counts ("1.5 MB"), for load progress. */

@@ -5,3 +5,4 @@ export * from './format.js';
 export { resolveLocale } from './resolve-locale.js';
 export { LocaleController } from './locale-controller.js';
 export { baseMessages, type BaseMessageKey } from './base/index.js';
+export { valueLabel, unknownValueLabel, VALUE_NAMES, type ValueField } from './values.js';

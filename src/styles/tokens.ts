@@ -72,8 +72,8 @@ export const LIGHT_TOKENS: TokenSet = {
   'crm-seq-2': '#c6dbf3',
   'crm-seq-3': '#9cc0e8',
   'crm-seq-4': '#6ba1da',
-  'crm-seq-5': '#3f80c8',
-  'crm-seq-6': '#1f5fa8',
+  'crm-seq-5': '#3576c0',
+  'crm-seq-6': '#1c5499',
   'crm-seq-7': '#0f3f78',
 };
 
@@ -104,8 +104,8 @@ export const DARK_TOKENS: TokenSet = {
   'crm-series-8': '#aab2bd',
   'crm-seq-1': '#17304d',
   'crm-seq-2': '#1d4670',
-  'crm-seq-3': '#245d93',
-  'crm-seq-4': '#2f77b5',
+  'crm-seq-3': '#22578c',
+  'crm-seq-4': '#296aa6',
   'crm-seq-5': '#4c95d1',
   'crm-seq-6': '#7bb4e6',
   'crm-seq-7': '#b1d4f5',

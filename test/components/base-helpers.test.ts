@@ -84,7 +84,8 @@ describe('chart helpers', () => {
     expect(wide.rows[1].secondaryWidth! * 2).to.be.closeTo(wide.rows[1].barWidth, 1e-9);
     expect(wide.rows[0].barX).to.be.greaterThan(0);
     const narrow = layoutBars(data, { width: 320, valueLabel: (d) => String(d.value) });
-    expect(narrow.rows[0].barX).to.equal(0);
+    expect(narrow.rows[0].barX).to.equal(6); // stacked: bars start at the row inset (clear of the focus ring)
+    expect(narrow.rows[0].labelX).to.equal(narrow.rows[0].barX);
     expect(narrow.rows[0].barY).to.be.greaterThan(narrow.rows[0].labelY);
     // Nothing drawn past the width.
     for (const r of [...wide.rows, ...narrow.rows]) expect(r.barX + r.barWidth).to.be.at.most(r === wide.rows[0] || r === wide.rows[1] ? 600 : 320);

@@ -68,7 +68,7 @@ describe('<crm-channel-mix>: numbers', () => {
       `Store,260,${260 / 540},4,0.4,65,3`,
       `E-commerce,150,${150 / 540},3,0.3,50,2`,
       `Phone,60,${60 / 540},1,0.1,60,1`,
-      `(no channel),40,${40 / 540},1,0.1,40,1`,
+      `(unknown),40,${40 / 540},1,0.1,40,1`,
       `Social,30,${30 / 540},1,0.1,30,1`,
     ]);
     el.tableView = true;
@@ -151,7 +151,7 @@ describe('<crm-channel-mix>: selection, linking, keyboard', () => {
     await drawn(el);
     let fired = 0;
     el.addEventListener('crm-channel-select', () => fired++);
-    legendRows(el)[3].dispatchEvent(new MouseEvent('click')); // (no channel)
+    legendRows(el)[3].dispatchEvent(new MouseEvent('click')); // (unknown)
     await el.updateComplete;
     expect(fired).to.equal(0);
   });

@@ -110,7 +110,7 @@ describe('crm-customer-360: a hand-made customer', () => {
     expect(qa(el, '.contact-item').map((i) => `${text(i.querySelector('dt'))}: ${text(i.querySelector('dd'))}`)).to.deep.equal([
       'Customer ID: a',
       'Type: Repair shop',
-      'Region: 华东 · 浙江',
+      'Region: East China · 浙江',
       'Phone: 138 0000 1111',
       'Email: a@example.cn',
     ]);

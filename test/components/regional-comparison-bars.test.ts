@@ -30,13 +30,13 @@ describe('layoutBars / renderBars notes (regional comparison)', () => {
     const long: BarDatum[] = [{ key: 'x', label: 'A very long group label that needs cutting', value: 5, note: '▼ −12.5%', noteTone: 'negative' }];
     const layout = layoutBars(long, { width: 200, valueLabel });
     const r = layout.rows[0];
-    expect(r.noteX).to.equal(200);
+    expect(r.noteX).to.equal(194); // the width minus the row inset (clear of the focus ring)
     expect(r.label.endsWith('…')).to.equal(true);
     expect(estimateTextWidth(r.label, 13) + estimateTextWidth('▼ −12.5%', 13)).to.be.at.most(200);
     const host = await fixture<HTMLDivElement>('<div></div>');
     render(renderBars(layout, { label: 'x' }), host);
     const note = host.querySelector('text.bar-note.negative')!;
     expect(note.getAttribute('text-anchor')).to.equal('end');
-    expect(note.getAttribute('x')).to.equal('200');
+    expect(note.getAttribute('x')).to.equal('194');
   });
 });

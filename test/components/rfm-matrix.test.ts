@@ -99,10 +99,10 @@ describe('crm-rfm-matrix: numbers from the metric layer', () => {
     for (const [id, date, n] of plan) for (let k = 0; k < n; k++) rows.push({ id, date, amount: 10, order: `${id}${k}` });
     const el = await matrix({ orders: ordersTable(rows) }, 'segments="rf-grid" as-of="2024-02-01"');
     const labels = cells(el).map((c) => c.getAttribute('aria-label'));
-    expect(labels[4]).to.equal('Recency score 5, frequency score 5: 1 customer (Champions)'); // top right
-    expect(labels[5]).to.equal('Recency score 4, frequency score 1: 1 customer (Promising)');
-    expect(labels[20]).to.equal('Recency score 1, frequency score 1: 1 customer (Hibernating)');
-    expect(labels[0]).to.equal('Recency score 5, frequency score 1: 0 customers (New Customers)');
+    expect(labels[4]).to.equal('1 customer (Champions): recency score 5, frequency score 5'); // top right
+    expect(labels[5]).to.equal('1 customer (Promising): recency score 4, frequency score 1');
+    expect(labels[20]).to.equal('1 customer (Hibernating): recency score 1, frequency score 1');
+    expect(labels[0]).to.equal('0 customers (New Customers): recency score 5, frequency score 1');
     expect(cells(el).map(value).join(' ')).to.equal('0 0 0 0 1 1 0 0 0 0 0 0 1 0 0 0 0 1 0 0 1 0 0 0 0');
     // Pure regions: outlines between segments, and no "mixed" note.
     expect(shadow(el).querySelectorAll('.region-edge').length).to.be.greaterThan(0);
@@ -292,7 +292,7 @@ describe('crm-rfm-matrix: states, locales, sizes, exports, accessibility', () =>
     const stats = segmentButtons(el)[0].querySelector('.seg-stats')!.textContent!;
     expect(stats).to.contain(zh.compactCurrency(summary[0].revenue));
     expect(stats).to.match(/万|亿/);
-    expect(cells(el)[4].getAttribute('aria-label')).to.match(/^最近购买评分 5，购买频次评分 5：[\d,]+ 位客户（/);
+    expect(cells(el)[4].getAttribute('aria-label')).to.match(/^[\d,]+ 位客户（[^）]+）：最近购买评分 5，购买频次评分 5$/);
     expect(q(el, '.chart > p')!.textContent).to.contain('占客户的');
   });
 

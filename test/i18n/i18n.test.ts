@@ -9,7 +9,11 @@ describe('i18n: formatters', () => {
   it('compacts large numbers in 万 / 亿 for zh-CN and K / M for en', () => {
     // Intl compact notation (verified in Node 20 ICU and Chromium): 123,456,789 = 1.23 × 10^8 = 1.23亿.
     expect(zh.compact(123_456_789)).to.equal('1.23亿');
-    expect(zh.compact(12_345_678)).to.equal('1234.57万');
+    // Three significant digits, never fewer than the whole units (12,345,678 = 1234.5678万 → 1235万).
+    expect(zh.compact(12_345_678)).to.equal('1235万');
+    expect(zh.compact(12_345)).to.equal('1.23万');
+    expect(zh.compactCurrency(2166.05)).to.equal('¥2166'); // no 千 in Chinese: whole yuan, not ¥2166.05
+    expect(zh.compactCurrency(7.2e-27)).to.equal('¥0'); // a model's near-zero value stays short
     expect(en.compact(12_345_678)).to.equal('12.3M');
     expect(zh.compactCurrency(123_456_789)).to.equal('¥1.23亿');
     expect(zh.compact(NaN)).to.equal('—');
@@ -63,6 +67,10 @@ describe('i18n: messages and locale resolution', () => {
     expect(baseMessages.t('en', 'rows', { count: 3 })).to.equal('3 rows');
     expect(baseMessages.t('zh-CN', 'rows', { count: 3 })).to.equal('3 行');
     expect(baseMessages.t('zh-CN', 'selected', { label: '华东' })).to.equal('已选择 华东。');
+    // Chinese punctuation is full-width: label：value, value（share）, a；b (tooltips, table cells).
+    expect(baseMessages.t('zh-CN', 'labelValue', { label: '订单数', value: baseMessages.t('zh-CN', 'valueShare', { value: '4', share: '22%' }) })).to.equal('订单数：4（22%）');
+    expect(baseMessages.t('en', 'labelValue', { label: 'Orders', value: baseMessages.t('en', 'valueShare', { value: '4', share: '22%' }) })).to.equal('Orders: 4 (22%)');
+    expect(baseMessages.t('zh-CN', 'clearSelection', { label: '区域：广西' })).to.equal('清除选择：区域：广西');
   });
 
   it('makes a missing zh-CN key a type error', () => {

@@ -8,7 +8,7 @@ import { parseFieldsOption } from '../../data/fields-option.js';
 import { isoToDay } from '../../data/days.js';
 import type { FeedFormat, CrmTables, FeedRequest } from '../../data/types.js';
 import type { CrmFilter } from '../../metrics/filter-types.js';
-import type { StageMembership } from '../../metrics/options.js';
+import type { MetricOptions, StageMembership } from '../../metrics/options.js';
 import { lifecycleStageMembership } from '../../metrics/lifecycle/membership.js';
 import { baseMessages, type BaseMessageKey } from '../../i18n/base/index.js';
 import type { MessageParams } from '../../i18n/messages.js';
@@ -50,8 +50,9 @@ export interface WidgetComputeOptions {
   /** The `segments` attribute: the RFM segment preset name, if set. */
   segmentPreset?: string;
   /**
-   * Resolves `filter.stages` (a stage selected in a linked `<crm-lifecycle-funnel>`) to customers: always
-   * `lifecycleStageMembership` (default stages, mode auto). Pass it on as `MetricOptions.stageMembership`
+   * Resolves `filter.stages` (a stage selected in a linked `<crm-lifecycle-funnel>`) to customers: the hook
+   * that came with the selection (the funnel's own stage definitions and mode), else `lifecycleStageMembership`
+   * (default stages, mode auto). Pass it on as `MetricOptions.stageMembership`
    * (or pass these options whole) — without it a metric throws when the linked filter has a stage.
    */
   stageMembership: StageMembership;
@@ -59,6 +60,14 @@ export interface WidgetComputeOptions {
   signal: AbortSignal;
 }
 
+
+/**
+ * The metric options every widget passes on from `compute`'s options: `asOf`, `filter` and `stageMembership`
+ * (forgetting the last made a widget fail on a stage selected in a linked funnel). Spread and extend it.
+ */
+export function metricOptions(o: WidgetComputeOptions): MetricOptions {
+  return { asOf: o.asOf, filter: o.filter, stageMembership: o.stageMembership };
+}
 
 /** Options of `CrmWidget.select`. */
 export interface SelectOptions {
@@ -73,6 +82,12 @@ export interface SelectOptions {
   field?: SelectionField;
   /** The values to put in the filter field (default `[value]`), e.g. the customer ids of an RFM cell. */
   values?: string[];
+  /**
+   * With a `stages` selection: who counts in the selected stages (a funnel with its own stage definitions or
+   * mode passes its hook). It travels with the linked filter, so every linked widget resolves the stage the
+   * same way. Default: `lifecycleStageMembership` (default stages, mode auto).
+   */
+  stageMembership?: StageMembership;
 }
 
 /** Message id per selection kind. */
@@ -171,6 +186,8 @@ export abstract class CrmWidget<Result> extends LitElement {
   @state() protected selection: CrmSelection | null = null;
   /** The linked filter when there is no linked provider: this widget's own selection. */
   @state() private localFilter: CrmFilter = {};
+  /** The hook resolving `localFilter.stages` (see `SelectOptions.stageMembership`). */
+  private localStageMembership?: StageMembership;
   @state() private exportOpen = false;
   @state() private announcement = '';
   @state() private exportProblem = '';
@@ -286,6 +303,11 @@ export abstract class CrmWidget<Result> extends LitElement {
     return this.linked ? this.provided!.filter : this.localFilter;
   }
 
+  /** The hook resolving the linked filter's `stages`, when the selecting widget gave one. */
+  private get linkedStageMembership(): StageMembership | undefined {
+    return this.linked ? this.provided!.stageMembership : this.localStageMembership;
+  }
+
   /** The filter `compute` gets (see `WidgetComputeOptions.filter`). */
   protected get effectiveFilter(): CrmFilter {
     const linked = this.selection ? withoutField(this.linkedFilter, this.selection.field) : this.linkedFilter;
@@ -335,7 +357,7 @@ export abstract class CrmWidget<Result> extends LitElement {
     };
     const oldKind = this.selection?.kind;
     this.selection = selection;
-    this.applyLinkedFilter(filter);
+    this.applyLinkedFilter(filter, field === 'stages' ? options.stageMembership : this.linkedStageMembership);
     // Changing kind (a widget with two dimensions) tells listeners of the old kind it was cleared.
     if (oldKind && oldKind !== kind)
       dispatchCrmEvent(this, SELECT_EVENTS[oldKind], { selection: null, filter, customerIds: [] });
@@ -352,7 +374,7 @@ export abstract class CrmWidget<Result> extends LitElement {
     const previous = this.linkedFilter;
     const filter = withoutField(previous, current.field);
     this.selection = null;
-    this.applyLinkedFilter(filter);
+    this.applyLinkedFilter(filter, this.linkedStageMembership);
     dispatchCrmEvent(this, SELECT_EVENTS[current.kind], { selection: null, filter, customerIds: [] });
     dispatchCrmEvent(this, FILTER_CHANGE_EVENT, { selection: null, filter, customerIds: [], previous, linked: this.linked });
     this.announce(this.t('selectionCleared'));
@@ -506,7 +528,8 @@ export abstract class CrmWidget<Result> extends LitElement {
   }
 
   private computeInputs(): readonly unknown[] {
-    return [this.dataState?.tables, this.asOf, filterKey(this.effectiveFilter), this.segments, ...this.computeArgs()];
+    const stages = this.effectiveFilter.stages?.length ? this.linkedStageMembership : undefined;
+    return [this.dataState?.tables, this.asOf, filterKey(this.effectiveFilter), stages, this.segments, ...this.computeArgs()];
   }
 
   private computeOptions(): Omit<WidgetComputeOptions, 'signal'> {
@@ -517,7 +540,7 @@ export abstract class CrmWidget<Result> extends LitElement {
       asOf,
       filter: this.effectiveFilter,
       segmentPreset: this.segments || undefined,
-      stageMembership: lifecycleStageMembership,
+      stageMembership: this.linkedStageMembership ?? lifecycleStageMembership,
     };
   }
 
@@ -533,9 +556,11 @@ export abstract class CrmWidget<Result> extends LitElement {
     this.requestUpdate();
   }
 
-  private applyLinkedFilter(filter: CrmFilter): void {
-    if (this.linked) this.provided!.setFilter(filter);
-    else this.localFilter = filter;
+  /** Set the linked filter with the hook resolving its `stages` (dropped when it has none). */
+  private applyLinkedFilter(filter: CrmFilter, stageMembership?: StageMembership): void {
+    const membership = filter.stages?.length ? stageMembership : undefined;
+    if (this.linked) this.provided!.setFilter(filter, membership);
+    else [this.localFilter, this.localStageMembership] = [filter, membership];
   }
 
   private onKeydown(e: KeyboardEvent): void {

@@ -91,7 +91,8 @@ export const widgetStyles = css`
     cursor: pointer;
     outline: none;
   }
-  .mark .focus-ring {
+  .mark .focus-ring,
+  .mark .focus-halo {
     fill: none;
     stroke: none;
   }
@@ -99,11 +100,18 @@ export const widgetStyles = css`
     stroke: var(--crm-color-focus);
     stroke-width: var(--crm-focus-ring-width);
   }
+  /* A ring drawn over a coloured mark (a heat-map cell) sits on a halo of the background colour, so it stands
+     out from any fill (two-colour focus indicator). */
+  .mark:focus-visible .focus-halo {
+    stroke: var(--crm-widget-bg, var(--crm-color-bg));
+    stroke-width: calc(var(--crm-focus-ring-width) * 3);
+  }
   .mark:hover .hit {
     fill: var(--crm-color-selection);
     fill-opacity: 0.5;
   }
-  .has-selection .mark:not([aria-selected='true']) .bar {
+  .has-selection .mark:not([aria-selected='true']) .bar,
+  .has-selection .mark:not([aria-selected='true']) .bar-secondary {
     opacity: 0.45;
   }
   .mark[aria-selected='true'] .bar {

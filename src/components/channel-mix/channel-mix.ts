@@ -1,6 +1,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { CrmWidget, type WidgetComputeOptions } from '../base/crm-widget.js';
+import { CrmWidget, metricOptions, type WidgetComputeOptions } from '../base/crm-widget.js';
 import { RovingFocusController } from '../base/keyboard.js';
 import type { TableData } from '../base/table-data.js';
 import type { MarkHandlers } from '../../charts/marks.js';
@@ -16,7 +16,6 @@ import {
   type ShareDatum,
   type TrendMode,
 } from '../../charts/channel-mix.js';
-import { KNOWN_CHANNELS } from '../../data/schema.js';
 import { dayToDate, dayToMonthIndex } from '../../data/days.js';
 import type { CrmTables } from '../../data/types.js';
 import type { Locale } from '../../i18n/locales.js';
@@ -25,6 +24,8 @@ import type { TrendPeriod } from '../../metrics/channel/periods.js';
 import { seriesColor } from '../../styles/tokens.js';
 import { composeSvg } from './compose-svg.js';
 import { messages, type ChannelMixMessageKey } from './messages.js';
+import { valueLabel } from '../../i18n/values.js';
+import { channelSlots } from '../../charts/channel-colors.js';
 
 /** What the widget computes: the metric result and a way to list a channel's customers under the same options. */
 export interface ChannelMixView {
@@ -137,11 +138,12 @@ export class CrmChannelMix extends CrmWidget<ChannelMixView> {
         font-size: var(--crm-font-size-sm);
         color: var(--crm-color-text-muted);
       }
+      /* Textures: a quiet second signal beside colour (thin, half-transparent), not a pattern to read. */
       .texture {
         fill: none;
         stroke: var(--crm-channel-mix-texture-color);
-        stroke-width: 1.4;
-        stroke-opacity: 0.7;
+        stroke-width: 0.9;
+        stroke-opacity: 0.45;
         stroke-linecap: round;
       }
       .segment {
@@ -219,9 +221,9 @@ export class CrmChannelMix extends CrmWidget<ChannelMixView> {
   }
 
   protected override compute(tables: CrmTables, options: WidgetComputeOptions): ChannelMixView {
-    const metricOptions = { asOf: options.asOf, filter: options.filter, stageMembership: options.stageMembership };
-    const mix = channelMix(tables, { ...metricOptions, interval: this.interval, measure: this.measure });
-    return { mix, customerIds: (channel) => channelCustomerIds(tables, metricOptions, channel) };
+    const shared = metricOptions(options);
+    const mix = channelMix(tables, { ...shared, interval: this.interval, measure: this.measure });
+    return { mix, customerIds: (channel) => channelCustomerIds(tables, shared, channel) };
   }
 
   protected override isEmpty(view: ChannelMixView): boolean {
@@ -238,21 +240,15 @@ export class CrmChannelMix extends CrmWidget<ChannelMixView> {
 
   // ——— channel names, colours, periods ———
 
-  /** Translated name of a known channel, the raw value otherwise. */
+  /** Translated name of a known channel, the raw value otherwise, "(unknown)" for orders without one. */
   channelName(key: string | null): string {
-    if (key === null) return this.m('unknown');
-    return (KNOWN_CHANNELS as readonly string[]).includes(key) ? this.m(key as ChannelMixMessageKey) : key;
+    return valueLabel(this.resolvedLocale, 'channel', key);
   }
 
-  /** Colour/texture slot: known channels 0–3 always, others 4–6 in result order, no channel 7. */
+  /** Colour/texture slot of each channel (`channelSlots`: the same colour as in every other widget). */
   private slots(mix: ChannelMixResult): Map<string | null, number> {
-    const slots = new Map<string | null, number>();
-    let other = 4;
-    for (const c of mix.channels) {
-      const known = c.key === null ? -1 : (KNOWN_CHANNELS as readonly string[]).indexOf(c.key);
-      slots.set(c.key, c.key === null ? 7 : known >= 0 ? known : 4 + ((other++ - 4) % 3));
-    }
-    return slots;
+    const slots = channelSlots(mix.channels.map((c) => c.key));
+    return new Map(mix.channels.map((c, i) => [c.key, slots[i]]));
   }
 
   private marksOf(mix: ChannelMixResult): ChannelMark[] {
@@ -343,10 +339,10 @@ export class CrmChannelMix extends CrmWidget<ChannelMixView> {
   private channelTooltip(c: ChannelStats): string {
     return [
       this.channelName(c.key),
-      `${this.m('colRevenue')}: ${this.fmt.currency(c.revenue)} (${this.fmt.percent(c.revenueShare)})`,
-      `${this.m('colOrders')}: ${this.fmt.integer(c.orders)} (${this.fmt.percent(c.orderShare)})`,
-      `${this.m('colAov')}: ${this.fmt.currency(c.aov)}`,
-      `${this.m('colCustomers')}: ${this.fmt.integer(c.customers)}`,
+      this.t('labelValue', { label: this.m('colRevenue'), value: this.t('valueShare', { value: this.fmt.currency(c.revenue), share: this.fmt.percent(c.revenueShare) }) }),
+      this.t('labelValue', { label: this.m('colOrders'), value: this.t('valueShare', { value: this.fmt.integer(c.orders), share: this.fmt.percent(c.orderShare) }) }),
+      this.t('labelValue', { label: this.m('colAov'), value: this.fmt.currency(c.aov) }),
+      this.t('labelValue', { label: this.m('colCustomers'), value: this.fmt.integer(c.customers) }),
     ].join('\n');
   }
 
@@ -405,7 +401,7 @@ export class CrmChannelMix extends CrmWidget<ChannelMixView> {
         label: this.m('periodsAria'),
         idPrefix: `${this.idPrefix}-t`,
         handlers,
-        periodLabel: (p) => `${name(p)}: ${this.periodLines(mix, p).join('; ')}`,
+        periodLabel: (p) => this.t('labelValue', { label: name(p), value: this.periodLines(mix, p).join(this.t('listSeparator')) }),
       })}
     </section>`;
   }

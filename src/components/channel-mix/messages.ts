@@ -4,11 +4,6 @@ import { defineMessages } from '../../i18n/messages.js';
 export const messages = defineMessages(
   {
     title: 'Sales by channel',
-    store: 'Store',
-    ecommerce: 'E-commerce',
-    social: 'Social',
-    phone: 'Phone',
-    unknown: '(no channel)',
     shareRevenue: 'Share of revenue',
     shareOrders: 'Share of orders',
     trendRevenueMonth: 'Revenue by channel per month',
@@ -50,11 +45,6 @@ export const messages = defineMessages(
   },
   {
     title: '渠道销售结构',
-    store: '门店',
-    ecommerce: '电商',
-    social: '社交',
-    phone: '电话',
-    unknown: '（无渠道）',
     shareRevenue: '销售额占比',
     shareOrders: '订单占比',
     trendRevenueMonth: '各渠道月度销售额',

@@ -11,10 +11,12 @@ import { customerProfile, type CustomerProfile } from '../../metrics/profile/pro
 import { customerSummary } from '../../metrics/profile/summary.js';
 import { customerDirectory, type CustomerDirectory } from '../../metrics/profile/directory.js';
 import { churnLevel, suggestActions, type CustomerAction } from '../../metrics/profile/actions.js';
-import { messages, valueLabel } from './messages.js';
+import { valueLabel } from '../../i18n/values.js';
+import { messages } from './messages.js';
 import { CustomerPicker } from './picker.js';
 import {
   displayName,
+  placeText,
   recordText,
   renderActions,
   renderIdentity,
@@ -101,6 +103,7 @@ interface KpiRow {
  * @cssproperty --crm-customer-360-panel-bg - Background of the card's panels (default `--crm-color-surface`).
  * @cssproperty --crm-customer-360-line-color - Spend line (default `--crm-series-1`).
  * @cssproperty --crm-customer-360-area-color - Fill under the spend line, at 12 % (default `--crm-series-1`).
+ * @cssproperty --crm-customer-360-category-color - Bars of the top categories (default `--crm-series-6`; channel bars take each channel's colour, as in `<crm-channel-mix>`).
  * @cssproperty --crm-customer-360-risk-low - Low churn risk (default `--crm-color-positive`).
  * @cssproperty --crm-customer-360-risk-medium - Medium churn risk (default `--crm-color-warning`).
  * @cssproperty --crm-customer-360-risk-high - High churn risk (default `--crm-color-negative`).
@@ -256,9 +259,9 @@ export class CrmCustomer360 extends CrmWidget<Customer360Result> {
     text('customer_id', tr(v, 'customerId'), p.customerId);
     for (const [key, field] of [['name', 'picker'], ['phone', 'phone'], ['email', 'email']] as const)
       if (recordText(p, key)) text(key, tr(v, field), recordText(p, key));
-    if (recordText(p, 'type')) add('type', tr(v, 'type'), recordText(p, 'type'), valueLabel(v.locale, 'type', recordText(p, 'type')));
-    const place = [recordText(p, 'region'), recordText(p, 'province')].filter(Boolean).join(' · ');
-    if (place) text('region', tr(v, 'region'), place);
+    if (recordText(p, 'type')) add('type', tr(v, 'type'), recordText(p, 'type'), valueLabel(v.locale, 'customerType', recordText(p, 'type')));
+    const place = placeText(v, p);
+    if (place) add('region', tr(v, 'region'), [recordText(p, 'region'), recordText(p, 'province')].filter(Boolean).join(' · '), place);
     add('revenue', tr(v, 'revenue'), p.revenue, f.currency(p.revenue));
     add('orders', tr(v, 'orders'), p.orders, f.integer(p.orders));
     add('aov', tr(v, 'aov'), p.aov, f.currency(p.aov));

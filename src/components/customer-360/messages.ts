@@ -1,5 +1,4 @@
 import { defineMessages } from '../../i18n/messages.js';
-import type { Locale } from '../../i18n/locales.js';
 
 /** Every visible string of `<crm-customer-360>`, English and Chinese. */
 export const messages = defineMessages(
@@ -151,52 +150,3 @@ export const messages = defineMessages(
 );
 
 export type Customer360MessageKey = Parameters<typeof messages.t>[1];
-
-type Labels = Readonly<Record<string, readonly [en: string, zh: string]>>;
-
-/** Display names of the values the sample data and the schema know; any other value is shown as it is. */
-const VALUE_LABELS: Readonly<Record<'channel' | 'kind' | 'type' | 'category', Labels>> = {
-  channel: {
-    store: ['Store', '门店'],
-    ecommerce: ['E-commerce', '电商'],
-    social: ['Social', '社交媒体'],
-    phone: ['Phone', '电话'],
-  },
-  kind: {
-    visit: ['Visit', '拜访'],
-    inquiry: ['Inquiry', '咨询'],
-    quote: ['Quote', '报价'],
-    service: ['Service', '服务'],
-    complaint: ['Complaint', '投诉'],
-    review: ['Review', '评价'],
-    referral: ['Referral', '推荐'],
-    campaign: ['Campaign', '营销活动'],
-  },
-  type: {
-    repair_shop: ['Repair shop', '汽修厂'],
-    service_chain: ['Service chain', '连锁快修'],
-    modification_shop: ['Modification shop', '改装店'],
-    dealer: ['Dealer', '经销商'],
-    fleet: ['Fleet', '车队'],
-    consumer: ['Car owner', '个人车主'],
-  },
-  category: {
-    brakes: ['Brakes', '刹车片'],
-    filters: ['Filters', '滤清器'],
-    tyres: ['Tyres', '轮胎'],
-    batteries: ['Batteries', '蓄电池'],
-    lighting: ['Lighting', '车灯'],
-    lubricants: ['Lubricants', '机油'],
-    ev_parts: ['EV parts', '新能源配件'],
-    suspension: ['Suspension', '减震器'],
-    ac: ['Air conditioning', '空调配件'],
-    electrical: ['Electrical', '电器配件'],
-  },
-};
-
-/** The display name of a data value (channel, interaction kind, customer type, category) in `locale`. */
-export function valueLabel(locale: Locale, field: keyof typeof VALUE_LABELS, value: string | null | undefined): string {
-  if (!value) return '';
-  const known = VALUE_LABELS[field][value.toLowerCase()];
-  return known ? known[locale === 'zh-CN' ? 1 : 0] : value;
-}

@@ -14,7 +14,9 @@ import type { ValueTally } from '../../metrics/profile/value-tally.js';
 import { churnLevel, type CustomerAction } from '../../metrics/profile/actions.js';
 import { interpolate } from '../../i18n/messages.js';
 import { seriesColor } from '../../styles/tokens.js';
-import { messages, valueLabel, type Customer360MessageKey } from './messages.js';
+import { channelSlots } from '../../charts/channel-colors.js';
+import { valueLabel } from '../../i18n/values.js';
+import { messages, type Customer360MessageKey } from './messages.js';
 
 /** What every panel needs to render text. */
 export interface View {
@@ -39,10 +41,16 @@ const panel = (id: string, title: string, body: unknown, cls = '') =>
     ${body}
   </section>`;
 
+/** Region (translated) · province, as far as the record has them. */
+export function placeText(v: View, p: CustomerProfile): string {
+  const region = recordText(p, 'region');
+  return [region && valueLabel(v.locale, 'region', region), recordText(p, 'province')].filter(Boolean).join(' · ');
+}
+
 export function renderIdentity(v: View, p: CustomerProfile, change: TemplateResult | typeof nothing): TemplateResult {
   const name = recordText(p, 'name');
-  const type = valueLabel(v.locale, 'type', recordText(p, 'type'));
-  const place = [recordText(p, 'region'), recordText(p, 'province')].filter(Boolean).join(' · ');
+  const type = recordText(p, 'type') && valueLabel(v.locale, 'customerType', recordText(p, 'type'));
+  const place = placeText(v, p);
   const phone = recordText(p, 'phone');
   const email = recordText(p, 'email');
   const signup = p.record?.signup_date;
@@ -217,6 +225,8 @@ export function renderSpend(v: View, p: CustomerProfile, width: number, height?:
 }
 
 function shareBars(v: View, field: 'channel' | 'category', rows: ValueTally[], by: 'orders' | 'revenue', total: number) {
+  // A channel has its colour from every other widget; categories (no colour of their own) share one.
+  const slots = field === 'channel' ? channelSlots(rows.map((r) => r.value)) : [];
   return html`<ul class="shares">
     ${rows.map((row, i) => {
       const share = total > 0 ? row[by] / total : NaN;
@@ -226,7 +236,7 @@ function shareBars(v: View, field: 'channel' | 'category', rows: ValueTally[], b
         <span class="share-label" aria-hidden="true">${label}</span>
         <span class="share-value" aria-hidden="true">${v.fmt.percent(share, 0)}</span>
         <span class="share-track" aria-hidden="true"
-          ><span class="share-bar" style=${styleMap({ width: `${Math.max(0, Math.min(1, share || 0)) * 100}%`, background: seriesColor(field === 'channel' ? i : i + 4) })}></span
+          ><span class="share-bar" style=${styleMap({ width: `${Math.max(0, Math.min(1, share || 0)) * 100}%`, background: field === 'channel' ? seriesColor(slots[i]) : 'var(--crm-customer-360-category-color)' })}></span
         ></span>
       </li>`;
     })}
@@ -263,7 +273,7 @@ export function renderTimeline(v: View, p: CustomerProfile, expanded: boolean, t
             ${items.map(
               (x) => html`<li class="event kind-${(x.kind ?? 'other').toLowerCase()}">
                 <span class="event-head">
-                  <span class="event-kind">${valueLabel(v.locale, 'kind', x.kind) || '—'}</span>
+                  <span class="event-kind">${x.kind ? valueLabel(v.locale, 'interactionKind', x.kind) : '—'}</span>
                   ${x.channel ? html`<span class="event-channel">${valueLabel(v.locale, 'channel', x.channel)}</span>` : nothing}
                   ${x.nps === x.nps
                     ? html`<span class="nps ${x.nps <= 6 ? 'detractor' : x.nps >= 9 ? 'promoter' : 'passive'}">${tr(v, 'nps', { nps: x.nps })}</span>`

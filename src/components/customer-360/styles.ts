@@ -9,6 +9,7 @@ export const customer360Styles = css`
     --crm-customer-360-panel-bg: var(--crm-color-surface);
     --crm-customer-360-line-color: var(--crm-series-1);
     --crm-customer-360-area-color: var(--crm-series-1);
+    --crm-customer-360-category-color: var(--crm-series-6);
     --crm-customer-360-risk-low: var(--crm-color-positive);
     --crm-customer-360-risk-medium: var(--crm-color-warning);
     --crm-customer-360-risk-high: var(--crm-color-negative);

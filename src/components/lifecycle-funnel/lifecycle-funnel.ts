@@ -1,18 +1,21 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { CrmWidget, type WidgetComputeOptions } from '../base/crm-widget.js';
+import { CrmWidget, metricOptions, type WidgetComputeOptions } from '../base/crm-widget.js';
 import type { TableData } from '../base/table-data.js';
 import type { CrmTables } from '../../data/types.js';
 import { layoutFunnel, renderFunnel, type FunnelStageDatum } from '../../charts/funnel-chart.js';
 import {
   customersInStage,
   lifecycleFunnel,
+  lifecycleStageMembership,
+  stageMembership,
   type LifecycleFunnelResult,
   type LifecycleMode,
   type LifecycleOptions,
   type LifecycleStageResult,
   type StageDefinition,
 } from '../../metrics/lifecycle/index.js';
+import type { StageMembership } from '../../metrics/options.js';
 import { funnelMessages, localizeReason } from './messages.js';
 
 type MessageKey = keyof (typeof funnelMessages)['catalogs']['en'];
@@ -43,8 +46,8 @@ const MODES: readonly LifecycleMode[] = ['auto', 'observed', 'declared'];
  * @attr align - `center` (default: a funnel) or `left` (bars from the left edge).
  * @prop stageDefinitions - custom stages (`StageDefinition[]`, in funnel order) replacing the six defaults.
  *   Property only; named so because the base's `stages` attribute is the stage FILTER (`CrmFilter.stages`).
- *   Note: other linked widgets resolve a selected stage with the default stages, so give custom stages the
- *   default ids where they mean the same thing, or set `no-link`.
+ *   A selected stage travels to linked widgets with this funnel's definitions and mode (the selection's
+ *   `stageMembership`), so they filter to exactly the stage's customers (`customersInStage`).
  *
  * @fires crm-stage-select - a stage was selected or cleared: `{ selection, filter, customerIds }`
  *   (`customerIds` = `customersInStage` of that stage with the same options).
@@ -127,14 +130,12 @@ export class CrmLifecycleFunnel extends CrmWidget<LifecycleFunnelView> {
   protected override compute(tables: CrmTables, options: WidgetComputeOptions): LifecycleFunnelView {
     const mode = (this.mode || 'auto').trim() as LifecycleMode;
     if (!MODES.includes(mode)) throw new Error(`mode="${this.mode}" is not a lifecycle mode: expected auto, observed or declared.`);
-    const metricOptions: LifecycleOptions = {
-      asOf: options.asOf,
-      filter: options.filter,
-      stageMembership: options.stageMembership,
+    const lifecycle: LifecycleOptions = {
+      ...metricOptions(options),
       mode,
       ...(this.stageDefinitions ? { stages: this.stageDefinitions } : {}),
     };
-    return { funnel: lifecycleFunnel(tables, metricOptions), tables, options: metricOptions };
+    return { funnel: lifecycleFunnel(tables, lifecycle), tables, options: lifecycle };
   }
 
   protected override isEmpty(view: LifecycleFunnelView): boolean {
@@ -199,6 +200,22 @@ export class CrmLifecycleFunnel extends CrmWidget<LifecycleFunnelView> {
     return lines.join('\n');
   }
 
+  /**
+   * The hook saying who is in this funnel's stages (its definitions and mode), sent with a stage selection so
+   * linked widgets resolve the stage as this funnel does. One per configuration: its identity is a memo key.
+   */
+  private membership(options: LifecycleOptions): StageMembership {
+    const mode = options.mode ?? 'auto';
+    if (!options.stages && mode === 'auto') return lifecycleStageMembership;
+    const cached = this.memberships;
+    if (cached && cached.stages === options.stages && cached.mode === mode) return cached.hook;
+    const hook = stageMembership({ stages: options.stages, mode });
+    this.memberships = { stages: options.stages, mode, hook };
+    return hook;
+  }
+
+  private memberships?: { stages?: readonly StageDefinition[]; mode: LifecycleMode; hook: StageMembership };
+
   /** Select a stage's customers (an unobservable stage has none of its own: it is only announced). */
   private activate(view: LifecycleFunnelView, i: number): void {
     const s = view.funnel.stages[i];
@@ -207,7 +224,7 @@ export class CrmLifecycleFunnel extends CrmWidget<LifecycleFunnelView> {
       return;
     }
     const customerIds = customersInStage(view.tables, s.id, view.options);
-    this.select('stage', s.id, { label: this.label(s), customerIds });
+    this.select('stage', s.id, { label: this.label(s), customerIds, stageMembership: this.membership(view.options) });
   }
 
   protected override renderChart(view: LifecycleFunnelView): TemplateResult {
@@ -263,7 +280,7 @@ export class CrmLifecycleFunnel extends CrmWidget<LifecycleFunnelView> {
           key: 'observable',
           label: this.m('observable'),
           value: (s) =>
-            s.observable ? this.m('yes') : `${this.m('no')}: ${localizeReason(s.reason ?? '', locale)}`,
+            s.observable ? this.m('yes') : this.t('labelValue', { label: this.m('no'), value: localizeReason(s.reason ?? '', locale) }),
         },
       ],
       rows: view.funnel.stages,

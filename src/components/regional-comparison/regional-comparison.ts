@@ -1,7 +1,7 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import { CrmWidget, type WidgetComputeOptions } from '../base/crm-widget.js';
+import { CrmWidget, metricOptions, type WidgetComputeOptions } from '../base/crm-widget.js';
 import type { TableColumn, TableData } from '../base/table-data.js';
 import type { SelectionField } from '../events.js';
 import type { CrmTables } from '../../data/types.js';
@@ -26,7 +26,8 @@ import {
   type RegionalResult,
 } from '../../metrics/regional/index.js';
 import { loadGeo } from './geo-cache.js';
-import { GROUP_VALUE_MESSAGES, messages, type RegionalMessageKey } from './messages.js';
+import { unknownValueLabel, valueLabel, type ValueField } from '../../i18n/values.js';
+import { messages, type RegionalMessageKey } from './messages.js';
 import { isRegionalMetric, METRIC_CHOICES, REGIONAL_METRICS, signedPercent, type Change, type MetricChoice, type RegionalMetric } from './metric-choices.js';
 
 /** What `compute` returns: the metric result plus what the map and selections need. */
@@ -47,6 +48,16 @@ const GROUP_FIELDS: Readonly<Record<string, SelectionField>> = {
   type: 'customerTypes',
   channel: 'channels',
   category: 'categories',
+};
+
+/** Whose display names a grouping's values take (`src/i18n/values.ts`); other groupings show values as given. */
+const GROUP_VALUE_FIELDS: Readonly<Record<string, ValueField>> = {
+  region: 'region',
+  city_tier: 'cityTier',
+  type: 'customerType',
+  channel: 'channel',
+  category: 'category',
+  status: 'orderStatus',
 };
 
 const GROUP_BY_LABELS: Readonly<Record<string, RegionalMessageKey>> = {
@@ -264,7 +275,7 @@ export class CrmRegionalComparison extends CrmWidget<RegionalComparisonView> {
   protected override async compute(tables: CrmTables, o: WidgetComputeOptions): Promise<RegionalComparisonView> {
     if (!isRegionalMetric(this.metric))
       throw new Error(this.m('badMetric', { value: String(this.metric), known: REGIONAL_METRICS.join(', ') }));
-    const options: RegionalOptions = { asOf: o.asOf, filter: o.filter, groupBy: this.groupByName, compare: this.compareRange() };
+    const options: RegionalOptions = { ...metricOptions(o), groupBy: this.groupByName, compare: this.compareRange() };
     const comparison = regionalComparison(tables, options);
     const view: RegionalComparisonView = { comparison, query: { tables, options } };
     if (this.wantsMap) {
@@ -295,9 +306,9 @@ export class CrmRegionalComparison extends CrmWidget<RegionalComparisonView> {
 
   /** A group value as shown: known sample values translated, "(unknown)" translated, others as they are. */
   groupLabel(key: string | null): string {
-    if (key === null) return this.m('unknown');
-    const known = GROUP_VALUE_MESSAGES[key];
-    return known ? this.m(known) : key;
+    const field = GROUP_VALUE_FIELDS[this.groupByName];
+    if (key === null || !field) return key ?? unknownValueLabel(this.resolvedLocale);
+    return valueLabel(this.resolvedLocale, field, key);
   }
 
   private changeText(change: Change, withReason = false): string {

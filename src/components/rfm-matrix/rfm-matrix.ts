@@ -1,7 +1,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import { CrmWidget, type WidgetComputeOptions } from '../base/crm-widget.js';
+import { CrmWidget, metricOptions, type WidgetComputeOptions } from '../base/crm-widget.js';
 import type { TableData } from '../base/table-data.js';
 import { csvBlob, exportFilename, offerExport } from '../base/export.js';
 import { dispatchCrmEvent } from '../events.js';
@@ -382,7 +382,7 @@ export class CrmRfmMatrix extends CrmWidget<RfmMatrixResult> {
       method: this.method,
       segments: scheme,
     });
-    const result = rfm(tables, { asOf: options.asOf, filter: options.filter, stageMembership: options.stageMembership, rfm: settings });
+    const result = rfm(tables, { ...metricOptions(options), rfm: settings });
     const explicit = { recency: Array.isArray(settings.recencyBins), frequency: Array.isArray(settings.frequencyBins) };
     return { model: buildRfmMatrix(result, settings.segments, explicit), names: customerNames(tables) };
   }
@@ -760,7 +760,7 @@ export class CrmRfmMatrix extends CrmWidget<RfmMatrixResult> {
     const { model } = r;
     const rec = model.recencyRanges[c.r - 1];
     const freq = model.frequencyRanges[c.f - 1];
-    const lines = [`${this.m('cellKey', { r: c.r, f: c.f })}: ${this.customersText(c.customers)}`];
+    const lines = [this.t('labelValue', { label: this.m('cellKey', { r: c.r, f: c.f }), value: this.customersText(c.customers) })];
     if (rec) {
       const days = rec.lo === rec.hi ? this.fmt.integer(rec.lo) : `${this.fmt.integer(rec.lo)}–${this.fmt.integer(rec.hi)}`;
       lines.push(this.m('tipRecency', { range: this.m('tipRecencyDays', { count: rec.hi, range: days }) }));
