@@ -2,8 +2,9 @@ import { css, unsafeCSS, type CSSResult } from 'lit';
 
 /**
  * Theme tokens: every colour, font, space and radius a crm-lens widget uses, as CSS custom properties with
- * defaults on `:host`. A host page overrides any of them on the element or an ancestor (custom properties
- * inherit through shadow roots). Chart code reads them (`fill: var(--crm-series-3)`); no colour lives in
+ * defaults on `:host`. A host page overrides any of them with a rule matching the widget element (e.g.
+ * `[resolved-theme] { … }` for every widget); a value set on an ancestor loses to the `:host` default, so it
+ * must target the widget itself. Chart code reads them (`fill: var(--crm-series-3)`); no colour lives in
  * code. The full list with both themes' defaults is in docs/theming.md.
  *
  * Themes: light by default, dark when the element carries `resolved-theme="dark"`, which the
