@@ -11,6 +11,7 @@ import {
   probabilityAlive,
   probabilityAliveMany,
 } from '../../src/metrics/index.js';
+import { groupPairs } from '../../src/metrics/btyd/bgnbd-data.js';
 import { cdnowSummary } from './btyd-fixtures.js';
 
 // Published (rounded) CDNOW estimates, Fader, Hardie & Lee (2005).
@@ -111,5 +112,24 @@ describe('gamma-gamma value and CLV', () => {
     expect(many[2]).to.equal(many[0]);
     expect(customerLifetimeValue({ ...one, x: 2, t_x: 30.43, T: 38.86, monetary: 22.35, months: 0 })).to.equal(0);
     expect(() => customerLifetimeValue({ ...one, x: 2, t_x: 30.43, T: 38.86, monetary: 22.35, months: 1.5 })).to.throw(RangeError, /months = 1.5/);
+  });
+
+  it('population CLV shares the (x, T) work across recencies yet equals the one-customer values', () => {
+    const one = { bgnbd: published, gammaGamma: gg, unit: 'week' as const };
+    // Same x and T, different t_x: one pair, three P(alive)s.
+    const recency = [30.43, 10, 38.86];
+    const many = customerLifetimeValueMany({ ...one, frequency: [2, 2, 2], recency, T: [38.86, 38.86, 38.86], monetary: [22.35, 22.35, 22.35] });
+    recency.forEach((t_x, i) =>
+      expect(many[i]).to.equal(customerLifetimeValue({ ...one, x: 2, t_x, T: 38.86, monetary: 22.35 })),
+    );
+    expect(many[1]).to.be.below(many[0]); // longer silence since the last purchase → less likely alive
+    expect(() => customerLifetimeValueMany({ ...one, frequency: [2], recency: [40], T: [38.86], monetary: [1] })).to.throw(RangeError, /recency\[0\] = 40/);
+  });
+
+  it('groupPairs: one entry per distinct (x, T), in ascending (x, T) order', () => {
+    const pairs = groupPairs([2, 0, 2, 2, 0], [5, 5, 7, 5, 5]);
+    expect(Array.from(pairs.x)).to.deep.equal([0, 2, 2]);
+    expect(Array.from(pairs.T)).to.deep.equal([5, 5, 7]);
+    expect(Array.from(pairs.pairOf)).to.deep.equal([1, 0, 2, 1, 0]);
   });
 });

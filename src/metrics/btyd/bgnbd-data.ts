@@ -25,6 +25,14 @@ export function checkCustomer(x: number, tx: number, T: number, index: number, a
   return null;
 }
 
+/** Checks every customer's (x, t_x, T); throws a RangeError prefixed with `what` naming the first bad index. */
+export function checkCustomers(frequency: NumericColumn, recency: NumericColumn, T: NumericColumn, what: string, allowZeroT = false): void {
+  for (let i = 0; i < frequency.length; i++) {
+    const problem = checkCustomer(frequency[i], recency[i], T[i], i, allowZeroT);
+    if (problem) throw new RangeError(`${what}: ${problem}`);
+  }
+}
+
 /**
  * Customers grouped into distinct (x, t_x, T) triples with counts: the likelihood only depends on the triple,
  * so fitting costs per distinct triple, not per customer. Each triple also points at its distinct x, t_x and
@@ -56,11 +64,10 @@ export interface TripleData {
 export function groupTriples(input: FrequencyRecencyT | ColumnTable, what = 'fitBgNbd', allowZeroT = false): TripleData {
   const { frequency, recency, T } = readColumns(input, ['frequency', 'recency', 'T'], what);
   const n = frequency.length;
+  checkCustomers(frequency, recency, T, what, allowZeroT);
   let totalRepeats = 0;
   let maxT = 0;
   for (let i = 0; i < n; i++) {
-    const problem = checkCustomer(frequency[i], recency[i], T[i], i, allowZeroT);
-    if (problem) throw new RangeError(`${what}: ${problem}`);
     totalRepeats += frequency[i];
     if (T[i] > maxT) maxT = T[i];
   }
@@ -72,21 +79,7 @@ export function groupTriples(input: FrequencyRecencyT | ColumnTable, what = 'fit
   const span2 = TLevels.values.length;
   const key = new Float64Array(n);
   for (let i = 0; i < n; i++) key[i] = (xLevels.level[i] * span1 + txLevels.level[i]) * span2 + TLevels.level[i];
-  const order = sortedOrder(key);
-  const tripleOf = new Int32Array(n);
-  const firstCustomer: number[] = [];
-  const counts: number[] = [];
-  let previous = NaN;
-  for (let j = 0; j < n; j++) {
-    const i = order[j];
-    if (key[i] !== previous) {
-      previous = key[i];
-      firstCustomer.push(i);
-      counts.push(0);
-    }
-    tripleOf[i] = counts.length - 1;
-    counts[counts.length - 1]++;
-  }
+  const { first: firstCustomer, counts, groupOf: tripleOf } = groupByKey(key);
   const pickLevel = (l: Int32Array) => Int32Array.from(firstCustomer, (i) => l[i]);
   return {
     x: Float64Array.from(firstCustomer, (i) => frequency[i]),
@@ -104,6 +97,46 @@ export function groupTriples(input: FrequencyRecencyT | ColumnTable, what = 'fit
     totalRepeats,
     maxT,
   };
+}
+
+/** Equal keys grouped: the first index of each group (groups in ascending key order), sizes, and each index's group. */
+function groupByKey(key: Float64Array): { first: number[]; counts: number[]; groupOf: Int32Array } {
+  const n = key.length;
+  const order = sortedOrder(key);
+  const groupOf = new Int32Array(n);
+  const first: number[] = [];
+  const counts: number[] = [];
+  let previous = NaN;
+  for (let j = 0; j < n; j++) {
+    const i = order[j];
+    if (key[i] !== previous) {
+      previous = key[i];
+      first.push(i);
+      counts.push(0);
+    }
+    groupOf[i] = counts.length - 1;
+    counts[counts.length - 1]++;
+  }
+  return { first, counts, groupOf };
+}
+
+/** Customers grouped into distinct (x, T) pairs (no validation): what alive-conditional expectations depend on. */
+export interface PairData {
+  x: Float64Array;
+  T: Float64Array;
+  /** For each input customer, the index of its pair. */
+  pairOf: Int32Array;
+}
+
+/** Groups customers by (x, T), for the per-customer predictions whose costly part ignores t_x. */
+export function groupPairs(frequency: NumericColumn, T: NumericColumn): PairData {
+  const xLevels = levels(frequency);
+  const TLevels = levels(T);
+  const span = TLevels.values.length;
+  const key = new Float64Array(frequency.length);
+  for (let i = 0; i < key.length; i++) key[i] = xLevels.level[i] * span + TLevels.level[i];
+  const { first, groupOf } = groupByKey(key);
+  return { x: Float64Array.from(first, (i) => frequency[i]), T: Float64Array.from(first, (i) => T[i]), pairOf: groupOf };
 }
 
 /** Distinct values of a numeric column (ascending) and each entry's index among them. */
