@@ -16,6 +16,9 @@ export interface MinimizeOptions {
   maxStep?: number;
 }
 
+/** Smallest line-search move (largest coordinate) worth evaluating: far below any reported precision. */
+const MIN_MOVE = 1e-10;
+
 /**
  * BFGS quasi-Newton minimization with a backtracking (Armijo) line search. Small problems only (dense
  * inverse-Hessian): the BTYD models have 3–4 parameters.
@@ -59,6 +62,9 @@ export function minimizeBfgs(f: Objective, start: ArrayLike<number>, options: Mi
       for (let i = 0; i < n; i++) next[i] = theta[i] + step * dir[i];
       nextValue = f(next, nextGrad);
       if (Number.isFinite(nextValue) && nextValue <= value + 1e-4 * step * slope) break;
+      // At the optimum the objective's rounding noise defeats the Armijo test: stop halving once the move
+      // is too small to matter instead of spending dozens of evaluations on it.
+      if (step * largest < MIN_MOVE) break;
       step *= 0.5;
     }
     if (!(Number.isFinite(nextValue) && nextValue <= value)) {
