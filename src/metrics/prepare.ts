@@ -49,8 +49,10 @@ export interface PreparedOrders {
   /** Kept row → amount (refunds are negative and net against revenue). */
   amount: Float64Array;
   /**
-   * Kept row → order key: the `order_id` dictionary code, or `orderIdCount + row` when the row has no
-   * order_id (then the row is its own order). Equal keys within a customer are one order.
+   * Kept row → order key: the kept-row position of the first row (in this customer's sorted rows) with the
+   * same `order_id`; a row without order_id is its own order (its own position). Equal keys are one order;
+   * keys are below `rowCount` and never shared between customers, so per-key scratch arrays stay small and
+   * are walked in order.
    */
   orderKey: Int32Array;
 
@@ -367,14 +369,11 @@ function buildBase(
 
   // Pass 2: one counting sort by customer, reading rows in order and scattering their values (random
   // writes are cheaper than the random reads a gather would need). Rows stay in table order per customer.
-  const orderIds = columnCodes(orders, 'order_id');
-  const orderIdCount = orderIds ? orderIds.values.length : 0;
   const row = new Int32Array(k);
   const code = new Int32Array(k);
   const slot = new Int32Array(k);
   const day = new Int32Array(k);
   const amount = new Float64Array(k);
-  const orderKey = new Int32Array(k);
   for (let j = 0; j < k; j++) {
     const r = kept[j];
     const c = rowCode[r];
@@ -384,12 +383,11 @@ function buildBase(
     slot[pos] = slotOfCode[c];
     day[pos] = dayCol[r];
     amount[pos] = amountCol[r];
-    const oid = orderIds ? orderIds.codes[r] : -1;
-    orderKey[pos] = oid >= 0 ? oid : orderIdCount + r;
   }
 
-  // Pass 3 (sequential): order each customer's rows by day (then row), and aggregate.
-  const seen = new Int32Array(orderIdCount).fill(-1);
+  // Pass 3 (sequential): order each customer's rows by day (then row), key its orders, and aggregate.
+  const orderIds = readColumn<string | null>(orders, 'order_id');
+  const orderKey = new Int32Array(k);
   const firstDay = new Int32Array(customerCount);
   const lastDay = new Int32Array(customerCount);
   const orderCount = new Int32Array(customerCount);
@@ -399,11 +397,11 @@ function buildBase(
   for (let s = 0; s < customerCount; s++) {
     const a = start[s];
     const b = start[s + 1];
-    sortGroupByDay(a, b, day, row, amount, orderKey);
+    sortGroupByDay(a, b, day, row, amount);
+    const count = orderIds ? keyOrders(a, b, row, orderIds, orderKey) : keyRows(a, b, orderKey);
     let days = 0;
     let prev = NaN;
     let sum = 0;
-    let count = 0;
     for (let j = a; j < b; j++) {
       const d = day[j];
       if (d !== prev) {
@@ -412,12 +410,6 @@ function buildBase(
       }
       const v = amount[j];
       if (v === v) sum += v; // the normalizer never leaves NaN in amount; guard anyway
-      const key = orderKey[j];
-      if (key >= orderIdCount) count++;
-      else if (seen[key] !== s) {
-        seen[key] = s;
-        count++;
-      }
     }
     firstDay[s] = day[a];
     lastDay[s] = day[b - 1];
@@ -453,27 +445,73 @@ function buildBase(
   };
 }
 
+/** Each row of a…b−1 its own order: key = position. Returns the number of orders. */
+function keyRows(a: number, b: number, orderKey: Int32Array): number {
+  for (let j = a; j < b; j++) orderKey[j] = j;
+  return b - a;
+}
+
+/** Above this many rows a customer's order ids are matched through a map instead of pairwise. */
+const PAIRWISE_ORDER_MATCH = 32;
+
+/**
+ * Keys the orders of one customer's rows a…b−1: rows sharing an `order_id` get the position of the first
+ * of them, rows without one their own position. Only ids within the customer are compared (no dictionary
+ * of the whole column: ids are nearly all distinct). Returns the number of distinct orders.
+ */
+function keyOrders(a: number, b: number, row: Int32Array, ids: ArrayLike<string | null>, orderKey: Int32Array): number {
+  let count = 0;
+  if (b - a <= PAIRWISE_ORDER_MATCH) {
+    for (let j = a; j < b; j++) {
+      const id = ids[row[j]];
+      let key = j;
+      if (id !== null && id !== undefined && id !== '') {
+        for (let i = a; i < j; i++) {
+          if (orderKey[i] === i && ids[row[i]] === id) {
+            key = i;
+            break;
+          }
+        }
+      }
+      orderKey[j] = key;
+      if (key === j) count++;
+    }
+    return count;
+  }
+  const firstOf = new Map<unknown, number>();
+  for (let j = a; j < b; j++) {
+    const id = ids[row[j]];
+    let key = j;
+    if (id !== null && id !== undefined && id !== '') {
+      const seen = firstOf.get(id);
+      if (seen === undefined) firstOf.set(id, j);
+      else key = seen;
+    }
+    orderKey[j] = key;
+    if (key === j) count++;
+  }
+  return count;
+}
+
 /** Sorts rows a…b−1 of the parallel arrays by (day, row). Rows arrive in table order, so feeds sorted by
  * date are already in order (one linear check); small groups use insertion sort, large ones a permutation. */
-function sortGroupByDay(a: number, b: number, day: Int32Array, row: Int32Array, amount: Float64Array, key: Int32Array): void {
+function sortGroupByDay(a: number, b: number, day: Int32Array, row: Int32Array, amount: Float64Array): void {
   let sorted = true;
   for (let j = a + 1; j < b && sorted; j++) sorted = day[j - 1] <= day[j];
   if (sorted) return;
   if (b - a <= 32) {
     for (let j = a + 1; j < b; j++) {
-      const d = day[j], r = row[j], m = amount[j], o = key[j];
+      const d = day[j], r = row[j], m = amount[j];
       let i = j - 1;
       while (i >= a && (day[i] > d || (day[i] === d && row[i] > r))) {
         day[i + 1] = day[i];
         row[i + 1] = row[i];
         amount[i + 1] = amount[i];
-        key[i + 1] = key[i];
         i--;
       }
       day[i + 1] = d;
       row[i + 1] = r;
       amount[i + 1] = m;
-      key[i + 1] = o;
     }
     return;
   }
@@ -481,9 +519,7 @@ function sortGroupByDay(a: number, b: number, day: Int32Array, row: Int32Array, 
   const d2 = Int32Array.from(perm, (p) => day[p]);
   const r2 = Int32Array.from(perm, (p) => row[p]);
   const m2 = Float64Array.from(perm, (p) => amount[p]);
-  const k2 = Int32Array.from(perm, (p) => key[p]);
   day.set(d2, a);
   row.set(r2, a);
   amount.set(m2, a);
-  key.set(k2, a);
 }

@@ -56,6 +56,33 @@ describe('prepareOrders', () => {
     expect(slotOfId(p, 'nobody')).to.equal(-1);
   });
 
+  it('keys each order by the position of its first row; rows without an order id are their own order', () => {
+    const p = prepareOrders(tables);
+    // b: rows 0, 1, 3 are all o1 → key 0.  a: null id, o2, o5 → own positions 3, 4, 5.  c: o4 → 6.
+    expect(Array.from(p.orderKey)).to.deep.equal([0, 0, 0, 3, 4, 5, 6]);
+  });
+
+  it('matches order ids within a customer the same way for small and large customers', () => {
+    // 40 rows (beyond the pairwise limit): ids cycle through 7 values, every 5th row has none → 7 + 8 orders.
+    const rows = Array.from({ length: 40 }, (_, i) => ({
+      id: 'big',
+      date: `2024-01-${String(1 + (i % 28)).padStart(2, '0')}`,
+      amount: 1,
+      order: i % 5 === 4 ? null : `o${i % 7}`,
+    }));
+    const small = rows.slice(0, 10); // o0 o1 o2 o3 – o5 o6 o0 o1 –: 6 ids + 2 without → 8 orders
+    const big = prepareOrders({ orders: ordersTable(rows) });
+    expect(big.orders[0]).to.equal(7 + 8);
+    expect(prepareOrders({ orders: ordersTable(small) }).orders[0]).to.equal(8);
+    // Same id → same key, which is the position of that id's first row (by day, then row).
+    const { orderKey, row } = big;
+    for (let j = 0; j < 40; j++) {
+      const id = rows[row[j]].order;
+      const first = id === null ? j : Array.from(row).findIndex((r) => rows[r].order === id);
+      expect(orderKey[j], `position ${j}`).to.equal(first);
+    }
+  });
+
   it('ignores orders after asOf and keeps an order on asOf', () => {
     const p = prepareOrders(tables, { asOf: '2024-03-05' });
     // Dropped: a 03-10, c 03-01 is cancelled anyway; b's refund on 03-05 stays.
