@@ -18,15 +18,11 @@ export interface GroupTotals {
   total: { revenue: number; orders: number; customers: number; repeatCustomers: number; rows: number };
 }
 
-/** Largest order key + 1 (the size of a per-key scratch array). */
-export function keySpace(base: PreparedOrders): number {
-  let max = -1;
-  for (let j = 0; j < base.rowCount; j++) if (base.orderKey[j] > max) max = base.orderKey[j];
-  return max + 1;
-}
-
-/** A scratch array over order keys: the customer slot that last counted each key (−1 = none yet). */
-export const keyStamp = (base: PreparedOrders) => new Int32Array(keySpace(base)).fill(-1);
+/**
+ * A scratch array over order keys: the customer slot that last counted each key (−1 = none yet). Order keys
+ * are kept-row positions, so `rowCount` entries cover them.
+ */
+export const keyStamp = (base: PreparedOrders) => new Int32Array(base.rowCount).fill(-1);
 
 /**
  * Totals per group for kept rows dated in `[lo, hi]`. `group[j]` is the group of kept row j (0 … groupCount−1);
