@@ -386,7 +386,10 @@ function buildBase(
   }
 
   // Pass 3 (sequential): order each customer's rows by day (then row), key its orders, and aggregate.
-  const orderIds = readColumn<string | null>(orders, 'order_id');
+  const orderIds = readColumn<unknown>(orders, 'order_id');
+  let maxRows = 0;
+  for (let s = 0; s < customerCount; s++) maxRows = Math.max(maxRows, start[s + 1] - start[s]);
+  const scratch: OrderScratch = { ids: new Array<string | null>(maxRows).fill(null), table: new Int32Array(0) };
   const orderKey = new Int32Array(k);
   const firstDay = new Int32Array(customerCount);
   const lastDay = new Int32Array(customerCount);
@@ -398,7 +401,7 @@ function buildBase(
     const a = start[s];
     const b = start[s + 1];
     sortGroupByDay(a, b, day, row, amount);
-    const count = orderIds ? keyOrders(a, b, row, orderIds, orderKey) : keyRows(a, b, orderKey);
+    const count = orderIds ? keyOrders(a, b, row, orderIds, orderKey, scratch) : keyRows(a, b, orderKey);
     let days = 0;
     let prev = NaN;
     let sum = 0;
@@ -451,46 +454,83 @@ function keyRows(a: number, b: number, orderKey: Int32Array): number {
   return b - a;
 }
 
-/** Above this many rows a customer's order ids are matched through a map instead of pairwise. */
-const PAIRWISE_ORDER_MATCH = 32;
+/** Above this many rows a customer's order ids are matched through a hash table instead of pairwise. */
+const PAIRWISE_ORDER_MATCH = 16;
 
 /**
  * Keys the orders of one customer's rows a…b−1: rows sharing an `order_id` get the position of the first
  * of them, rows without one their own position. Only ids within the customer are compared (no dictionary
- * of the whole column: ids are nearly all distinct). Returns the number of distinct orders.
+ * of the whole column: ids are nearly all distinct). The ids are gathered once into `scratch.ids` (one
+ * random read per row); small customers compare them pairwise, large ones through a hash table.
+ * Returns the number of distinct orders.
  */
-function keyOrders(a: number, b: number, row: Int32Array, ids: ArrayLike<string | null>, orderKey: Int32Array): number {
+function keyOrders(a: number, b: number, row: Int32Array, ids: ArrayLike<unknown>, orderKey: Int32Array, scratch: OrderScratch): number {
+  const local = scratch.ids;
+  const g = b - a;
+  for (let i = 0; i < g; i++) {
+    const id = ids[row[a + i]];
+    local[i] = id === null || id === undefined || id === '' ? null : typeof id === 'string' ? id : String(id); // as columnCodes
+  }
   let count = 0;
-  if (b - a <= PAIRWISE_ORDER_MATCH) {
-    for (let j = a; j < b; j++) {
-      const id = ids[row[j]];
-      let key = j;
-      if (id !== null && id !== undefined && id !== '') {
-        for (let i = a; i < j; i++) {
-          if (orderKey[i] === i && ids[row[i]] === id) {
-            key = i;
+  if (g <= PAIRWISE_ORDER_MATCH) {
+    for (let i = 0; i < g; i++) {
+      const id = local[i];
+      let key = i;
+      if (id !== null) {
+        for (let h = 0; h < i; h++) {
+          if (local[h] === id) {
+            key = orderKey[a + h] - a;
             break;
           }
         }
       }
-      orderKey[j] = key;
-      if (key === j) count++;
+      orderKey[a + i] = a + key;
+      if (key === i) count++;
     }
     return count;
   }
-  const firstOf = new Map<unknown, number>();
-  for (let j = a; j < b; j++) {
-    const id = ids[row[j]];
-    let key = j;
-    if (id !== null && id !== undefined && id !== '') {
-      const seen = firstOf.get(id);
-      if (seen === undefined) firstOf.set(id, j);
-      else key = seen;
+  // Open addressing over a string hash (slot → local index + 1); far cheaper than a Map of fresh strings.
+  let size = 32;
+  while (size < 2 * g) size <<= 1;
+  if (scratch.table.length < size) scratch.table = new Int32Array(size);
+  const table = scratch.table;
+  table.fill(0, 0, size);
+  const mask = size - 1;
+  for (let i = 0; i < g; i++) {
+    const id = local[i];
+    let key = i;
+    if (id !== null) {
+      let h = hashString(id) & mask;
+      for (;;) {
+        const e = table[h];
+        if (e === 0) {
+          table[h] = i + 1;
+          break;
+        }
+        if (local[e - 1] === id) {
+          key = orderKey[a + e - 1] - a;
+          break;
+        }
+        h = (h + 1) & mask;
+      }
     }
-    orderKey[j] = key;
-    if (key === j) count++;
+    orderKey[a + i] = a + key;
+    if (key === i) count++;
   }
   return count;
+}
+
+/** FNV-1a over UTF-16 code units. */
+function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** Reused buffers of `keyOrders`: ids sized to the largest customer, a hash table grown on demand. */
+interface OrderScratch {
+  ids: (string | null)[];
+  table: Int32Array;
 }
 
 /** Sorts rows a…b−1 of the parallel arrays by (day, row). Rows arrive in table order, so feeds sorted by
