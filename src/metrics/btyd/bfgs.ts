@@ -134,3 +134,12 @@ function maxAbs(a: ArrayLike<number>): number {
   for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]));
   return m;
 }
+
+/** Log-parameters whose values all lie in (1e-6, 1e6), away from the degenerate edges of the BTYD models. */
+export function inBounds(theta: ArrayLike<number>): boolean {
+  for (let i = 0; i < theta.length; i++) {
+    const v = Math.exp(theta[i]);
+    if (!(v > 1e-6 && v < 1e6)) return false;
+  }
+  return true;
+}

@@ -1,5 +1,5 @@
 import type { ColumnTable } from 'arquero';
-import { minimizeBfgs } from './bfgs.js';
+import { inBounds, minimizeBfgs } from './bfgs.js';
 import { readColumns, type NumericColumn } from './customer-arrays.js';
 import { digamma, lgamma } from './special.js';
 
@@ -64,9 +64,12 @@ export function fitGammaGamma(input: FrequencyMonetary | ColumnTable): GammaGamm
   const scaled = Float64Array.from(ms, (m) => m / meanSpend);
   const objective = gammaGammaObjective(x, scaled);
   let best: ReturnType<typeof minimizeBfgs> | null = null;
+  // Starts are tried in turn until one converges inside the bounds (as fitBgNbd: each run costs
+  // hundreds of passes over the customers on large samples).
   for (const start of STARTS) {
     const result = minimizeBfgs(objective, start.map(Math.log), { gradientTolerance: 1e-9 });
     if (Number.isFinite(result.value) && (best === null || result.value < best.value)) best = result;
+    if (best && best.converged && inBounds(best.theta)) break;
   }
   if (best === null) throw new Error('fitGammaGamma: the likelihood could not be evaluated at any starting point');
   const [p, q, gammaScaled] = Array.from(best.theta, Math.exp);
@@ -76,7 +79,7 @@ export function fitGammaGamma(input: FrequencyMonetary | ColumnTable): GammaGamm
     logLikelihood: gammaGammaLogLikelihood(params, x, Float64Array.from(ms)),
     customers: xs.length,
     ignored: frequency.length - xs.length,
-    converged: best.converged && [p, q, gammaScaled].every((v) => v > 1e-6 && v < 1e6),
+    converged: best.converged && inBounds(best.theta),
   };
 }
 
