@@ -153,12 +153,12 @@ function discountedShare(base: PreparedOrders): Float64Array {
     const seen = b - a > 64 ? new Set<number>() : null; // count each order once
     for (let j = a; j < b; j++) {
       if (!(discount[base.row[j]] > 0)) continue;
-      const key = base.orderKey[j];
+      const key = base.orderKey[j]; // the position of the order's first row (see value-tally.ts)
       let first = true;
       if (seen) {
         first = !seen.has(key);
         seen.add(key);
-      } else for (let i = a; i < j && first; i++) if (base.orderKey[i] === key && discount[base.row[i]] > 0) first = false;
+      } else for (let i = key; i < j && first; i++) if (base.orderKey[i] === key && discount[base.row[i]] > 0) first = false;
       if (first) discounted++;
     }
     out[s] = base.orders[s] > 0 ? discounted / base.orders[s] : NaN;

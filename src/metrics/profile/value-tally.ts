@@ -56,15 +56,18 @@ export function tallyCustomer(base: PreparedOrders, slot: number, dict: ColumnCo
       touched[scratch.count++] = v;
     }
     revenue[v] += base.amount[j];
-    // First row of this (order, value) pair in the customer's rows?
+    // First row of this (order, value) pair in the customer's rows? An order's key is the position of its
+    // first row, so a row that starts its order is first, and earlier rows of its order lie in key…j−1.
     const key = base.orderKey[j];
     let first = true;
-    if (seen) {
+    if (key === j) {
+      if (seen) seen.add(key * width + v);
+    } else if (seen) {
       const pair = key * width + v;
       if (seen.has(pair)) first = false;
       else seen.add(pair);
     } else {
-      for (let i = a; i < j; i++) {
+      for (let i = key; i < j; i++) {
         if (base.orderKey[i] === key && dict.codes[base.row[i]] === v) {
           first = false;
           break;
