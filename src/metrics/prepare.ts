@@ -106,6 +106,22 @@ export function customerIndex(orders: ColumnTable): CustomerIndex {
   return index;
 }
 
+const entryCodesCache = new WeakMap<ColumnCodes, { index: CustomerIndex; codes: Int32Array }>();
+
+/**
+ * Orders customer code of each entry of another table's customer-id dictionary (−1 when the id never
+ * ordered). Cached per dictionary, so the customers and interactions tables are looked up once and shared by
+ * the join, the interactions totals and the lifecycle universe.
+ */
+export function ordersCodesOfEntries(index: CustomerIndex, ids: ColumnCodes): Int32Array {
+  const hit = entryCodesCache.get(ids);
+  if (hit && hit.index === index) return hit.codes;
+  const codes = new Int32Array(ids.values.length);
+  for (let d = 0; d < codes.length; d++) codes[d] = index.codeOf.get(ids.values[d]) ?? -1;
+  entryCodesCache.set(ids, { index, codes });
+  return codes;
+}
+
 const joinCache = new WeakMap<ColumnTable, WeakMap<ColumnTable, Int32Array>>();
 const noJoinCache = new WeakMap<ColumnTable, Int32Array>();
 
@@ -124,8 +140,7 @@ export function customerRows(orders: ColumnTable, customers: ColumnTable | undef
   rows = new Int32Array(index.ids.length).fill(-1);
   const ids = columnCodes(customers, 'customer_id');
   if (ids) {
-    const codeOfDictEntry = new Int32Array(ids.values.length);
-    for (let d = 0; d < ids.values.length; d++) codeOfDictEntry[d] = index.codeOf.get(ids.values[d]) ?? -1;
+    const codeOfDictEntry = ordersCodesOfEntries(index, ids);
     const n = ids.codes.length;
     for (let r = 0; r < n; r++) {
       const d = ids.codes[r];

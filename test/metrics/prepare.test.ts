@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import * as aq from 'arquero';
 import { columnCodes } from '../../src/metrics/columns.js';
 import { resolveAsOf } from '../../src/metrics/options.js';
-import { customerIdOf, prepareOrders, slotOfId } from '../../src/metrics/prepare.js';
+import { customerIdOf, customerIndex, ordersCodesOfEntries, prepareOrders, slotOfId } from '../../src/metrics/prepare.js';
 import { day, ordersTable } from './tables.js';
 
 // Hand-made data: every expected value below is counted by hand from these rows.
@@ -81,6 +81,14 @@ describe('prepareOrders', () => {
       const first = id === null ? j : Array.from(row).findIndex((r) => rows[r].order === id);
       expect(orderKey[j], `position ${j}`).to.equal(first);
     }
+  });
+
+  it('maps another table\'s customer-id dictionary onto the orders customer codes once (cached)', () => {
+    // Orders codes by first appearance: b 0, a 1, c 2. Customers dictionary: a, b, c, z (z never ordered).
+    const dict = columnCodes(customers, 'customer_id')!;
+    const codes = ordersCodesOfEntries(customerIndex(orders), dict);
+    expect(Array.from(codes)).to.deep.equal([1, 0, 2, -1]);
+    expect(ordersCodesOfEntries(customerIndex(orders), dict)).to.equal(codes);
   });
 
   it('ignores orders after asOf and keeps an order on asOf', () => {

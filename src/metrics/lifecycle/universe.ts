@@ -1,6 +1,6 @@
 import type { CrmFilter } from '../filter-types.js';
 import { columnCodes, readColumn } from '../columns.js';
-import { customerRows, type PreparedOrders } from '../prepare.js';
+import { customerRows, ordersCodesOfEntries, type PreparedOrders } from '../prepare.js';
 
 /**
  * Every customer the lifecycle can see — buyers in the orders table plus people known only from the
@@ -56,8 +56,9 @@ export function customerUniverse(base: PreparedOrders): CustomerUniverse {
   const extra = new Map<string, number>();
   const rowOfOrdersCode = customerRows(tables.orders, tables.customers);
   const recordRows: number[] = Array.from(rowOfOrdersCode);
-  const add = (id: string, row: number) => {
-    let c = index.codeOf.get(id) ?? extra.get(id);
+  // An id's orders code (−1 when it never ordered) comes from the shared per-dictionary lookup.
+  const add = (id: string, ordersCode: number, row: number) => {
+    let c = ordersCode >= 0 ? ordersCode : extra.get(id);
     if (c === undefined) {
       c = ids.length;
       ids.push(id);
@@ -68,21 +69,23 @@ export function customerUniverse(base: PreparedOrders): CustomerUniverse {
   };
   const customerIds = tables.customers && columnCodes(tables.customers, 'customer_id');
   if (customerIds) {
-    // One lookup per distinct id (dictionary entry), at its first row.
+    // Ids that never ordered join the universe at their first customers row.
+    const entryCode = ordersCodesOfEntries(index, customerIds);
     const seen = new Uint8Array(customerIds.values.length);
     const n = customerIds.codes.length;
     for (let r = 0; r < n; r++) {
       const d = customerIds.codes[r];
       if (d >= 0 && !seen[d]) {
         seen[d] = 1;
-        add(customerIds.values[d], r);
+        if (entryCode[d] < 0) add(customerIds.values[d], -1, r);
       }
     }
   }
   let interactionCode = new Int32Array(0);
   const interactionIds = tables.interactions && columnCodes(tables.interactions, 'customer_id');
   if (interactionIds) {
-    const dictCode = Int32Array.from(interactionIds.values, (id) => add(id, -1));
+    const entryCode = ordersCodesOfEntries(index, interactionIds);
+    const dictCode = Int32Array.from(interactionIds.values, (id, d) => add(id, entryCode[d], -1));
     const { codes } = interactionIds;
     interactionCode = new Int32Array(codes.length);
     for (let r = 0; r < codes.length; r++) interactionCode[r] = codes[r] >= 0 ? dictCode[codes[r]] : -1;
