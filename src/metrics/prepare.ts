@@ -402,9 +402,8 @@ function buildBase(
 
   // Pass 3 (sequential): order each customer's rows by day (then row), key its orders, and aggregate.
   const orderIds = readColumn<unknown>(orders, 'order_id');
-  let maxRows = 0;
-  for (let s = 0; s < customerCount; s++) maxRows = Math.max(maxRows, start[s + 1] - start[s]);
-  const scratch: OrderScratch = { ids: new Array<string | null>(maxRows).fill(null), table: new Int32Array(0) };
+  const idHash = orderIds ? orderIdHashes(orders, orderIds) : null;
+  const scratch: OrderScratch = { table: new Int32Array(0) };
   const orderKey = new Int32Array(k);
   const firstDay = new Int32Array(customerCount);
   const lastDay = new Int32Array(customerCount);
@@ -416,7 +415,7 @@ function buildBase(
     const a = start[s];
     const b = start[s + 1];
     sortGroupByDay(a, b, day, row, amount);
-    const count = orderIds ? keyOrders(a, b, row, orderIds, orderKey, scratch) : keyRows(a, b, orderKey);
+    const count = orderIds && idHash ? keyOrders(a, b, row, orderIds, idHash, orderKey, scratch) : keyRows(a, b, orderKey);
     let days = 0;
     let prev = NaN;
     let sum = 0;
@@ -472,79 +471,98 @@ function keyRows(a: number, b: number, orderKey: Int32Array): number {
 /** Above this many rows a customer's order ids are matched through a hash table instead of pairwise. */
 const PAIRWISE_ORDER_MATCH = 16;
 
+/** An order id as `columnCodes` sees it: null when missing (null, undefined, ''), else its string form. */
+function orderIdText(id: unknown): string | null {
+  return id === null || id === undefined || id === '' ? null : typeof id === 'string' ? id : String(id);
+}
+
+/** FNV-1a over UTF-16 code units, never 0 (0 marks a missing id). */
+function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h === 0 ? 1 : h;
+}
+
+const idHashCache = new WeakMap<ColumnTable, Int32Array>();
+
+/**
+ * A 32-bit hash of each row's order id (0 when missing), cached per orders table. Computed in table order
+ * (the strings sit in memory in that order), so matching ids within a customer later compares integers and
+ * touches the strings only when two hashes are equal.
+ */
+function orderIdHashes(orders: ColumnTable, ids: ArrayLike<unknown>): Int32Array {
+  let hashes = idHashCache.get(orders);
+  if (hashes) return hashes;
+  const n = rowCount(orders);
+  hashes = new Int32Array(n);
+  for (let r = 0; r < n; r++) {
+    const text = orderIdText(ids[r]);
+    hashes[r] = text === null ? 0 : hashString(text);
+  }
+  idHashCache.set(orders, hashes);
+  return hashes;
+}
+
+/** Same order id (both present)? Hashes first; the strings only when they are equal. */
+function sameOrderId(ids: ArrayLike<unknown>, hash: Int32Array, r1: number, r2: number): boolean {
+  return hash[r1] === hash[r2] && hash[r1] !== 0 && orderIdText(ids[r1]) === orderIdText(ids[r2]);
+}
+
 /**
  * Keys the orders of one customer's rows a…b−1: rows sharing an `order_id` get the position of the first
  * of them, rows without one their own position. Only ids within the customer are compared (no dictionary
- * of the whole column: ids are nearly all distinct). The ids are gathered once into `scratch.ids` (one
- * random read per row); small customers compare them pairwise, large ones through a hash table.
- * Returns the number of distinct orders.
+ * of the whole column: ids are nearly all distinct), through their hashes: pairwise for small customers,
+ * through an open-addressing table (slot → local index + 1) for large ones. Returns the number of orders.
  */
-function keyOrders(a: number, b: number, row: Int32Array, ids: ArrayLike<unknown>, orderKey: Int32Array, scratch: OrderScratch): number {
-  const local = scratch.ids;
+function keyOrders(a: number, b: number, row: Int32Array, ids: ArrayLike<unknown>, hash: Int32Array, orderKey: Int32Array, scratch: OrderScratch): number {
   const g = b - a;
-  for (let i = 0; i < g; i++) {
-    const id = ids[row[a + i]];
-    local[i] = id === null || id === undefined || id === '' ? null : typeof id === 'string' ? id : String(id); // as columnCodes
-  }
   let count = 0;
   if (g <= PAIRWISE_ORDER_MATCH) {
-    for (let i = 0; i < g; i++) {
-      const id = local[i];
-      let key = i;
-      if (id !== null) {
-        for (let h = 0; h < i; h++) {
-          if (local[h] === id) {
-            key = orderKey[a + h] - a;
+    for (let j = a; j < b; j++) {
+      let key = j;
+      if (hash[row[j]] !== 0) {
+        for (let i = a; i < j; i++) {
+          if (orderKey[i] === i && sameOrderId(ids, hash, row[i], row[j])) {
+            key = i;
             break;
           }
         }
       }
-      orderKey[a + i] = a + key;
-      if (key === i) count++;
+      orderKey[j] = key;
+      if (key === j) count++;
     }
     return count;
   }
-  // Open addressing over a string hash (slot → local index + 1); far cheaper than a Map of fresh strings.
   let size = 32;
   while (size < 2 * g) size <<= 1;
   if (scratch.table.length < size) scratch.table = new Int32Array(size);
   const table = scratch.table;
   table.fill(0, 0, size);
   const mask = size - 1;
-  for (let i = 0; i < g; i++) {
-    const id = local[i];
-    let key = i;
-    if (id !== null) {
-      let h = hashString(id) & mask;
-      for (;;) {
+  for (let j = a; j < b; j++) {
+    let key = j;
+    const h0 = hash[row[j]];
+    if (h0 !== 0) {
+      for (let h = h0 & mask; ; h = (h + 1) & mask) {
         const e = table[h];
         if (e === 0) {
-          table[h] = i + 1;
+          table[h] = j - a + 1;
           break;
         }
-        if (local[e - 1] === id) {
-          key = orderKey[a + e - 1] - a;
+        if (sameOrderId(ids, hash, row[a + e - 1], row[j])) {
+          key = a + e - 1;
           break;
         }
-        h = (h + 1) & mask;
       }
     }
-    orderKey[a + i] = a + key;
-    if (key === i) count++;
+    orderKey[j] = key;
+    if (key === j) count++;
   }
   return count;
 }
 
-/** FNV-1a over UTF-16 code units. */
-function hashString(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
-/** Reused buffers of `keyOrders`: ids sized to the largest customer, a hash table grown on demand. */
+/** Reused hash table of `keyOrders`, grown on demand. */
 interface OrderScratch {
-  ids: (string | null)[];
   table: Int32Array;
 }
 

@@ -83,6 +83,19 @@ describe('prepareOrders', () => {
     }
   });
 
+  it('compares order ids by their string form and treats empty ids as missing (as columnCodes does)', () => {
+    const t = aq.table({
+      customer_id: ['a', 'a', 'a', 'a', 'a'],
+      order_date: Int32Array.from([1, 1, 2, 3, 3]),
+      amount: Float64Array.from([1, 2, 3, 4, 5]),
+      order_id: [7, '7', '', '', 'x'],
+    });
+    // 7 and '7' are one order; the two empty ids are two orders of their own; 'x' one more → 4.
+    const p = prepareOrders({ orders: t });
+    expect(p.orders[0]).to.equal(4);
+    expect(Array.from(p.orderKey)).to.deep.equal([0, 0, 2, 3, 4]);
+  });
+
   it('maps another table\'s customer-id dictionary onto the orders customer codes once (cached)', () => {
     // Orders codes by first appearance: b 0, a 1, c 2. Customers dictionary: a, b, c, z (z never ordered).
     const dict = columnCodes(customers, 'customer_id')!;
