@@ -139,26 +139,31 @@ export function groupPairs(frequency: NumericColumn, T: NumericColumn): PairData
   return { x: Float64Array.from(first, (i) => frequency[i]), T: Float64Array.from(first, (i) => T[i]), pairOf: groupOf };
 }
 
-/** Distinct values of a numeric column (ascending) and each entry's index among them. */
+/**
+ * Distinct values of a numeric column (ascending) and each entry's index among them. Values are collected
+ * through a map (per-customer columns repeat few values: whole days, counts), so only the distinct values
+ * are sorted.
+ */
 function levels(column: NumericColumn): { values: Float64Array; level: Int32Array } {
   const n = column.length;
-  const sorted = Float64Array.from(column).sort();
-  let distinct = 0;
-  for (let i = 0; i < n; i++) if (i === 0 || sorted[i] !== sorted[distinct - 1]) sorted[distinct++] = sorted[i];
-  const values = sorted.slice(0, distinct);
-  const level = new Int32Array(n);
+  const idOf = new Map<number, number>();
+  const seenOrder: number[] = [];
+  const firstSeen = new Int32Array(n);
   for (let i = 0; i < n; i++) {
-    // Binary search: the values were validated finite, so each is found.
     const v = column[i];
-    let lo = 0;
-    let hi = distinct - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (values[mid] < v) lo = mid + 1;
-      else hi = mid;
+    let id = idOf.get(v);
+    if (id === undefined) {
+      id = seenOrder.length;
+      seenOrder.push(v);
+      idOf.set(v, id);
     }
-    level[i] = lo;
+    firstSeen[i] = id;
   }
+  const values = Float64Array.from(seenOrder).sort();
+  const rank = new Int32Array(values.length);
+  for (let k = 0; k < values.length; k++) rank[idOf.get(values[k])!] = k;
+  const level = new Int32Array(n);
+  for (let i = 0; i < n; i++) level[i] = rank[firstSeen[i]];
   return { values, level };
 }
 
