@@ -2,6 +2,7 @@ import type { CrmTables } from '../../data/types.js';
 import { columnCodes, readColumn } from '../columns.js';
 import type { MetricOptions } from '../options.js';
 import { prepareOrders, type PreparedOrders } from '../prepare.js';
+import { medianInPlace } from '../lifecycle/median.js';
 import { interactionTotals } from './interactions.js';
 import { bestTallied, tallyCustomer, tallyScratch } from './value-tally.js';
 
@@ -67,10 +68,7 @@ export function medianGapDays(base: PreparedOrders, slot: number, scratch?: Floa
     if (prev === prev && d !== prev) gaps[count++] = d - prev;
     prev = d;
   }
-  if (count === 0) return NaN;
-  const sorted = gaps.subarray(0, count).sort();
-  const mid = count >> 1;
-  return count % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return medianInPlace(gaps, count) ?? NaN;
 }
 
 function summarize(base: PreparedOrders): CustomerSummary {
