@@ -132,4 +132,17 @@ describe('gamma-gamma value and CLV', () => {
     expect(Array.from(pairs.T)).to.deep.equal([5, 5, 7]);
     expect(Array.from(pairs.pairOf)).to.deep.equal([1, 0, 2, 1, 0]);
   });
+
+  it('groupPairs: same grouping when the key space is too wide to count (sorted instead)', () => {
+    // 1,200 customers with distinct x and T: 1,200² level combinations, beyond the counting limit (8n + 1024).
+    const n = 1200;
+    const x = Float64Array.from({ length: n }, (_, i) => n - 1 - i);
+    const T = Float64Array.from({ length: n }, (_, i) => 2 * (n - i));
+    const pairs = groupPairs(x, T);
+    expect(pairs.x.length).to.equal(n);
+    expect(pairs.x[0]).to.equal(0);
+    expect(pairs.T[0]).to.equal(2);
+    expect(pairs.pairOf[0]).to.equal(n - 1); // the customer with the largest x comes last
+    expect(Array.from(pairs.pairOf).every((k, i) => pairs.x[k] === x[i] && pairs.T[k] === T[i])).to.equal(true);
+  });
 });

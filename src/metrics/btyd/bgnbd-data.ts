@@ -102,6 +102,9 @@ export function groupTriples(input: FrequencyRecencyT | ColumnTable, what = 'fit
 /** Equal keys grouped: the first index of each group (groups in ascending key order), sizes, and each index's group. */
 function groupByKey(key: Float64Array): { first: number[]; counts: number[]; groupOf: Int32Array } {
   const n = key.length;
+  let max = -1;
+  for (let i = 0; i < n; i++) if (key[i] > max) max = key[i];
+  if (max < 8 * n + 1024) return groupDenseKeys(key, max + 1);
   const order = sortedOrder(key);
   const groupOf = new Int32Array(n);
   const first: number[] = [];
@@ -117,6 +120,30 @@ function groupByKey(key: Float64Array): { first: number[]; counts: number[]; gro
     groupOf[i] = counts.length - 1;
     counts[counts.length - 1]++;
   }
+  return { first, counts, groupOf };
+}
+
+/** `groupByKey` for whole-number keys below `span` (small enough to index): counts instead of a sort. */
+function groupDenseKeys(key: Float64Array, span: number): { first: number[]; counts: number[]; groupOf: Int32Array } {
+  const n = key.length;
+  const firstOfKey = new Int32Array(span).fill(-1);
+  const countOfKey = new Int32Array(span);
+  for (let i = 0; i < n; i++) {
+    const k = key[i];
+    if (firstOfKey[k] < 0) firstOfKey[k] = i;
+    countOfKey[k]++;
+  }
+  const groupOfKey = firstOfKey; // reused: key → group, in ascending key order
+  const first: number[] = [];
+  const counts: number[] = [];
+  for (let k = 0; k < span; k++) {
+    if (firstOfKey[k] < 0) continue;
+    first.push(firstOfKey[k]);
+    counts.push(countOfKey[k]);
+    groupOfKey[k] = first.length - 1;
+  }
+  const groupOf = new Int32Array(n);
+  for (let i = 0; i < n; i++) groupOf[i] = groupOfKey[key[i]];
   return { first, counts, groupOf };
 }
 
