@@ -35,7 +35,6 @@ export function groupTotals(base: PreparedOrders, group: Int32Array, groupCount:
   const repeatCustomers = new Int32Array(groupCount);
   const rows = new Int32Array(groupCount);
   const total = { revenue: 0, orders: 0, customers: 0, repeatCustomers: 0, rows: 0 };
-  const keySeen = keyStamp(base);
   const groupSeen = new Int32Array(groupCount).fill(-1);
   const ordersInGroup = new Int32Array(groupCount);
   const { start, day, amount, orderKey } = base;
@@ -54,9 +53,19 @@ export function groupTotals(base: PreparedOrders, group: Int32Array, groupCount:
       }
       revenue[g] += amount[j];
       rows[g]++;
+      // Counted at its first row that passes (the date window and a group): a row that starts its order
+      // (key = its position) is that row; otherwise look back over the order's earlier rows.
       const key = orderKey[j];
-      if (keySeen[key] !== s) {
-        keySeen[key] = s;
+      let first = true;
+      if (key !== j) {
+        for (let i = key; i < j; i++) {
+          if (orderKey[i] === key && day[i] >= lo && day[i] <= hi && group[i] >= 0) {
+            first = false;
+            break;
+          }
+        }
+      }
+      if (first) {
         orders[g]++;
         customerOrders++;
         if (++ordersInGroup[g] === 2) repeatCustomers[g]++;
