@@ -148,15 +148,12 @@ function discountedShare(base: PreparedOrders): Float64Array {
     const a = base.start[s];
     const b = base.start[s + 1];
     let discounted = 0;
-    const seen = b - a > 64 ? new Set<number>() : null; // count each order once
     for (let j = a; j < b; j++) {
       if (!(discount[base.row[j]] > 0)) continue;
-      const key = base.orderKey[j]; // the position of the order's first row (see value-tally.ts)
+      // Count each order once: look back over its earlier rows (key = the position of its first row).
+      const key = base.orderKey[j];
       let first = true;
-      if (seen) {
-        first = !seen.has(key);
-        seen.add(key);
-      } else for (let i = key; i < j && first; i++) if (base.orderKey[i] === key && discount[base.row[i]] > 0) first = false;
+      for (let i = key; i < j && first; i++) if (base.orderKey[i] === key && discount[base.row[i]] > 0) first = false;
       if (first) discounted++;
     }
     out[s] = base.orders[s] > 0 ? discounted / base.orders[s] : NaN;
