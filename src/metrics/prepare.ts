@@ -49,8 +49,10 @@ export interface PreparedOrders {
   /** Kept row → amount (refunds are negative and net against revenue). */
   amount: Float64Array;
   /**
-   * Kept row → order key: the `order_id` dictionary code, or `orderIdCount + row` when the row has no
-   * order_id (then the row is its own order). Equal keys within a customer are one order.
+   * Kept row → order key: the kept-row position of the first row (in this customer's sorted rows) with the
+   * same `order_id`; a row without order_id is its own order (its own position). Equal keys are one order;
+   * keys are below `rowCount` and never shared between customers, so per-key scratch arrays stay small and
+   * are walked in order.
    */
   orderKey: Int32Array;
 
@@ -104,6 +106,22 @@ export function customerIndex(orders: ColumnTable): CustomerIndex {
   return index;
 }
 
+const entryCodesCache = new WeakMap<ColumnCodes, { index: CustomerIndex; codes: Int32Array }>();
+
+/**
+ * Orders customer code of each entry of another table's customer-id dictionary (−1 when the id never
+ * ordered). Cached per dictionary, so the customers and interactions tables are looked up once and shared by
+ * the join, the interactions totals and the lifecycle universe.
+ */
+export function ordersCodesOfEntries(index: CustomerIndex, ids: ColumnCodes): Int32Array {
+  const hit = entryCodesCache.get(ids);
+  if (hit && hit.index === index) return hit.codes;
+  const codes = new Int32Array(ids.values.length);
+  for (let d = 0; d < codes.length; d++) codes[d] = index.codeOf.get(ids.values[d]) ?? -1;
+  entryCodesCache.set(ids, { index, codes });
+  return codes;
+}
+
 const joinCache = new WeakMap<ColumnTable, WeakMap<ColumnTable, Int32Array>>();
 const noJoinCache = new WeakMap<ColumnTable, Int32Array>();
 
@@ -122,8 +140,7 @@ export function customerRows(orders: ColumnTable, customers: ColumnTable | undef
   rows = new Int32Array(index.ids.length).fill(-1);
   const ids = columnCodes(customers, 'customer_id');
   if (ids) {
-    const codeOfDictEntry = new Int32Array(ids.values.length);
-    for (let d = 0; d < ids.values.length; d++) codeOfDictEntry[d] = index.codeOf.get(ids.values[d]) ?? -1;
+    const codeOfDictEntry = ordersCodesOfEntries(index, ids);
     const n = ids.codes.length;
     for (let r = 0; r < n; r++) {
       const d = ids.codes[r];
@@ -367,14 +384,11 @@ function buildBase(
 
   // Pass 2: one counting sort by customer, reading rows in order and scattering their values (random
   // writes are cheaper than the random reads a gather would need). Rows stay in table order per customer.
-  const orderIds = columnCodes(orders, 'order_id');
-  const orderIdCount = orderIds ? orderIds.values.length : 0;
   const row = new Int32Array(k);
   const code = new Int32Array(k);
   const slot = new Int32Array(k);
   const day = new Int32Array(k);
   const amount = new Float64Array(k);
-  const orderKey = new Int32Array(k);
   for (let j = 0; j < k; j++) {
     const r = kept[j];
     const c = rowCode[r];
@@ -384,12 +398,13 @@ function buildBase(
     slot[pos] = slotOfCode[c];
     day[pos] = dayCol[r];
     amount[pos] = amountCol[r];
-    const oid = orderIds ? orderIds.codes[r] : -1;
-    orderKey[pos] = oid >= 0 ? oid : orderIdCount + r;
   }
 
-  // Pass 3 (sequential): order each customer's rows by day (then row), and aggregate.
-  const seen = new Int32Array(orderIdCount).fill(-1);
+  // Pass 3 (sequential): order each customer's rows by day (then row), key its orders, and aggregate.
+  const orderIds = readColumn<unknown>(orders, 'order_id');
+  const idHash = orderIds ? orderIdHashes(orders, orderIds) : null;
+  const scratch: OrderScratch = { table: new Int32Array(0) };
+  const orderKey = new Int32Array(k);
   const firstDay = new Int32Array(customerCount);
   const lastDay = new Int32Array(customerCount);
   const orderCount = new Int32Array(customerCount);
@@ -399,11 +414,11 @@ function buildBase(
   for (let s = 0; s < customerCount; s++) {
     const a = start[s];
     const b = start[s + 1];
-    sortGroupByDay(a, b, day, row, amount, orderKey);
+    sortGroupByDay(a, b, day, row, amount);
+    const count = orderIds && idHash ? keyOrders(a, b, row, orderIds, idHash, orderKey, scratch) : keyRows(a, b, orderKey);
     let days = 0;
     let prev = NaN;
     let sum = 0;
-    let count = 0;
     for (let j = a; j < b; j++) {
       const d = day[j];
       if (d !== prev) {
@@ -412,12 +427,6 @@ function buildBase(
       }
       const v = amount[j];
       if (v === v) sum += v; // the normalizer never leaves NaN in amount; guard anyway
-      const key = orderKey[j];
-      if (key >= orderIdCount) count++;
-      else if (seen[key] !== s) {
-        seen[key] = s;
-        count++;
-      }
     }
     firstDay[s] = day[a];
     lastDay[s] = day[b - 1];
@@ -453,27 +462,129 @@ function buildBase(
   };
 }
 
+/** Each row of a…b−1 its own order: key = position. Returns the number of orders. */
+function keyRows(a: number, b: number, orderKey: Int32Array): number {
+  for (let j = a; j < b; j++) orderKey[j] = j;
+  return b - a;
+}
+
+/** Above this many rows a customer's order ids are matched through a hash table instead of pairwise. */
+const PAIRWISE_ORDER_MATCH = 16;
+
+/** An order id as `columnCodes` sees it: null when missing (null, undefined, ''), else its string form. */
+function orderIdText(id: unknown): string | null {
+  return id === null || id === undefined || id === '' ? null : typeof id === 'string' ? id : String(id);
+}
+
+/** FNV-1a over UTF-16 code units, never 0 (0 marks a missing id). */
+function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h === 0 ? 1 : h;
+}
+
+const idHashCache = new WeakMap<ColumnTable, Int32Array>();
+
+/**
+ * A 32-bit hash of each row's order id (0 when missing), cached per orders table. Computed in table order
+ * (the strings sit in memory in that order), so matching ids within a customer later compares integers and
+ * touches the strings only when two hashes are equal.
+ */
+function orderIdHashes(orders: ColumnTable, ids: ArrayLike<unknown>): Int32Array {
+  let hashes = idHashCache.get(orders);
+  if (hashes) return hashes;
+  const n = rowCount(orders);
+  hashes = new Int32Array(n);
+  for (let r = 0; r < n; r++) {
+    const text = orderIdText(ids[r]);
+    hashes[r] = text === null ? 0 : hashString(text);
+  }
+  idHashCache.set(orders, hashes);
+  return hashes;
+}
+
+/** Same order id (both present)? Hashes first; the strings only when they are equal. */
+function sameOrderId(ids: ArrayLike<unknown>, hash: Int32Array, r1: number, r2: number): boolean {
+  return hash[r1] === hash[r2] && hash[r1] !== 0 && orderIdText(ids[r1]) === orderIdText(ids[r2]);
+}
+
+/**
+ * Keys the orders of one customer's rows a…b−1: rows sharing an `order_id` get the position of the first
+ * of them, rows without one their own position. Only ids within the customer are compared (no dictionary
+ * of the whole column: ids are nearly all distinct), through their hashes: pairwise for small customers,
+ * through an open-addressing table (slot → local index + 1) for large ones. Returns the number of orders.
+ */
+function keyOrders(a: number, b: number, row: Int32Array, ids: ArrayLike<unknown>, hash: Int32Array, orderKey: Int32Array, scratch: OrderScratch): number {
+  const g = b - a;
+  let count = 0;
+  if (g <= PAIRWISE_ORDER_MATCH) {
+    for (let j = a; j < b; j++) {
+      let key = j;
+      if (hash[row[j]] !== 0) {
+        for (let i = a; i < j; i++) {
+          if (orderKey[i] === i && sameOrderId(ids, hash, row[i], row[j])) {
+            key = i;
+            break;
+          }
+        }
+      }
+      orderKey[j] = key;
+      if (key === j) count++;
+    }
+    return count;
+  }
+  let size = 32;
+  while (size < 2 * g) size <<= 1;
+  if (scratch.table.length < size) scratch.table = new Int32Array(size);
+  const table = scratch.table;
+  table.fill(0, 0, size);
+  const mask = size - 1;
+  for (let j = a; j < b; j++) {
+    let key = j;
+    const h0 = hash[row[j]];
+    if (h0 !== 0) {
+      for (let h = h0 & mask; ; h = (h + 1) & mask) {
+        const e = table[h];
+        if (e === 0) {
+          table[h] = j - a + 1;
+          break;
+        }
+        if (sameOrderId(ids, hash, row[a + e - 1], row[j])) {
+          key = a + e - 1;
+          break;
+        }
+      }
+    }
+    orderKey[j] = key;
+    if (key === j) count++;
+  }
+  return count;
+}
+
+/** Reused hash table of `keyOrders`, grown on demand. */
+interface OrderScratch {
+  table: Int32Array;
+}
+
 /** Sorts rows a…b−1 of the parallel arrays by (day, row). Rows arrive in table order, so feeds sorted by
  * date are already in order (one linear check); small groups use insertion sort, large ones a permutation. */
-function sortGroupByDay(a: number, b: number, day: Int32Array, row: Int32Array, amount: Float64Array, key: Int32Array): void {
+function sortGroupByDay(a: number, b: number, day: Int32Array, row: Int32Array, amount: Float64Array): void {
   let sorted = true;
   for (let j = a + 1; j < b && sorted; j++) sorted = day[j - 1] <= day[j];
   if (sorted) return;
   if (b - a <= 32) {
     for (let j = a + 1; j < b; j++) {
-      const d = day[j], r = row[j], m = amount[j], o = key[j];
+      const d = day[j], r = row[j], m = amount[j];
       let i = j - 1;
       while (i >= a && (day[i] > d || (day[i] === d && row[i] > r))) {
         day[i + 1] = day[i];
         row[i + 1] = row[i];
         amount[i + 1] = amount[i];
-        key[i + 1] = key[i];
         i--;
       }
       day[i + 1] = d;
       row[i + 1] = r;
       amount[i + 1] = m;
-      key[i + 1] = o;
     }
     return;
   }
@@ -481,9 +592,7 @@ function sortGroupByDay(a: number, b: number, day: Int32Array, row: Int32Array, 
   const d2 = Int32Array.from(perm, (p) => day[p]);
   const r2 = Int32Array.from(perm, (p) => row[p]);
   const m2 = Float64Array.from(perm, (p) => amount[p]);
-  const k2 = Int32Array.from(perm, (p) => key[p]);
   day.set(d2, a);
   row.set(r2, a);
   amount.set(m2, a);
-  key.set(k2, a);
 }

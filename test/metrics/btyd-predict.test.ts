@@ -11,6 +11,7 @@ import {
   probabilityAlive,
   probabilityAliveMany,
 } from '../../src/metrics/index.js';
+import { groupPairs } from '../../src/metrics/btyd/bgnbd-data.js';
 import { cdnowSummary } from './btyd-fixtures.js';
 
 // Published (rounded) CDNOW estimates, Fader, Hardie & Lee (2005).
@@ -111,5 +112,37 @@ describe('gamma-gamma value and CLV', () => {
     expect(many[2]).to.equal(many[0]);
     expect(customerLifetimeValue({ ...one, x: 2, t_x: 30.43, T: 38.86, monetary: 22.35, months: 0 })).to.equal(0);
     expect(() => customerLifetimeValue({ ...one, x: 2, t_x: 30.43, T: 38.86, monetary: 22.35, months: 1.5 })).to.throw(RangeError, /months = 1.5/);
+  });
+
+  it('population CLV shares the (x, T) work across recencies yet equals the one-customer values', () => {
+    const one = { bgnbd: published, gammaGamma: gg, unit: 'week' as const };
+    // Same x and T, different t_x: one pair, three P(alive)s.
+    const recency = [30.43, 10, 38.86];
+    const many = customerLifetimeValueMany({ ...one, frequency: [2, 2, 2], recency, T: [38.86, 38.86, 38.86], monetary: [22.35, 22.35, 22.35] });
+    recency.forEach((t_x, i) =>
+      expect(many[i]).to.equal(customerLifetimeValue({ ...one, x: 2, t_x, T: 38.86, monetary: 22.35 })),
+    );
+    expect(many[1]).to.be.below(many[0]); // longer silence since the last purchase → less likely alive
+    expect(() => customerLifetimeValueMany({ ...one, frequency: [2], recency: [40], T: [38.86], monetary: [1] })).to.throw(RangeError, /recency\[0\] = 40/);
+  });
+
+  it('groupPairs: one entry per distinct (x, T), in ascending (x, T) order', () => {
+    const pairs = groupPairs([2, 0, 2, 2, 0], [5, 5, 7, 5, 5]);
+    expect(Array.from(pairs.x)).to.deep.equal([0, 2, 2]);
+    expect(Array.from(pairs.T)).to.deep.equal([5, 5, 7]);
+    expect(Array.from(pairs.pairOf)).to.deep.equal([1, 0, 2, 1, 0]);
+  });
+
+  it('groupPairs: same grouping when the key space is too wide to count (sorted instead)', () => {
+    // 1,200 customers with distinct x and T: 1,200² level combinations, beyond the counting limit (8n + 1024).
+    const n = 1200;
+    const x = Float64Array.from({ length: n }, (_, i) => n - 1 - i);
+    const T = Float64Array.from({ length: n }, (_, i) => 2 * (n - i));
+    const pairs = groupPairs(x, T);
+    expect(pairs.x.length).to.equal(n);
+    expect(pairs.x[0]).to.equal(0);
+    expect(pairs.T[0]).to.equal(2);
+    expect(pairs.pairOf[0]).to.equal(n - 1); // the customer with the largest x comes last
+    expect(Array.from(pairs.pairOf).every((k, i) => pairs.x[k] === x[i] && pairs.T[k] === T[i])).to.equal(true);
   });
 });

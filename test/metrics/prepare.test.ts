@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import * as aq from 'arquero';
 import { columnCodes } from '../../src/metrics/columns.js';
 import { resolveAsOf } from '../../src/metrics/options.js';
-import { customerIdOf, prepareOrders, slotOfId } from '../../src/metrics/prepare.js';
+import { customerIdOf, customerIndex, ordersCodesOfEntries, prepareOrders, slotOfId } from '../../src/metrics/prepare.js';
 import { day, ordersTable } from './tables.js';
 
 // Hand-made data: every expected value below is counted by hand from these rows.
@@ -54,6 +54,54 @@ describe('prepareOrders', () => {
     expect(Array.from(p.lastDay)).to.deep.equal([day('2024-03-05'), day('2024-03-10'), day('2024-02-20')]);
     expect(slotOfId(p, 'c')).to.equal(2);
     expect(slotOfId(p, 'nobody')).to.equal(-1);
+  });
+
+  it('keys each order by the position of its first row; rows without an order id are their own order', () => {
+    const p = prepareOrders(tables);
+    // b: rows 0, 1, 3 are all o1 → key 0.  a: null id, o2, o5 → own positions 3, 4, 5.  c: o4 → 6.
+    expect(Array.from(p.orderKey)).to.deep.equal([0, 0, 0, 3, 4, 5, 6]);
+  });
+
+  it('matches order ids within a customer the same way for small and large customers', () => {
+    // 40 rows (beyond the pairwise limit): ids cycle through 7 values, every 5th row has none → 7 + 8 orders.
+    const rows = Array.from({ length: 40 }, (_, i) => ({
+      id: 'big',
+      date: `2024-01-${String(1 + (i % 28)).padStart(2, '0')}`,
+      amount: 1,
+      order: i % 5 === 4 ? null : `o${i % 7}`,
+    }));
+    const small = rows.slice(0, 10); // o0 o1 o2 o3 – o5 o6 o0 o1 –: 6 ids + 2 without → 8 orders
+    const big = prepareOrders({ orders: ordersTable(rows) });
+    expect(big.orders[0]).to.equal(7 + 8);
+    expect(prepareOrders({ orders: ordersTable(small) }).orders[0]).to.equal(8);
+    // Same id → same key, which is the position of that id's first row (by day, then row).
+    const { orderKey, row } = big;
+    for (let j = 0; j < 40; j++) {
+      const id = rows[row[j]].order;
+      const first = id === null ? j : Array.from(row).findIndex((r) => rows[r].order === id);
+      expect(orderKey[j], `position ${j}`).to.equal(first);
+    }
+  });
+
+  it('compares order ids by their string form and treats empty ids as missing (as columnCodes does)', () => {
+    const t = aq.table({
+      customer_id: ['a', 'a', 'a', 'a', 'a'],
+      order_date: Int32Array.from([1, 1, 2, 3, 3]),
+      amount: Float64Array.from([1, 2, 3, 4, 5]),
+      order_id: [7, '7', '', '', 'x'],
+    });
+    // 7 and '7' are one order; the two empty ids are two orders of their own; 'x' one more → 4.
+    const p = prepareOrders({ orders: t });
+    expect(p.orders[0]).to.equal(4);
+    expect(Array.from(p.orderKey)).to.deep.equal([0, 0, 2, 3, 4]);
+  });
+
+  it('maps another table\'s customer-id dictionary onto the orders customer codes once (cached)', () => {
+    // Orders codes by first appearance: b 0, a 1, c 2. Customers dictionary: a, b, c, z (z never ordered).
+    const dict = columnCodes(customers, 'customer_id')!;
+    const codes = ordersCodesOfEntries(customerIndex(orders), dict);
+    expect(Array.from(codes)).to.deep.equal([1, 0, 2, -1]);
+    expect(ordersCodesOfEntries(customerIndex(orders), dict)).to.equal(codes);
   });
 
   it('ignores orders after asOf and keeps an order on asOf', () => {

@@ -16,6 +16,9 @@ export interface MinimizeOptions {
   maxStep?: number;
 }
 
+/** Smallest line-search move (largest coordinate) worth evaluating: far below any reported precision. */
+const MIN_MOVE = 1e-10;
+
 /**
  * BFGS quasi-Newton minimization with a backtracking (Armijo) line search. Small problems only (dense
  * inverse-Hessian): the BTYD models have 3–4 parameters.
@@ -59,6 +62,9 @@ export function minimizeBfgs(f: Objective, start: ArrayLike<number>, options: Mi
       for (let i = 0; i < n; i++) next[i] = theta[i] + step * dir[i];
       nextValue = f(next, nextGrad);
       if (Number.isFinite(nextValue) && nextValue <= value + 1e-4 * step * slope) break;
+      // At the optimum the objective's rounding noise defeats the Armijo test: stop halving once the move
+      // is too small to matter instead of spending dozens of evaluations on it.
+      if (step * largest < MIN_MOVE) break;
       step *= 0.5;
     }
     if (!(Number.isFinite(nextValue) && nextValue <= value)) {
@@ -127,4 +133,13 @@ function maxAbs(a: ArrayLike<number>): number {
   let m = 0;
   for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]));
   return m;
+}
+
+/** Log-parameters whose values all lie in (1e-6, 1e6), away from the degenerate edges of the BTYD models. */
+export function inBounds(theta: ArrayLike<number>): boolean {
+  for (let i = 0; i < theta.length; i++) {
+    const v = Math.exp(theta[i]);
+    if (!(v > 1e-6 && v < 1e6)) return false;
+  }
+  return true;
 }

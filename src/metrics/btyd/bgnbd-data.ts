@@ -25,6 +25,14 @@ export function checkCustomer(x: number, tx: number, T: number, index: number, a
   return null;
 }
 
+/** Checks every customer's (x, t_x, T); throws a RangeError prefixed with `what` naming the first bad index. */
+export function checkCustomers(frequency: NumericColumn, recency: NumericColumn, T: NumericColumn, what: string, allowZeroT = false): void {
+  for (let i = 0; i < frequency.length; i++) {
+    const problem = checkCustomer(frequency[i], recency[i], T[i], i, allowZeroT);
+    if (problem) throw new RangeError(`${what}: ${problem}`);
+  }
+}
+
 /**
  * Customers grouped into distinct (x, t_x, T) triples with counts: the likelihood only depends on the triple,
  * so fitting costs per distinct triple, not per customer. Each triple also points at its distinct x, t_x and
@@ -56,11 +64,10 @@ export interface TripleData {
 export function groupTriples(input: FrequencyRecencyT | ColumnTable, what = 'fitBgNbd', allowZeroT = false): TripleData {
   const { frequency, recency, T } = readColumns(input, ['frequency', 'recency', 'T'], what);
   const n = frequency.length;
+  checkCustomers(frequency, recency, T, what, allowZeroT);
   let totalRepeats = 0;
   let maxT = 0;
   for (let i = 0; i < n; i++) {
-    const problem = checkCustomer(frequency[i], recency[i], T[i], i, allowZeroT);
-    if (problem) throw new RangeError(`${what}: ${problem}`);
     totalRepeats += frequency[i];
     if (T[i] > maxT) maxT = T[i];
   }
@@ -72,21 +79,7 @@ export function groupTriples(input: FrequencyRecencyT | ColumnTable, what = 'fit
   const span2 = TLevels.values.length;
   const key = new Float64Array(n);
   for (let i = 0; i < n; i++) key[i] = (xLevels.level[i] * span1 + txLevels.level[i]) * span2 + TLevels.level[i];
-  const order = sortedOrder(key);
-  const tripleOf = new Int32Array(n);
-  const firstCustomer: number[] = [];
-  const counts: number[] = [];
-  let previous = NaN;
-  for (let j = 0; j < n; j++) {
-    const i = order[j];
-    if (key[i] !== previous) {
-      previous = key[i];
-      firstCustomer.push(i);
-      counts.push(0);
-    }
-    tripleOf[i] = counts.length - 1;
-    counts[counts.length - 1]++;
-  }
+  const { first: firstCustomer, counts, groupOf: tripleOf } = groupByKey(key);
   const pickLevel = (l: Int32Array) => Int32Array.from(firstCustomer, (i) => l[i]);
   return {
     x: Float64Array.from(firstCustomer, (i) => frequency[i]),
@@ -106,26 +99,98 @@ export function groupTriples(input: FrequencyRecencyT | ColumnTable, what = 'fit
   };
 }
 
-/** Distinct values of a numeric column (ascending) and each entry's index among them. */
+/** Equal keys grouped: the first index of each group (groups in ascending key order), sizes, and each index's group. */
+function groupByKey(key: Float64Array): { first: number[]; counts: number[]; groupOf: Int32Array } {
+  const n = key.length;
+  let max = -1;
+  for (let i = 0; i < n; i++) if (key[i] > max) max = key[i];
+  if (max < 8 * n + 1024) return groupDenseKeys(key, max + 1);
+  const order = sortedOrder(key);
+  const groupOf = new Int32Array(n);
+  const first: number[] = [];
+  const counts: number[] = [];
+  let previous = NaN;
+  for (let j = 0; j < n; j++) {
+    const i = order[j];
+    if (key[i] !== previous) {
+      previous = key[i];
+      first.push(i);
+      counts.push(0);
+    }
+    groupOf[i] = counts.length - 1;
+    counts[counts.length - 1]++;
+  }
+  return { first, counts, groupOf };
+}
+
+/** `groupByKey` for whole-number keys below `span` (small enough to index): counts instead of a sort. */
+function groupDenseKeys(key: Float64Array, span: number): { first: number[]; counts: number[]; groupOf: Int32Array } {
+  const n = key.length;
+  const firstOfKey = new Int32Array(span).fill(-1);
+  const countOfKey = new Int32Array(span);
+  for (let i = 0; i < n; i++) {
+    const k = key[i];
+    if (firstOfKey[k] < 0) firstOfKey[k] = i;
+    countOfKey[k]++;
+  }
+  const groupOfKey = firstOfKey; // reused: key → group, in ascending key order
+  const first: number[] = [];
+  const counts: number[] = [];
+  for (let k = 0; k < span; k++) {
+    if (firstOfKey[k] < 0) continue;
+    first.push(firstOfKey[k]);
+    counts.push(countOfKey[k]);
+    groupOfKey[k] = first.length - 1;
+  }
+  const groupOf = new Int32Array(n);
+  for (let i = 0; i < n; i++) groupOf[i] = groupOfKey[key[i]];
+  return { first, counts, groupOf };
+}
+
+/** Customers grouped into distinct (x, T) pairs (no validation): what alive-conditional expectations depend on. */
+export interface PairData {
+  x: Float64Array;
+  T: Float64Array;
+  /** For each input customer, the index of its pair. */
+  pairOf: Int32Array;
+}
+
+/** Groups customers by (x, T), for the per-customer predictions whose costly part ignores t_x. */
+export function groupPairs(frequency: NumericColumn, T: NumericColumn): PairData {
+  const xLevels = levels(frequency);
+  const TLevels = levels(T);
+  const span = TLevels.values.length;
+  const key = new Float64Array(frequency.length);
+  for (let i = 0; i < key.length; i++) key[i] = xLevels.level[i] * span + TLevels.level[i];
+  const { first, groupOf } = groupByKey(key);
+  return { x: Float64Array.from(first, (i) => frequency[i]), T: Float64Array.from(first, (i) => T[i]), pairOf: groupOf };
+}
+
+/**
+ * Distinct values of a numeric column (ascending) and each entry's index among them. Values are collected
+ * through a map (per-customer columns repeat few values: whole days, counts), so only the distinct values
+ * are sorted.
+ */
 function levels(column: NumericColumn): { values: Float64Array; level: Int32Array } {
   const n = column.length;
-  const sorted = Float64Array.from(column).sort();
-  let distinct = 0;
-  for (let i = 0; i < n; i++) if (i === 0 || sorted[i] !== sorted[distinct - 1]) sorted[distinct++] = sorted[i];
-  const values = sorted.slice(0, distinct);
-  const level = new Int32Array(n);
+  const idOf = new Map<number, number>();
+  const seenOrder: number[] = [];
+  const firstSeen = new Int32Array(n);
   for (let i = 0; i < n; i++) {
-    // Binary search: the values were validated finite, so each is found.
     const v = column[i];
-    let lo = 0;
-    let hi = distinct - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (values[mid] < v) lo = mid + 1;
-      else hi = mid;
+    let id = idOf.get(v);
+    if (id === undefined) {
+      id = seenOrder.length;
+      seenOrder.push(v);
+      idOf.set(v, id);
     }
-    level[i] = lo;
+    firstSeen[i] = id;
   }
+  const values = Float64Array.from(seenOrder).sort();
+  const rank = new Int32Array(values.length);
+  for (let k = 0; k < values.length; k++) rank[idOf.get(values[k])!] = k;
+  const level = new Int32Array(n);
+  for (let i = 0; i < n; i++) level[i] = rank[firstSeen[i]];
   return { values, level };
 }
 

@@ -1,7 +1,7 @@
-import { checkCustomer, groupTriples } from './bgnbd-data.js';
+import { checkCustomer, checkCustomers, groupPairs, type FrequencyRecencyT, type PairData } from './bgnbd-data.js';
 import type { BgNbdParams } from './bgnbd-likelihood.js';
 import { unchecked } from './bgnbd-predict.js';
-import type { NumericColumn } from './customer-arrays.js';
+import { readColumns, type NumericColumn } from './customer-arrays.js';
 import { expectedAverageValue, uncheckedAverageValue, type GammaGammaParams } from './gamma-gamma.js';
 
 /** The time unit the BG/NBD inputs (and so its α) are measured in. */
@@ -21,7 +21,7 @@ export interface ClvHorizon {
   unit?: TimeUnit;
 }
 
-function resolveHorizon(h: ClvHorizon, what: string) {
+export function resolveHorizon(h: ClvHorizon, what: string) {
   const months = h.months ?? 12;
   const rate = h.monthlyDiscountRate ?? 0.01;
   const unit = h.unit ?? 'day';
@@ -32,12 +32,11 @@ function resolveHorizon(h: ClvHorizon, what: string) {
 }
 
 /**
- * Σ_{i=1..H} (E[Y(i·m)] − E[Y((i−1)·m)]) / (1+d)^i: discounted expected purchases over the horizon, for one
- * validated customer (m = one month in the model's unit).
+ * Σ_{i=1..H} (E[Y(i·m) | alive] − E[Y((i−1)·m) | alive]) / (1+d)^i: discounted expected purchases of a customer
+ * known to be alive at T (m = one month in the model's unit). It depends on (x, T) only, not on t_x, so
+ * population code evaluates it once per distinct (x, T) and multiplies by each customer's P(alive).
  */
-function discountedPurchases(bgnbd: BgNbdParams, x: number, tx: number, T: number, months: number, rate: number, step: number): number {
-  const alive = unchecked.probabilityAlive(bgnbd, x, tx, T);
-  if (alive === 0) return 0;
+export function discountedAliveSum(bgnbd: BgNbdParams, x: number, T: number, months: number, rate: number, step: number): number {
   let total = 0;
   let previous = 0;
   for (let i = 1; i <= months; i++) {
@@ -45,7 +44,14 @@ function discountedPurchases(bgnbd: BgNbdParams, x: number, tx: number, T: numbe
     total += (cumulative - previous) / Math.pow(1 + rate, i);
     previous = cumulative;
   }
-  return alive * total;
+  return total;
+}
+
+/** P(alive) times `discountedAliveSum`, for one validated customer (0 when surely dead). */
+function discountedPurchases(bgnbd: BgNbdParams, x: number, tx: number, T: number, months: number, rate: number, step: number): number {
+  const alive = unchecked.probabilityAlive(bgnbd, x, tx, T);
+  if (alive === 0) return 0;
+  return alive * discountedAliveSum(bgnbd, x, T, months, rate, step);
 }
 
 export interface ClvInput extends ClvHorizon {
@@ -80,17 +86,32 @@ export interface ClvPopulationInput extends ClvHorizon {
 }
 
 /**
- * Discounted expected purchases over the horizon for a population (equal-length columns), computed once per
- * distinct (x, t_x, T). Multiply by a per-customer value to get CLV.
+ * Discounted expected purchases over the horizon for a population (equal-length columns): the costly
+ * alive-conditional sum is computed once per distinct (x, T). Multiply by a per-customer value to get CLV.
  */
 export function discountedExpectedPurchasesMany(input: ClvPopulationInput): Float64Array {
-  const { months, rate, step } = resolveHorizon(input, 'discountedExpectedPurchasesMany');
-  const data = groupTriples(input, 'discountedExpectedPurchasesMany', true);
-  const perTriple = new Float64Array(data.x.length);
-  for (let k = 0; k < perTriple.length; k++) {
-    perTriple[k] = discountedPurchases(input.bgnbd, data.x[k], data.tx[k], data.T[k], months, rate, step);
+  const what = 'discountedExpectedPurchasesMany';
+  const horizon = resolveHorizon(input, what);
+  const { frequency, recency, T } = readColumns(input, ['frequency', 'recency', 'T'], what);
+  checkCustomers(frequency, recency, T, what, true);
+  return discountedPurchasesByPair(input.bgnbd, { frequency, recency, T }, groupPairs(frequency, T), horizon);
+}
+
+/** Internal (validated inputs, pairs already grouped): `discountedExpectedPurchasesMany`'s work. */
+export function discountedPurchasesByPair(
+  bgnbd: BgNbdParams,
+  { frequency, recency, T }: FrequencyRecencyT,
+  pairs: PairData,
+  { months, rate, step }: { months: number; rate: number; step: number },
+): Float64Array {
+  const perPair = new Float64Array(pairs.x.length);
+  for (let k = 0; k < perPair.length; k++) perPair[k] = discountedAliveSum(bgnbd, pairs.x[k], pairs.T[k], months, rate, step);
+  const out = new Float64Array(frequency.length);
+  for (let i = 0; i < out.length; i++) {
+    const alive = unchecked.probabilityAlive(bgnbd, frequency[i], recency[i], T[i]);
+    out[i] = alive === 0 ? 0 : alive * perPair[pairs.pairOf[i]];
   }
-  return Float64Array.from(data.tripleOf, (k) => perTriple[k]);
+  return out;
 }
 
 /** `customerLifetimeValue` for a population: columns frequency, recency, T, monetary of equal length. */

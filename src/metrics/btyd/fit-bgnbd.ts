@@ -1,7 +1,7 @@
 import type { ColumnTable } from 'arquero';
 import { groupTriples, type FrequencyRecencyT, type TripleData } from './bgnbd-data.js';
 import { bgNbdCustomerLogLikelihood, bgNbdObjective, type BgNbdParams } from './bgnbd-likelihood.js';
-import { minimizeBfgs } from './bfgs.js';
+import { inBounds, minimizeBfgs } from './bfgs.js';
 
 export interface BgNbdFit extends BgNbdParams {
   /** Total log-likelihood at the estimate, in the time unit of the input. */
@@ -22,9 +22,6 @@ const STARTS: readonly (readonly number[])[] = [
 ];
 
 /** Parameters beyond these bounds mean the optimum is at infinity (a degenerate sample): not converged. */
-const PARAM_MIN = 1e-6;
-const PARAM_MAX = 1e6;
-
 /**
  * Maximum-likelihood BG/NBD (Fader, Hardie & Lee 2005) from per-customer frequency (x), recency (t_x) and age
  * (T), given as equal-length arrays (typed or plain) or an Arquero table with those columns.
@@ -68,9 +65,6 @@ export function fitBgNbd(input: FrequencyRecencyT | ColumnTable): BgNbdFit {
   };
 }
 
-function inBounds(theta: Float64Array): boolean {
-  return theta.every((v) => Math.exp(v) > PARAM_MIN && Math.exp(v) < PARAM_MAX);
-}
 
 function totalLogLikelihood(params: BgNbdParams, data: TripleData): number {
   let ll = 0;

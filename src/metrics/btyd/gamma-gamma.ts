@@ -1,5 +1,5 @@
 import type { ColumnTable } from 'arquero';
-import { minimizeBfgs } from './bfgs.js';
+import { inBounds, minimizeBfgs } from './bfgs.js';
 import { readColumns, type NumericColumn } from './customer-arrays.js';
 import { digamma, lgamma } from './special.js';
 
@@ -64,9 +64,12 @@ export function fitGammaGamma(input: FrequencyMonetary | ColumnTable): GammaGamm
   const scaled = Float64Array.from(ms, (m) => m / meanSpend);
   const objective = gammaGammaObjective(x, scaled);
   let best: ReturnType<typeof minimizeBfgs> | null = null;
+  // Starts are tried in turn until one converges inside the bounds (as fitBgNbd: each run costs
+  // hundreds of passes over the customers on large samples).
   for (const start of STARTS) {
     const result = minimizeBfgs(objective, start.map(Math.log), { gradientTolerance: 1e-9 });
     if (Number.isFinite(result.value) && (best === null || result.value < best.value)) best = result;
+    if (best && best.converged && inBounds(best.theta)) break;
   }
   if (best === null) throw new Error('fitGammaGamma: the likelihood could not be evaluated at any starting point');
   const [p, q, gammaScaled] = Array.from(best.theta, Math.exp);
@@ -76,7 +79,7 @@ export function fitGammaGamma(input: FrequencyMonetary | ColumnTable): GammaGamm
     logLikelihood: gammaGammaLogLikelihood(params, x, Float64Array.from(ms)),
     customers: xs.length,
     ignored: frequency.length - xs.length,
-    converged: best.converged && [p, q, gammaScaled].every((v) => v > 1e-6 && v < 1e6),
+    converged: best.converged && inBounds(best.theta),
   };
 }
 
@@ -92,33 +95,54 @@ function gammaGammaLogLikelihood(params: GammaGammaParams, x: Float64Array, m: F
   return ll;
 }
 
-/** Mean negative log-likelihood in θ = (ln p, ln q, ln γ) with its gradient. */
+/**
+ * Mean negative log-likelihood in θ = (ln p, ln q, ln γ) with its gradient. The log-gamma and digamma terms
+ * depend on a customer only through x, which takes few distinct values: they are evaluated once per distinct x
+ * (weighted by its count), and the terms linear in p are summed once up front, so each evaluation costs one
+ * log and one division per customer.
+ */
 function gammaGammaObjective(x: Float64Array, m: Float64Array) {
   const n = x.length;
-  const logM = Float64Array.from(m, Math.log);
-  const logX = Float64Array.from(x, Math.log);
+  const counts = new Map<number, number>();
+  for (let i = 0; i < n; i++) counts.set(x[i], (counts.get(x[i]) ?? 0) + 1);
+  const levels = Float64Array.from(counts.keys());
+  const weights = Float64Array.from(counts.values());
+  // Σ x(ln m̄ + ln x) and Σ ln m̄: the (px − 1) ln m̄ + px ln x terms are p·first − second.
+  let xLogMX = 0;
+  let sumLogM = 0;
+  for (let i = 0; i < n; i++) {
+    const logM = Math.log(m[i]);
+    xLogMX += x[i] * (logM + Math.log(x[i]));
+    sumLogM += logM;
+  }
   return (theta: Float64Array, grad: Float64Array): number => {
     const p = Math.exp(theta[0]);
     const q = Math.exp(theta[1]);
     const gamma = Math.exp(theta[2]);
     if (![p, q, gamma].every((v) => Number.isFinite(v) && v > 0)) return Infinity;
     const logGamma = Math.log(gamma);
-    const lgQ = lgamma(q);
-    const psiQ = digamma(q);
-    let ll = 0;
-    let gp = 0;
-    let gq = 0;
-    let gg = 0;
+    let ll = n * (q * logGamma - lgamma(q)) + p * xLogMX - sumLogM;
+    let gp = xLogMX;
+    let gq = n * (logGamma - digamma(q));
+    let gg = (n * q) / gamma;
+    for (let k = 0; k < levels.length; k++) {
+      const xk = levels[k];
+      const w = weights[k];
+      const px = p * xk;
+      const psiPxQ = digamma(px + q);
+      ll += w * (lgamma(px + q) - lgamma(px));
+      gp += w * xk * (psiPxQ - digamma(px));
+      gq += w * psiPxQ;
+    }
     for (let i = 0; i < n; i++) {
       const xi = x[i];
       const px = p * xi;
       const denom = gamma + m[i] * xi;
       const logDenom = Math.log(denom);
-      const psiPxQ = digamma(px + q);
-      ll += lgamma(px + q) - lgamma(px) - lgQ + q * logGamma + (px - 1) * logM[i] + px * logX[i] - (px + q) * logDenom;
-      gp += xi * (psiPxQ - digamma(px) + logM[i] + logX[i] - logDenom);
-      gq += psiPxQ - psiQ + logGamma - logDenom;
-      gg += q / gamma - (px + q) / denom;
+      ll -= (px + q) * logDenom;
+      gp -= xi * logDenom;
+      gq -= logDenom;
+      gg -= (px + q) / denom;
     }
     if (!Number.isFinite(ll)) return Infinity;
     grad[0] = (-p * gp) / n;

@@ -1,6 +1,7 @@
 import { fitBgNbd, type BgNbdFit } from './fit-bgnbd.js';
 import { unchecked } from './bgnbd-predict.js';
-import { discountedExpectedPurchasesMany, type TimeUnit } from './clv.js';
+import { groupPairs } from './bgnbd-data.js';
+import { discountedPurchasesByPair, resolveHorizon, type TimeUnit } from './clv.js';
 import { fitGammaGamma, uncheckedAverageValue, type GammaGammaFit } from './gamma-gamma.js';
 import { asTables, lifetimeSummary, type LifetimeOptions, type LifetimeSummary, type OrdersInput } from './lifetime-summary.js';
 import { prepareOrders, type PreparedOrders } from '../prepare.js';
@@ -139,7 +140,10 @@ function predict(summary: LifetimeSummary, unit: TimeUnit, horizonDays: number, 
   }
   if (!bgnbd.converged) notes.push('The BG/NBD fit did not fully converge; predictions are approximate.');
 
+  // The alive-conditional expectations depend on (x, T) only: computed once per distinct pair.
+  const pairs = groupPairs(frequency, T);
   const horizon = unit === 'week' ? horizonDays / 7 : horizonDays;
+  const perPair = Float64Array.from(pairs.x, (x, k) => unchecked.aliveExpectation(bgnbd, horizon, x, pairs.T[k]));
   const pAlive = new Float64Array(n);
   const churnRisk = new Float64Array(n);
   const expectedOrders = new Float64Array(n);
@@ -147,12 +151,12 @@ function predict(summary: LifetimeSummary, unit: TimeUnit, horizonDays: number, 
     const alive = unchecked.probabilityAlive(bgnbd, frequency[i], recency[i], T[i]);
     pAlive[i] = alive;
     churnRisk[i] = 1 - alive;
-    expectedOrders[i] = alive === 0 ? 0 : alive * unchecked.aliveExpectation(bgnbd, horizon, frequency[i], T[i]);
+    expectedOrders[i] = alive === 0 ? 0 : alive * perPair[pairs.pairOf[i]];
   }
 
   const { gammaGamma, valueNote } = fitSpend(frequency, monetary, T);
   if (valueNote) notes.push(valueNote);
-  const purchases = discountedExpectedPurchasesMany({ bgnbd, frequency, recency, T, months, monthlyDiscountRate: rate, unit });
+  const purchases = discountedPurchasesByPair(bgnbd, summary, pairs, resolveHorizon({ months, monthlyDiscountRate: rate, unit }, 'predictCustomers'));
   const clv = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const x = frequency[i];

@@ -4,6 +4,7 @@ import { prepareOrders, type PreparedOrders } from '../prepare.js';
 import { groupLabel, rowGroups, type RowGroups } from '../regional/group-keys.js';
 import { groupTotals } from '../regional/group-totals.js';
 import { ratio } from '../regional/ratios.js';
+import { rowPeriods } from '../row-periods.js';
 import { periodIndex, periodsBetween, type TrendInterval, type TrendPeriod } from './periods.js';
 
 export interface ChannelMixOptions extends MetricOptions {
@@ -185,9 +186,10 @@ export function channelMix(tables: CrmTables, options: ChannelMixOptions = {}): 
   const periods = periodsBetween(first, last, interval);
   const P = periods.length;
   const p0 = P ? periodIndex(periods[0].start, interval) : 0;
+  const rowPeriod = rowPeriods(base, interval);
   const cellGroup = new Int32Array(base.rowCount);
   for (let j = 0; j < base.rowCount; j++) {
-    const p = periodIndex(base.day[j], interval) - p0;
+    const p = rowPeriod[j] - p0;
     cellGroup[j] = p >= 0 && p < P ? ch.group[j] * P + p : -1;
   }
   const byPeriod = groupTotals(base, cellGroup, C * P);
@@ -204,7 +206,8 @@ export function channelMix(tables: CrmTables, options: ChannelMixOptions = {}): 
   if (tables.customers?.columnNames().includes('type')) {
     const types = rowGroups(base, 'type');
     const T = types.keys.length;
-    const typeCell = Int32Array.from(ch.group, (g, j) => g * T + types.group[j]);
+    const typeCell = new Int32Array(base.rowCount);
+    for (let j = 0; j < base.rowCount; j++) typeCell[j] = ch.group[j] * T + types.group[j];
     const m = groupTotals(base, typeCell, C * T);
     byCustomerType = {
       types: types.keys.map((key) => ({ key, label: groupLabel(key) })),

@@ -1,6 +1,6 @@
 import type { CrmFilter } from '../filter-types.js';
 import { columnCodes, readColumn } from '../columns.js';
-import { customerRows, type PreparedOrders } from '../prepare.js';
+import { customerRows, ordersCodesOfEntries, type PreparedOrders } from '../prepare.js';
 
 /**
  * Every customer the lifecycle can see — buyers in the orders table plus people known only from the
@@ -11,7 +11,6 @@ import { customerRows, type PreparedOrders } from '../prepare.js';
  */
 export interface CustomerUniverse {
   ids: string[];
-  codeOf: Map<string, number>;
   /** universe code → customers-table row, or −1. */
   recordRow: Int32Array;
   /** universe code → 1 when the filter keeps the customer. */
@@ -53,32 +52,43 @@ export function customerUniverse(base: PreparedOrders): CustomerUniverse {
   if (hit) return hit;
   const { tables, index } = base;
   const ids = index.ids.slice();
-  const codeOf = new Map(index.codeOf);
+  // Only ids missing from the orders table go into a new map (the orders' own map is not copied).
+  const extra = new Map<string, number>();
   const rowOfOrdersCode = customerRows(tables.orders, tables.customers);
   const recordRows: number[] = Array.from(rowOfOrdersCode);
-  const add = (id: string, row: number) => {
-    let c = codeOf.get(id);
+  // An id's orders code (−1 when it never ordered) comes from the shared per-dictionary lookup.
+  const add = (id: string, ordersCode: number, row: number) => {
+    let c = ordersCode >= 0 ? ordersCode : extra.get(id);
     if (c === undefined) {
       c = ids.length;
       ids.push(id);
-      codeOf.set(id, c);
+      extra.set(id, c);
       recordRows.push(row);
     }
     return c;
   };
   const customerIds = tables.customers && columnCodes(tables.customers, 'customer_id');
   if (customerIds) {
+    // Ids that never ordered join the universe at their first customers row.
+    const entryCode = ordersCodesOfEntries(index, customerIds);
+    const seen = new Uint8Array(customerIds.values.length);
     const n = customerIds.codes.length;
     for (let r = 0; r < n; r++) {
       const d = customerIds.codes[r];
-      if (d >= 0) add(customerIds.values[d], r);
+      if (d >= 0 && !seen[d]) {
+        seen[d] = 1;
+        if (entryCode[d] < 0) add(customerIds.values[d], -1, r);
+      }
     }
   }
   let interactionCode = new Int32Array(0);
   const interactionIds = tables.interactions && columnCodes(tables.interactions, 'customer_id');
   if (interactionIds) {
-    const dictCode = interactionIds.values.map((id) => add(id, -1));
-    interactionCode = Int32Array.from(interactionIds.codes, (d) => (d >= 0 ? dictCode[d] : -1));
+    const entryCode = ordersCodesOfEntries(index, interactionIds);
+    const dictCode = Int32Array.from(interactionIds.values, (id, d) => add(id, entryCode[d], -1));
+    const { codes } = interactionIds;
+    interactionCode = new Int32Array(codes.length);
+    for (let r = 0; r < codes.length; r++) interactionCode[r] = codes[r] >= 0 ? dictCode[codes[r]] : -1;
   }
 
   const recordRow = Int32Array.from(recordRows);
@@ -88,7 +98,7 @@ export function customerUniverse(base: PreparedOrders): CustomerUniverse {
     const slot = c < base.slotOfCode.length ? base.slotOfCode[c] : -1;
     inScope[c] = slot >= 0 || (prospect !== null && prospect(ids[c], recordRow[c])) ? 1 : 0;
   }
-  const universe = { ids, codeOf, recordRow, inScope, interactionCode };
+  const universe = { ids, recordRow, inScope, interactionCode };
   cache.set(base, universe);
   return universe;
 }

@@ -1,5 +1,5 @@
 import { columnCodes, readColumn, rowCount } from '../columns.js';
-import type { PreparedOrders } from '../prepare.js';
+import { ordersCodesOfEntries, type PreparedOrders } from '../prepare.js';
 
 /**
  * Interactions counted for a customer: those dated on or before asOf and inside `filter.dateRange` (the
@@ -21,11 +21,7 @@ export function forEachInteraction(base: PreparedOrders, fn: (row: number, slot:
   const ids = columnCodes(table, 'customer_id');
   const days = readColumn<number>(table, 'date');
   if (!ids || !days) return;
-  const slotOfEntry = new Int32Array(ids.values.length);
-  for (let d = 0; d < ids.values.length; d++) {
-    const code = base.index.codeOf.get(ids.values[d]);
-    slotOfEntry[d] = code === undefined ? -1 : base.slotOfCode[code];
-  }
+  const slotOfEntry = Int32Array.from(ordersCodesOfEntries(base.index, ids), (code) => (code < 0 ? -1 : base.slotOfCode[code]));
   const lo = base.filter.dateRange?.start ?? -Infinity;
   const hi = Math.min(base.filter.dateRange?.end ?? Infinity, base.asOf);
   const n = rowCount(table);

@@ -2,6 +2,7 @@ import type { CrmTables } from '../../data/types.js';
 import { columnCodes, readColumn } from '../columns.js';
 import type { MetricOptions } from '../options.js';
 import { prepareOrders, type PreparedOrders } from '../prepare.js';
+import { medianInPlace } from '../lifecycle/median.js';
 import { interactionTotals } from './interactions.js';
 import { bestTallied, tallyCustomer, tallyScratch } from './value-tally.js';
 
@@ -67,10 +68,7 @@ export function medianGapDays(base: PreparedOrders, slot: number, scratch?: Floa
     if (prev === prev && d !== prev) gaps[count++] = d - prev;
     prev = d;
   }
-  if (count === 0) return NaN;
-  const sorted = gaps.subarray(0, count).sort();
-  const mid = count >> 1;
-  return count % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return medianInPlace(gaps, count) ?? NaN;
 }
 
 function summarize(base: PreparedOrders): CustomerSummary {
@@ -150,15 +148,12 @@ function discountedShare(base: PreparedOrders): Float64Array {
     const a = base.start[s];
     const b = base.start[s + 1];
     let discounted = 0;
-    const seen = b - a > 64 ? new Set<number>() : null; // count each order once
     for (let j = a; j < b; j++) {
       if (!(discount[base.row[j]] > 0)) continue;
+      // Count each order once: look back over its earlier rows (key = the position of its first row).
       const key = base.orderKey[j];
       let first = true;
-      if (seen) {
-        first = !seen.has(key);
-        seen.add(key);
-      } else for (let i = a; i < j && first; i++) if (base.orderKey[i] === key && discount[base.row[i]] > 0) first = false;
+      for (let i = key; i < j && first; i++) if (base.orderKey[i] === key && discount[base.row[i]] > 0) first = false;
       if (first) discounted++;
     }
     out[s] = base.orders[s] > 0 ? discounted / base.orders[s] : NaN;

@@ -43,9 +43,6 @@ export function tallyCustomer(base: PreparedOrders, slot: number, dict: ColumnCo
   scratch.count = 0;
   const a = base.start[slot];
   const b = base.start[slot + 1];
-  const small = b - a <= 64;
-  const seen = small ? null : new Set<number>();
-  const width = dict.values.length + 1;
   for (let j = a; j < b; j++) {
     const v = dict.codes[base.row[j]];
     if (v < 0) continue;
@@ -56,19 +53,14 @@ export function tallyCustomer(base: PreparedOrders, slot: number, dict: ColumnCo
       touched[scratch.count++] = v;
     }
     revenue[v] += base.amount[j];
-    // First row of this (order, value) pair in the customer's rows?
+    // First row of this (order, value) pair in the customer's rows? An order's key is the position of its
+    // first row, so a row that starts its order is first, and earlier rows of its order lie in key…j−1.
     const key = base.orderKey[j];
     let first = true;
-    if (seen) {
-      const pair = key * width + v;
-      if (seen.has(pair)) first = false;
-      else seen.add(pair);
-    } else {
-      for (let i = a; i < j; i++) {
-        if (base.orderKey[i] === key && dict.codes[base.row[i]] === v) {
-          first = false;
-          break;
-        }
+    for (let i = key; i < j; i++) {
+      if (base.orderKey[i] === key && dict.codes[base.row[i]] === v) {
+        first = false;
+        break;
       }
     }
     if (first) orders[v]++;

@@ -18,15 +18,11 @@ export interface GroupTotals {
   total: { revenue: number; orders: number; customers: number; repeatCustomers: number; rows: number };
 }
 
-/** Largest order key + 1 (the size of a per-key scratch array). */
-export function keySpace(base: PreparedOrders): number {
-  let max = -1;
-  for (let j = 0; j < base.rowCount; j++) if (base.orderKey[j] > max) max = base.orderKey[j];
-  return max + 1;
-}
-
-/** A scratch array over order keys: the customer slot that last counted each key (−1 = none yet). */
-export const keyStamp = (base: PreparedOrders) => new Int32Array(keySpace(base)).fill(-1);
+/**
+ * A scratch array over order keys: the customer slot that last counted each key (−1 = none yet). Order keys
+ * are kept-row positions, so `rowCount` entries cover them.
+ */
+export const keyStamp = (base: PreparedOrders) => new Int32Array(base.rowCount).fill(-1);
 
 /**
  * Totals per group for kept rows dated in `[lo, hi]`. `group[j]` is the group of kept row j (0 … groupCount−1);
@@ -39,7 +35,6 @@ export function groupTotals(base: PreparedOrders, group: Int32Array, groupCount:
   const repeatCustomers = new Int32Array(groupCount);
   const rows = new Int32Array(groupCount);
   const total = { revenue: 0, orders: 0, customers: 0, repeatCustomers: 0, rows: 0 };
-  const keySeen = keyStamp(base);
   const groupSeen = new Int32Array(groupCount).fill(-1);
   const ordersInGroup = new Int32Array(groupCount);
   const { start, day, amount, orderKey } = base;
@@ -58,9 +53,19 @@ export function groupTotals(base: PreparedOrders, group: Int32Array, groupCount:
       }
       revenue[g] += amount[j];
       rows[g]++;
+      // Counted at its first row that passes (the date window and a group): a row that starts its order
+      // (key = its position) is that row; otherwise look back over the order's earlier rows.
       const key = orderKey[j];
-      if (keySeen[key] !== s) {
-        keySeen[key] = s;
+      let first = true;
+      if (key !== j) {
+        for (let i = key; i < j; i++) {
+          if (orderKey[i] === key && day[i] >= lo && day[i] <= hi && group[i] >= 0) {
+            first = false;
+            break;
+          }
+        }
+      }
+      if (first) {
         orders[g]++;
         customerOrders++;
         if (++ordersInGroup[g] === 2) repeatCustomers[g]++;
