@@ -199,6 +199,23 @@ describe('crm-rfm-matrix: selection, events, keyboard', () => {
     expect(d.filter).to.deep.equal({ segments: ['champions'] });
   });
 
+  it('with non-default scoring (bins=3) a segment selection filters by its customers, so linked widgets agree', async () => {
+    const tables = sampleTables();
+    const el = await matrix(tables, 'bins="3"');
+    const r = rfm(tables, { rfm: { bins: 3 } });
+    const selected = oneEvent(el, 'crm-segment-select');
+    segmentButtons(el)[0].click();
+    const detail = ((await selected) as CustomEvent<CrmSelectDetail>).detail;
+    const id = detail.selection!.value;
+    const members = idsOf(r, rfmCustomers(r, { segment: id }));
+    expect(detail.selection!.field).to.equal('customerIds');
+    expect(sorted(detail.filter.customerIds!)).to.deep.equal(sorted(members));
+    expect(detail.filter.segments).to.equal(undefined);
+    await el.updateComplete;
+    expect(segmentButtons(el)[0].getAttribute('aria-pressed')).to.equal('true');
+    expect(q(el, '[part~="customer-list"] h3')!.textContent).to.contain(`of ${members.length} customers`);
+  });
+
   it('arrow keys move in two dimensions; Enter selects the cell (customerIds); Esc clears', async () => {
     const tables = sampleTables();
     const el = await matrix(tables);

@@ -457,8 +457,8 @@ export class CrmRfmMatrix extends CrmWidget<RfmMatrixResult> {
     const tOf = (v: number) => (hi > lo ? (v - lo) / (hi - lo) : 1);
     const tones = this.seqTextTones();
     const sel = this.selection;
-    const selectedCell = sel?.field === 'customerIds' ? sel.value : undefined;
-    const highlightSegment = sel?.field === 'segments' ? sel.value : this.previewSegment;
+    const selectedCell = this.selectedCell();
+    const highlightSegment = this.selectedSegment() ?? this.previewSegment;
     const highlightIndex = highlightSegment === undefined ? -1 : model.result.segments.findIndex((s) => s.id === highlightSegment);
     const data: GridCellDatum[] = cells.map((c, i) => {
       const empty = c.customers === 0;
@@ -510,7 +510,7 @@ export class CrmRfmMatrix extends CrmWidget<RfmMatrixResult> {
   private renderSegments(r: RfmMatrixResult): TemplateResult {
     const rows = r.model.summary.filter((s) => s.customers > 0);
     const maxShare = Math.max(...rows.map((s) => Math.max(s.customerShare || 0, s.revenueShare || 0)), 1e-9);
-    const selected = this.selection?.field === 'segments' ? this.selection.value : undefined;
+    const selected = this.selectedSegment();
     const mixed = r.model.cells.some((c) => !c.pure);
     const pct = (x: number) => `${Math.max(0, (x || 0) / maxShare) * 100}%`;
     return html`<h3 id="segments-heading">${this.m('segmentsHeading')}</h3>
@@ -598,7 +598,25 @@ export class CrmRfmMatrix extends CrmWidget<RfmMatrixResult> {
 
   private selectSegment(r: RfmMatrixResult, s: RfmSegmentRow): void {
     const ids = this.idsOf(r, rfmCustomers(r.model.result, { segment: s.id }));
-    this.select('segment', s.id, { label: this.segmentLabel(s), customerIds: ids });
+    // Linked widgets resolve `filter.segments` with the default scoring (5 quantile bins, preset rules). When this
+    // matrix scores otherwise, the segment's members travel as customer ids so every widget sees the same people.
+    const byIds = !this.scoresByDefault();
+    this.select('segment', s.id, {
+      label: this.segmentLabel(s),
+      customerIds: ids,
+      ...(byIds ? { field: 'customerIds' as const, values: ids } : {}),
+    });
+  }
+
+  /** True when bins, method and rules are the defaults every other widget uses for `filter.segments`. */
+  private scoresByDefault(): boolean {
+    const five = (v: string | undefined) => v === undefined || v.trim() === '' || v.trim() === '5';
+    return (
+      five(this.bins) &&
+      [this.recencyBins, this.frequencyBins, this.monetaryBins].every((v) => v === undefined || v.trim() === '') &&
+      (this.method === undefined || this.method.trim() === '' || this.method.trim() === 'quantile') &&
+      this.segmentRules === undefined
+    );
   }
 
   private selectCell(r: RfmMatrixResult, c: RfmCell): void {
@@ -645,7 +663,7 @@ export class CrmRfmMatrix extends CrmWidget<RfmMatrixResult> {
     if (this.listCache?.result === r && this.listCache.key === key) return this.listCache.rows;
     const result = r.model.result;
     let rows: Int32Array;
-    if (s.field === 'segments') rows = rfmCustomers(result, { segment: s.value });
+    if (!CELL_VALUE.test(s.value)) rows = rfmCustomers(result, { segment: s.value });
     else {
       const m = CELL_VALUE.exec(s.value);
       if (!m) return null;
@@ -732,6 +750,18 @@ export class CrmRfmMatrix extends CrmWidget<RfmMatrixResult> {
 
   private customersText(count: number): string {
     return this.m('customersCount', { count: this.fmt.integer(count) });
+  }
+
+  /** The selected cell's value (`r5-f4`), if a cell is selected. */
+  private selectedCell(): string | undefined {
+    const s = this.selection;
+    return s?.kind === 'segment' && CELL_VALUE.test(s.value) ? s.value : undefined;
+  }
+
+  /** The selected segment's id (whether it filters by `segments` or by its customers' ids). */
+  private selectedSegment(): string | undefined {
+    const s = this.selection;
+    return s?.kind === 'segment' && !CELL_VALUE.test(s.value) ? s.value : undefined;
   }
 
   private cellValue(c: RfmCell): string {
