@@ -4,7 +4,7 @@ import { defineMessages } from '../../i18n/messages.js';
 export const rfmMatrixMessages = defineMessages(
   {
     title: 'RFM matrix',
-    yTitle: 'Recency score (R) · {top} = bought most recently',
+    yTitle: 'Recency (R) · {top} = most recent',
     xTitle: 'Frequency score (F) · more orders →',
     rowLabel: 'R{score}',
     colLabel: 'F{score}',
@@ -52,7 +52,7 @@ export const rfmMatrixMessages = defineMessages(
   },
   {
     title: 'RFM 客户矩阵',
-    yTitle: '最近购买评分 (R) · {top} = 最近购买',
+    yTitle: '最近消费 (R) · {top} = 最近',
     xTitle: '购买频次评分 (F) · 订单越多越靠右 →',
     rowLabel: 'R{score}',
     colLabel: 'F{score}',
