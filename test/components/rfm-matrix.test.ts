@@ -303,7 +303,7 @@ describe('crm-rfm-matrix: states, locales, sizes, exports, accessibility', () =>
     const el = await matrix(tables, '', 'zh-CN');
     const zh = new Formatter('zh-CN');
     expect(q(el, '[part~="title"]')!.textContent!.trim()).to.equal('RFM 客户矩阵');
-    expect(q(el, '.axis-title')!.textContent).to.contain('最近购买评分');
+    expect(q(el, '.axis-title')!.textContent).to.contain('最近消费 (R)');
     const summary = rfmSegmentSummary(rfm(tables)).filter((s) => s.customers > 0);
     expect(segmentButtons(el).map((b) => b.querySelector('.seg-name')!.textContent!.trim())).to.deep.equal(summary.map((s) => s.labels['zh-CN']));
     const stats = segmentButtons(el)[0].querySelector('.seg-stats')!.textContent!;
