@@ -1,4 +1,5 @@
 import type { ColumnTable } from 'arquero';
+import { dictionaryOf } from '../data/column-dictionary.js';
 
 /**
  * Column access without Arquero expressions (no `eval`, so strict-CSP pages work) and without per-row
@@ -57,6 +58,15 @@ export function columnCodes(table: ColumnTable, column: string): ColumnCodes | u
     return undefined;
   }
   const n = rowCount(table);
+  const recorded = dictionaryOf(data);
+  if (recorded && recorded.codes.length === n) {
+    // Coded when the column was built (normalizer, worker transfer): no per-row hashing here.
+    const known = new Map<string, number>();
+    recorded.values.forEach((v, i) => known.set(v, i));
+    const result: ColumnCodes = { values: recorded.values, codes: recorded.codes, codeOf: known };
+    perTable.set(column, result);
+    return result;
+  }
   const codes = new Int32Array(n);
   const codeOf = new Map<string, number>();
   const values: string[] = [];
