@@ -60,10 +60,21 @@ export function columnCodes(table: ColumnTable, column: string): ColumnCodes | u
   const n = rowCount(table);
   const recorded = dictionaryOf(data);
   if (recorded && recorded.codes.length === n) {
-    // Coded when the column was built (normalizer, worker transfer): no per-row hashing here.
-    const known = new Map<string, number>();
-    recorded.values.forEach((v, i) => known.set(v, i));
-    const result: ColumnCodes = { values: recorded.values, codes: recorded.codes, codeOf: known };
+    // Coded when the column was built (normalizer, worker transfer): no per-row hashing here, and the
+    // value → code map (100k entries for customer ids) is built only if someone asks for it.
+    const { values, codes } = recorded;
+    let codeOf: Map<string, number> | undefined;
+    const result: ColumnCodes = {
+      values,
+      codes,
+      get codeOf() {
+        if (!codeOf) {
+          codeOf = new Map();
+          for (let i = 0; i < values.length; i++) codeOf.set(values[i]!, i);
+        }
+        return codeOf;
+      },
+    };
     perTable.set(column, result);
     return result;
   }

@@ -101,7 +101,13 @@ export function customerIndex(orders: ColumnTable): CustomerIndex {
   if (!dict) throw new Error("orders table has no 'customer_id' column (normalize the feed first)");
   const missing = dict.codes.indexOf(-1);
   if (missing >= 0) throw new Error(`orders row ${missing}: customer_id is missing (it is required)`);
-  index = { ids: dict.values, codeOf: dict.codeOf, rowCode: dict.codes };
+  index = {
+    ids: dict.values,
+    rowCode: dict.codes,
+    get codeOf() {
+      return dict.codeOf; // built on first use (see columnCodes)
+    },
+  };
   indexCache.set(orders, index);
   return index;
 }
