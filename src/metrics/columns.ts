@@ -108,6 +108,15 @@ export function columnCodes(table: ColumnTable, column: string): ColumnCodes | u
   return result;
 }
 
+/**
+ * The code of one value, or undefined when the column never has it. A linear scan of the distinct values: for
+ * a one-off lookup (one customer's profile) far cheaper than building `codeOf` over 100k ids.
+ */
+export function codeOfValue(dict: ColumnCodes, value: string): number | undefined {
+  const code = dict.values.indexOf(value);
+  return code < 0 ? undefined : code;
+}
+
 /** Per dictionary entry: 1 when the value is in `wanted`. */
 export function dictionaryMask(dict: ColumnCodes, wanted: readonly string[]): Uint8Array {
   const mask = new Uint8Array(dict.values.length);
