@@ -99,6 +99,8 @@ export function tablesFromTransfer(form: TransferTables): CrmTables {
 class LocalCoder {
   /** Shared code → 1 + column code (0 = not seen in the current column); cleared after each column. */
   private readonly localOf: Int32Array;
+  /** The shared codes are one key space for all rebuilt columns (see `DictionaryKeys`). */
+  private readonly space = {};
   constructor(private readonly strings: readonly string[]) {
     this.localOf = new Int32Array(strings.length + 1);
   }
@@ -132,7 +134,9 @@ class LocalCoder {
       codes[i] = local - 1;
     }
     for (const code of used) localOf[code] = 0;
-    if (n < 65_536 || values.length <= n * 0.9) attachDictionary(out, { values, codes });
+    if (n < 65_536 || values.length <= n * 0.9) {
+      attachDictionary(out, { values, codes, keys: { space: this.space, of: Int32Array.from(used) } });
+    }
     return out;
   }
 }

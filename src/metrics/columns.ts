@@ -1,5 +1,5 @@
 import type { ColumnTable } from 'arquero';
-import { dictionaryOf } from '../data/column-dictionary.js';
+import { dictionaryOf, type DictionaryKeys } from '../data/column-dictionary.js';
 
 /**
  * Column access without Arquero expressions (no `eval`, so strict-CSP pages work) and without per-row
@@ -39,6 +39,8 @@ export interface ColumnCodes {
   codes: Int32Array;
   /** value → code. */
   codeOf: ReadonlyMap<string, number>;
+  /** Ids of the values in a key space shared with other columns, when the column's builder recorded them. */
+  keys?: DictionaryKeys;
 }
 
 const codesCache = new WeakMap<ColumnTable, Map<string, ColumnCodes | null>>();
@@ -62,11 +64,12 @@ export function columnCodes(table: ColumnTable, column: string): ColumnCodes | u
   if (recorded && recorded.codes.length === n) {
     // Coded when the column was built (normalizer, worker transfer): no per-row hashing here, and the
     // value → code map (100k entries for customer ids) is built only if someone asks for it.
-    const { values, codes } = recorded;
+    const { values, codes, keys } = recorded;
     let codeOf: Map<string, number> | undefined;
     const result: ColumnCodes = {
       values,
       codes,
+      keys,
       get codeOf() {
         if (!codeOf) {
           codeOf = new Map();

@@ -4,6 +4,7 @@ import { normalizeFeed, tablesFromArrow, tablesToArrow } from '../../src/data/in
 import { dictionaryOf } from '../../src/data/column-dictionary.js';
 import { tablesFromTransfer, tablesToTransfer } from '../../src/data/transfer-tables.js';
 import { columnCodes } from '../../src/metrics/columns.js';
+import { customerRows } from '../../src/metrics/prepare.js';
 import type { CrmTables } from '../../src/data/types.js';
 
 // Rows 3 and 4 are rejected (missing customer id, bad date), so 'C9' must not reach the customer_id dictionary.
@@ -71,5 +72,22 @@ describe('recorded column dictionaries', () => {
 
   it('is rebuilt from the Arrow cache with the same codes', () => {
     expectSameAsHashing(tablesFromArrow(tablesToArrow(tables)), ['orders.customer_id']);
+  });
+
+  it('joins customers to orders through the shared keys exactly as by hashing ids', () => {
+    /** The same table with string columns copied, so nothing is recorded and ids are hashed. */
+    const plain = (t: ColumnTable) =>
+      table(Object.fromEntries(t.columnNames().map((c) => {
+        const col = t.column(c) as unknown as ArrayLike<unknown>;
+        return [c, Array.isArray(col) ? Array.from(col) : col];
+      })));
+    const transferred = tablesFromTransfer(tablesToTransfer(tables).value);
+    for (const t of [tables, transferred]) {
+      const keys = (name: 'orders' | 'customers') => dictionaryOf(t[name]!.column('customer_id') as unknown as object)!.keys!;
+      expect(keys('orders').space).to.equal(keys('customers').space);
+      // Orders codes: C2 → 0, C1 → 1; customers rows: C1 → 0, C2 → 1.
+      expect(Array.from(customerRows(t.orders, t.customers))).to.deep.equal([1, 0]);
+      expect(Array.from(customerRows(plain(t.orders), plain(t.customers!)))).to.deep.equal([1, 0]);
+    }
   });
 });

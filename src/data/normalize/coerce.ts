@@ -76,6 +76,8 @@ export class Interner {
   private readonly instances: (string | null)[] = [null];
   /** Id of an instance → id of its lower-case form. */
   private readonly lowered = new Map<number, number>();
+  /** Identity of this interner's id space in recorded dictionaries (not the interner: that would keep its maps alive). */
+  readonly space: object = {};
 
   /** Id of a value's interned trimmed string: 0 when missing or blank, −1 for objects (not a string). */
   id(v: unknown): number {
@@ -172,6 +174,8 @@ export class ColumnStrings {
   /** Interner id → 1 + column code (0 = not seen in this column). */
   private localOf: Int32Array;
   private readonly values: string[] = [];
+  /** Per column code: the interner id of its value. */
+  private readonly valueIds: number[] = [];
   /** Column code of the value last returned by `get`: −1 when missing or not a string. */
   code = -1;
 
@@ -207,7 +211,8 @@ export class ColumnStrings {
    * kept as a string); undefined when interning stopped, since codes were not kept up.
    */
   dictionary(codes: Int32Array): ColumnDictionary | undefined {
-    return this.interning ? { values: this.values, codes } : undefined;
+    if (!this.interning) return undefined;
+    return { values: this.values, codes, keys: { space: this.interner.space, of: Int32Array.from(this.valueIds) } };
   }
 
   private localCode(id: number, instance: string): number {
@@ -219,6 +224,7 @@ export class ColumnStrings {
     let c = this.localOf[id]! - 1;
     if (c < 0) {
       c = this.values.push(instance) - 1;
+      this.valueIds.push(id);
       this.localOf[id] = c + 1;
     }
     return c;

@@ -265,7 +265,7 @@ function convertRequired(
 function gatherColumn<T extends StringColumn | Int32Array | Float64Array>(full: T, keep: Int32Array): T {
   const out = gather(full, keep);
   const dict = dictionaryOf(full);
-  if (dict) attachDictionary(out, compactDictionary(gather(dict.codes, keep), dict.values));
+  if (dict) attachDictionary(out, compactDictionary(gather(dict.codes, keep), dict.values, dict.keys));
   return out;
 }
 
