@@ -86,8 +86,9 @@ export function customerIdOf(base: PreparedOrders, slot: number): string {
 
 /** The slot of a customer id, or −1 when the customer has no kept order. */
 export function slotOfId(base: PreparedOrders, id: string): number {
-  const code = base.index.codeOf.get(id);
-  return code === undefined ? -1 : base.slotOfCode[code];
+  // One lookup: scanning the distinct ids is cheaper than building `codeOf` (which nothing else may need).
+  const code = base.index.ids.indexOf(id);
+  return code < 0 ? -1 : base.slotOfCode[code];
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -134,7 +134,7 @@ export function customerProfile(tables: CrmTables, customerId: string, options: 
   const slot = slotOfId(base, customerId);
   const record = customerRecord(tables, customerId);
   const timeline = customerTimeline(tables, customerId, base.asOf, base.filter.dateRange);
-  if (slot < 0 && !record && timeline.length === 0 && !base.index.codeOf.has(customerId))
+  if (slot < 0 && !record && timeline.length === 0 && !base.index.ids.includes(customerId))
     throw new RangeError(`customerProfile: customer '${customerId}' is in none of the tables`);
   const latestWithNps = timeline.find((t) => t.nps === t.nps);
   const contact = {
