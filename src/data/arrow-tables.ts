@@ -6,6 +6,7 @@
 import { fromArrow, table as aqTable, toArrowIPC } from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { dictionary, utf8, type DataType } from '@uwdata/flechette';
+import { attachDictionary, type ColumnDictionary } from './column-dictionary.js';
 import { FeedError } from './errors.js';
 import { SCHEMA, TABLE_NAMES, type FieldType, type TableName } from './schema.js';
 import type { CrmTables } from './types.js';
@@ -124,6 +125,7 @@ function strings(col: ArrowColumn, name: string, intern: Map<string, string>): (
     if (size * 2 > n) for (let k = 0; k < size; k++) values[k] = (get[0](k) as string | null) ?? null;
     else for (let k = 0; k < size; k++) values[k] = one(get[0](k));
     for (let i = 0; i < n; i++) out[i] = values[keys[i]!]!;
+    if (size * 2 <= n) attachDictionary(out, dictionaryFromKeys(keys, values));
     return out;
   }
   // Plain utf8 columns are the near-unique ones (see stringTypes): interning them would only cost time.
@@ -133,4 +135,31 @@ function strings(col: ArrowColumn, name: string, intern: Map<string, string>): (
     out[i] = v === null || v === undefined ? null : String(v);
   }
   return out;
+}
+
+/**
+ * The column's own dictionary (see `column-dictionary.ts`) from Arrow dictionary keys: values in order of
+ * first appearance, equal values one code, missing (null or blank) −1. One array lookup per row.
+ */
+function dictionaryFromKeys(keys: ArrayLike<number>, byKey: readonly (string | null)[]): ColumnDictionary {
+  const n = keys.length;
+  const codeOfKey = new Int32Array(byKey.length).fill(-2); // −2: key not seen yet
+  const codeOfValue = new Map<string, number>();
+  const values: string[] = [];
+  const codes = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const k = keys[i]!;
+    let c = codeOfKey[k]!;
+    if (c === -2) {
+      const v = byKey[k];
+      c = v === null || v === undefined || v === '' ? -1 : (codeOfValue.get(v) ?? -2);
+      if (c === -2) {
+        c = values.push(v!) - 1;
+        codeOfValue.set(v!, c);
+      }
+      codeOfKey[k] = c;
+    }
+    codes[i] = c;
+  }
+  return { values, codes };
 }

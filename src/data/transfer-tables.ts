@@ -5,6 +5,7 @@
  * instance across tables, as the column conventions of `src/data/schema.ts` require.
  */
 import { table as aqTable } from 'arquero';
+import { attachDictionary } from './column-dictionary.js';
 import { TABLE_NAMES, type TableName } from './schema.js';
 import type { CrmTables } from './types.js';
 
@@ -72,6 +73,7 @@ function stringCodes(values: ArrayLike<string | null>, index: Map<string, number
 /** Transfer form → tables (the receiving side of `tablesToTransfer`). */
 export function tablesFromTransfer(form: TransferTables): CrmTables {
   const { strings } = form;
+  const coder = new LocalCoder(strings);
   const tables: Partial<CrmTables> = {};
   for (const name of TABLE_NAMES) {
     const columns = form.tables[name];
@@ -82,15 +84,59 @@ export function tablesFromTransfer(form: TransferTables): CrmTables {
         data[c.name] = c.values;
         continue;
       }
-      const n = c.codes.length;
-      const out = new Array<string | null>(n);
-      for (let i = 0; i < n; i++) {
-        const code = c.codes[i]!;
-        out[i] = code === 0 ? null : strings[code - 1]!;
-      }
-      data[c.name] = out;
+      data[c.name] = coder.column(c.codes);
     }
     tables[name] = aqTable(data);
   }
   return tables as CrmTables;
+}
+
+/**
+ * Rebuilds string columns from shared codes and records each column's own dictionary (see
+ * `column-dictionary.ts`) on the way, with array lookups only, unless the column is near-unique (order ids),
+ * where a dictionary would save nothing.
+ */
+class LocalCoder {
+  /** Shared code → 1 + column code (0 = not seen in the current column); cleared after each column. */
+  private readonly localOf: Int32Array;
+  /** The shared codes are one key space for all rebuilt columns (see `DictionaryKeys`). */
+  private readonly space = {};
+  constructor(private readonly strings: readonly string[]) {
+    this.localOf = new Int32Array(strings.length + 1);
+  }
+
+  column(shared: Int32Array): (string | null)[] {
+    const { strings, localOf } = this;
+    const n = shared.length;
+    const out = new Array<string | null>(n);
+    const codes = new Int32Array(n);
+    const values: string[] = [];
+    const used: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const code = shared[i]!;
+      if (code === 0) {
+        out[i] = null;
+        codes[i] = -1;
+        continue;
+      }
+      if (strings[code - 1] === '') {
+        out[i] = ''; // kept as it came, though the dictionary counts it missing (as `columnCodes` does)
+        codes[i] = -1;
+        continue;
+      }
+      let local = localOf[code]!;
+      if (local === 0) {
+        local = values.push(strings[code - 1]!);
+        localOf[code] = local;
+        used.push(code);
+      }
+      out[i] = values[local - 1]!;
+      codes[i] = local - 1;
+    }
+    for (const code of used) localOf[code] = 0;
+    if (n < 65_536 || values.length <= n * 0.9) {
+      attachDictionary(out, { values, codes, keys: { space: this.space, of: Int32Array.from(used) } });
+    }
+    return out;
+  }
 }

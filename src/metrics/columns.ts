@@ -1,4 +1,5 @@
 import type { ColumnTable } from 'arquero';
+import { dictionaryOf, type DictionaryKeys } from '../data/column-dictionary.js';
 
 /**
  * Column access without Arquero expressions (no `eval`, so strict-CSP pages work) and without per-row
@@ -38,6 +39,8 @@ export interface ColumnCodes {
   codes: Int32Array;
   /** value → code. */
   codeOf: ReadonlyMap<string, number>;
+  /** Ids of the values in a key space shared with other columns, when the column's builder recorded them. */
+  keys?: DictionaryKeys;
 }
 
 const codesCache = new WeakMap<ColumnTable, Map<string, ColumnCodes | null>>();
@@ -57,6 +60,27 @@ export function columnCodes(table: ColumnTable, column: string): ColumnCodes | u
     return undefined;
   }
   const n = rowCount(table);
+  const recorded = dictionaryOf(data);
+  if (recorded && recorded.codes.length === n) {
+    // Coded when the column was built (normalizer, worker transfer): no per-row hashing here, and the
+    // value → code map (100k entries for customer ids) is built only if someone asks for it.
+    const { values, codes, keys } = recorded;
+    let codeOf: Map<string, number> | undefined;
+    const result: ColumnCodes = {
+      values,
+      codes,
+      keys,
+      get codeOf() {
+        if (!codeOf) {
+          codeOf = new Map();
+          for (let i = 0; i < values.length; i++) codeOf.set(values[i]!, i);
+        }
+        return codeOf;
+      },
+    };
+    perTable.set(column, result);
+    return result;
+  }
   const codes = new Int32Array(n);
   const codeOf = new Map<string, number>();
   const values: string[] = [];
@@ -85,6 +109,15 @@ export function columnCodes(table: ColumnTable, column: string): ColumnCodes | u
   const result: ColumnCodes = { values, codes, codeOf };
   perTable.set(column, result);
   return result;
+}
+
+/**
+ * The code of one value, or undefined when the column never has it. A linear scan of the distinct values: for
+ * a one-off lookup (one customer's profile) far cheaper than building `codeOf` over 100k ids.
+ */
+export function codeOfValue(dict: ColumnCodes, value: string): number | undefined {
+  const code = dict.values.indexOf(value);
+  return code < 0 ? undefined : code;
 }
 
 /** Per dictionary entry: 1 when the value is in `wanted`. */

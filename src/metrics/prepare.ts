@@ -19,6 +19,8 @@ export interface CustomerIndex {
   codeOf: ReadonlyMap<string, number>;
   /** orders row → customer code. */
   rowCode: Int32Array;
+  /** The orders customer_id dictionary (its recorded `keys` let other tables' ids be matched without hashing). */
+  dict?: ColumnCodes;
 }
 
 /**
@@ -84,8 +86,9 @@ export function customerIdOf(base: PreparedOrders, slot: number): string {
 
 /** The slot of a customer id, or −1 when the customer has no kept order. */
 export function slotOfId(base: PreparedOrders, id: string): number {
-  const code = base.index.codeOf.get(id);
-  return code === undefined ? -1 : base.slotOfCode[code];
+  // One lookup: scanning the distinct ids is cheaper than building `codeOf` (which nothing else may need).
+  const code = base.index.ids.indexOf(id);
+  return code < 0 ? -1 : base.slotOfCode[code];
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -101,7 +104,14 @@ export function customerIndex(orders: ColumnTable): CustomerIndex {
   if (!dict) throw new Error("orders table has no 'customer_id' column (normalize the feed first)");
   const missing = dict.codes.indexOf(-1);
   if (missing >= 0) throw new Error(`orders row ${missing}: customer_id is missing (it is required)`);
-  index = { ids: dict.values, codeOf: dict.codeOf, rowCode: dict.codes };
+  index = {
+    ids: dict.values,
+    rowCode: dict.codes,
+    dict,
+    get codeOf() {
+      return dict.codeOf; // built on first use (see columnCodes)
+    },
+  };
   indexCache.set(orders, index);
   return index;
 }
@@ -117,9 +127,29 @@ export function ordersCodesOfEntries(index: CustomerIndex, ids: ColumnCodes): In
   const hit = entryCodesCache.get(ids);
   if (hit && hit.index === index) return hit.codes;
   const codes = new Int32Array(ids.values.length);
-  for (let d = 0; d < codes.length; d++) codes[d] = index.codeOf.get(ids.values[d]) ?? -1;
+  const ordersOfKey = index.dict?.keys && ids.keys?.space === index.dict.keys.space ? ordersCodeOfKey(index) : null;
+  if (ordersOfKey && ids.keys) {
+    // Same key space (one normalizer run): array lookups, no hashing of 100k ids.
+    const of = ids.keys.of;
+    for (let d = 0; d < codes.length; d++) codes[d] = of[d] < ordersOfKey.length ? ordersOfKey[of[d]] : -1;
+  } else for (let d = 0; d < codes.length; d++) codes[d] = index.codeOf.get(ids.values[d]) ?? -1;
   entryCodesCache.set(ids, { index, codes });
   return codes;
+}
+
+const ordersOfKeyCache = new WeakMap<CustomerIndex, Int32Array>();
+
+/** Key (see `DictionaryKeys`) → orders customer code, −1 for keys of no ordering customer. */
+function ordersCodeOfKey(index: CustomerIndex): Int32Array {
+  let table = ordersOfKeyCache.get(index);
+  if (table) return table;
+  const of = index.dict!.keys!.of;
+  let max = -1;
+  for (let c = 0; c < of.length; c++) if (of[c] > max) max = of[c];
+  table = new Int32Array(max + 1).fill(-1);
+  for (let c = 0; c < of.length; c++) table[of[c]] = c;
+  ordersOfKeyCache.set(index, table);
+  return table;
 }
 
 const joinCache = new WeakMap<ColumnTable, WeakMap<ColumnTable, Int32Array>>();

@@ -8,6 +8,7 @@
  * Strings: trimmed; blank means missing; numbers and booleans are written out; equal values share one
  * string instance.
  */
+import type { ColumnDictionary } from '../column-dictionary.js';
 import { INVALID, MISSING } from './sentinels.js';
 
 const THOUSANDS_NUMBER = /^(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d*)?(?:[eE][+-]?\d+)?$/;
@@ -65,61 +66,93 @@ export const NOT_A_STRING: unique symbol = Symbol('not a string');
 
 /**
  * Turns feed values into trimmed strings, one instance per distinct value. One interner serves a whole feed,
- * so `customer_id` values of orders and customers are the very same strings.
+ * so `customer_id` values of orders and customers are the very same strings. Each instance has a small integer
+ * id (0 = missing), so a column can record dictionary codes with array lookups instead of hashing again.
  */
 export class Interner {
-  /** Every string seen, as given or trimmed → its one trimmed instance (null for blank). */
-  private readonly strings = new Map<string, string | null>();
-  /** Interned string → its interned lower-case form. */
-  private readonly lowered = new Map<string, string>();
+  /** Every string seen, as given or trimmed → the id of its one trimmed instance (0 for blank). */
+  private readonly ids = new Map<string, number>();
+  /** Id → instance; id 0 is missing. */
+  private readonly instances: (string | null)[] = [null];
+  /** Id of an instance → id of its lower-case form. */
+  private readonly lowered = new Map<number, number>();
+  /** Identity of this interner's id space in recorded dictionaries (not the interner: that would keep its maps alive). */
+  readonly space: object = {};
 
-  /** Interned trimmed string of a value; null when missing or blank; NOT_A_STRING for objects. */
-  string(v: unknown): string | null | typeof NOT_A_STRING {
+  /** Id of a value's interned trimmed string: 0 when missing or blank, −1 for objects (not a string). */
+  id(v: unknown): number {
     if (typeof v === 'string') {
-      const known = this.strings.get(v);
+      const known = this.ids.get(v);
       return known !== undefined ? known : this.add(v);
     }
-    if (v === null || v === undefined) return null;
-    if (typeof v === 'number') return Number.isFinite(v) ? this.string(String(v)) : NOT_A_STRING;
-    if (typeof v === 'boolean' || typeof v === 'bigint') return this.string(String(v));
-    if (v instanceof Date) return Number.isNaN(v.getTime()) ? NOT_A_STRING : this.string(v.toISOString());
-    return NOT_A_STRING;
+    if (v === null || v === undefined) return 0;
+    if (typeof v === 'number') return Number.isFinite(v) ? this.id(String(v)) : -1;
+    if (typeof v === 'boolean' || typeof v === 'bigint') return this.id(String(v));
+    if (v instanceof Date) return Number.isNaN(v.getTime()) ? -1 : this.id(v.toISOString());
+    return -1;
   }
 
-  /** Like `string`, lower-cased (for statuses). */
-  lower(v: unknown): string | null | typeof NOT_A_STRING {
-    const s = this.string(v);
-    if (s === null || s === NOT_A_STRING) return s;
-    let l = this.lowered.get(s);
+  /** Like `id`, of the lower-cased value (for statuses). */
+  lowerId(v: unknown): number {
+    const id = this.id(v);
+    if (id <= 0) return id;
+    let l = this.lowered.get(id);
     if (l === undefined) {
-      l = this.string(s.toLowerCase()) as string;
-      this.lowered.set(s, l);
+      l = this.id(this.instances[id]!.toLowerCase());
+      this.lowered.set(id, l);
     }
     return l;
   }
 
+  /** Like `id`, for an extra host column: objects are kept as their JSON text. */
+  extraId(v: unknown): number {
+    const id = this.id(v);
+    return id < 0 ? this.id(JSON.stringify(v)) : id;
+  }
+
+  /** The instance of an id from `id`, `lowerId` or `extraId`: null for 0, NOT_A_STRING for −1. */
+  instance(id: number): string | null | typeof NOT_A_STRING {
+    return id < 0 ? NOT_A_STRING : this.instances[id]!;
+  }
+
+  /** Interned trimmed string of a value; null when missing or blank; NOT_A_STRING for objects. */
+  string(v: unknown): string | null | typeof NOT_A_STRING {
+    return this.instance(this.id(v));
+  }
+
+  /** Like `string`, lower-cased (for statuses). */
+  lower(v: unknown): string | null | typeof NOT_A_STRING {
+    return this.instance(this.lowerId(v));
+  }
+
   /** A string for an extra host column: like `string`, but objects are kept as their JSON text. */
   extra(v: unknown): string | null {
-    const s = this.string(v);
-    return s === NOT_A_STRING ? this.string(JSON.stringify(v)) as string : s;
+    return this.instance(this.extraId(v)) as string | null;
   }
 
   /** Number of distinct strings seen (a measure of a column's cardinality). */
   get size(): number {
-    return this.strings.size;
+    return this.ids.size;
   }
 
-  private add(v: string): string | null {
+  /** Number of ids handed out so far (ids are below this). */
+  get idCount(): number {
+    return this.instances.length;
+  }
+
+  private add(v: string): number {
     const t = v.trim();
-    let instance: string | null = t;
-    if (t === '') instance = null;
-    else if (t !== v) {
-      const known = this.strings.get(t);
-      if (known === undefined) this.strings.set(t, t);
-      else instance = known;
+    let id = 0;
+    if (t !== '') {
+      const known = t === v ? undefined : this.ids.get(t);
+      if (known !== undefined) id = known;
+      else {
+        id = this.instances.push(t) - 1;
+        if (t !== v) this.ids.set(t, id);
+      }
     }
-    this.strings.set(v, instance);
-    return instance;
+    this.ids.set(v, id);
+    return id;
   }
 }
 
@@ -130,6 +163,7 @@ const SAMPLE_ROWS = 65_536;
  * Converts one column's values through an Interner, with two shortcuts: a value equal to the previous one
  * costs nothing (sorted feeds), and a near-unique column (such as order_id: over 90% distinct values in its
  * first 65,536 rows) stops interning and only trims, since sharing instances would save nothing.
+ * While interning, it also numbers the column's distinct values (`code`, `dictionary`) for the metrics.
  */
 export class ColumnStrings {
   private lastRaw: unknown = undefined;
@@ -137,12 +171,20 @@ export class ColumnStrings {
   private seen = 0;
   private interning = true;
   private readonly startSize: number;
+  /** Interner id → 1 + column code (0 = not seen in this column). */
+  private localOf: Int32Array;
+  private readonly values: string[] = [];
+  /** Per column code: the interner id of its value. */
+  private readonly valueIds: number[] = [];
+  /** Column code of the value last returned by `get`: −1 when missing or not a string. */
+  code = -1;
 
   constructor(
     private readonly interner: Interner,
     private readonly mode: 'string' | 'lower' | 'extra',
   ) {
     this.startSize = interner.size;
+    this.localOf = new Int32Array(interner.idCount + 1024);
   }
 
   get(v: unknown): string | null | typeof NOT_A_STRING {
@@ -151,12 +193,40 @@ export class ColumnStrings {
     if (!this.interning && typeof v === 'string' && this.mode !== 'lower') {
       const t = v.trim();
       out = t === '' ? null : t;
+      this.code = -1;
     } else {
-      out = this.mode === 'lower' ? this.interner.lower(v) : this.mode === 'extra' ? this.interner.extra(v) : this.interner.string(v);
-      if (++this.seen === SAMPLE_ROWS && this.interner.size - this.startSize > SAMPLE_ROWS * 0.9) this.interning = false;
+      const interner = this.interner;
+      const id = this.mode === 'lower' ? interner.lowerId(v) : this.mode === 'extra' ? interner.extraId(v) : interner.id(v);
+      out = interner.instance(id);
+      this.code = id > 0 && this.interning ? this.localCode(id, out as string) : -1;
+      if (++this.seen === SAMPLE_ROWS && interner.size - this.startSize > SAMPLE_ROWS * 0.9) this.interning = false;
     }
     this.lastRaw = v;
     this.lastOut = out;
     return out;
+  }
+
+  /**
+   * The column's dictionary over `codes` (filled by the caller from `code`, −1 where the row's value was not
+   * kept as a string); undefined when interning stopped, since codes were not kept up.
+   */
+  dictionary(codes: Int32Array): ColumnDictionary | undefined {
+    if (!this.interning) return undefined;
+    return { values: this.values, codes, keys: { space: this.interner.space, of: Int32Array.from(this.valueIds) } };
+  }
+
+  private localCode(id: number, instance: string): number {
+    if (id >= this.localOf.length) {
+      const grown = new Int32Array(Math.max(id + 1, this.localOf.length * 2));
+      grown.set(this.localOf);
+      this.localOf = grown;
+    }
+    let c = this.localOf[id]! - 1;
+    if (c < 0) {
+      c = this.values.push(instance) - 1;
+      this.valueIds.push(id);
+      this.localOf[id] = c + 1;
+    }
+    return c;
   }
 }

@@ -15,6 +15,7 @@ import type {
   RejectReason,
   TableLoadReport,
 } from '../types.js';
+import { attachDictionary, compactDictionary, dictionaryOf, type ColumnDictionary } from '../column-dictionary.js';
 import { ColumnStrings, Interner, NOT_A_STRING, parseNumber } from './coerce.js';
 import { parseDay, type InstantToDay } from './dates.js';
 import { MISSING } from './sentinels.js';
@@ -114,7 +115,7 @@ export function normalizeTable(source: SourceTable, ctx: TableContext): Normaliz
     fields.push(spec.name);
     const full = required.get(spec.name);
     if (full) {
-      columns[spec.name] = kept === n ? full : gather(full, keep);
+      columns[spec.name] = kept === n ? full : gatherColumn(full, keep);
       continue;
     }
     const values = source.values(host);
@@ -237,15 +238,17 @@ function convertRequired(
   };
   if (spec.type === 'string') {
     const out: StringColumn = new Array(n);
+    const codes = new Int32Array(n);
     const strings = new ColumnStrings(ctx.interner, 'string');
     for (let i = 0; i < n; i++) {
       const s = strings.get(values[i]);
+      codes[i] = strings.code;
       if (s === null || s === NOT_A_STRING) {
         out[i] = null;
         fail(i, missing);
       } else out[i] = s;
     }
-    return out;
+    return withDictionary(out, strings.dictionary(codes));
   }
   const out = spec.type === 'day' ? new Int32Array(n) : new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -256,6 +259,19 @@ function convertRequired(
     else fail(i, x === MISSING ? missing : invalid);
   }
   return out;
+}
+
+/** A required column over the kept rows, its dictionary (if any) renumbered over them too. */
+function gatherColumn<T extends StringColumn | Int32Array | Float64Array>(full: T, keep: Int32Array): T {
+  const out = gather(full, keep);
+  const dict = dictionaryOf(full);
+  if (dict) attachDictionary(out, compactDictionary(gather(dict.codes, keep), dict.values, dict.keys));
+  return out;
+}
+
+function withDictionary<T extends object>(column: T, dict: ColumnDictionary | undefined): T {
+  if (dict) attachDictionary(column, dict);
+  return column;
 }
 
 function gather<T extends StringColumn | Int32Array | Float64Array>(full: T, keep: Int32Array): T {
@@ -311,21 +327,27 @@ function optionalStrings(
   lower: boolean,
 ): StringColumn {
   const out: StringColumn = new Array(keep.length);
+  const codes = new Int32Array(keep.length);
   const strings = new ColumnStrings(interner, lower ? 'lower' : 'string');
   for (let j = 0; j < keep.length; j++) {
     const i = keep[j]!;
     const s = strings.get(values[i]);
+    codes[j] = strings.code;
     if (s === NOT_A_STRING) {
       out[j] = null;
       onInvalid(i);
     } else out[j] = s;
   }
-  return out;
+  return withDictionary(out, strings.dictionary(codes));
 }
 
 function extraStrings(values: ArrayLike<unknown>, keep: Int32Array, interner: Interner): StringColumn {
   const out: StringColumn = new Array(keep.length);
+  const codes = new Int32Array(keep.length);
   const strings = new ColumnStrings(interner, 'extra');
-  for (let j = 0; j < keep.length; j++) out[j] = strings.get(values[keep[j]!]) as string | null;
-  return out;
+  for (let j = 0; j < keep.length; j++) {
+    out[j] = strings.get(values[keep[j]!]) as string | null;
+    codes[j] = strings.code;
+  }
+  return withDictionary(out, strings.dictionary(codes));
 }

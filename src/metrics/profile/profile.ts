@@ -1,7 +1,7 @@
 import { dayToMonthIndex, monthIndexToIso } from '../../data/days.js';
 import type { CrmTables } from '../../data/types.js';
 import { predictCustomers, type PredictionsUnavailable } from '../btyd/index.js';
-import { columnCodes, readColumn, rowCount } from '../columns.js';
+import { codeOfValue, columnCodes, readColumn, rowCount } from '../columns.js';
 import type { MetricOptions } from '../options.js';
 import { prepareOrders, slotOfId, type PreparedOrders } from '../prepare.js';
 import { rfm } from '../rfm/rfm.js';
@@ -134,7 +134,7 @@ export function customerProfile(tables: CrmTables, customerId: string, options: 
   const slot = slotOfId(base, customerId);
   const record = customerRecord(tables, customerId);
   const timeline = customerTimeline(tables, customerId, base.asOf, base.filter.dateRange);
-  if (slot < 0 && !record && timeline.length === 0 && !base.index.codeOf.has(customerId))
+  if (slot < 0 && !record && timeline.length === 0 && !base.index.ids.includes(customerId))
     throw new RangeError(`customerProfile: customer '${customerId}' is in none of the tables`);
   const latestWithNps = timeline.find((t) => t.nps === t.nps);
   const contact = {
@@ -238,7 +238,7 @@ function monthlySpend(base: PreparedOrders, slot: number): MonthlySpend {
 function customerRecord(tables: CrmTables, id: string): Record<string, unknown> | null {
   if (!tables.customers) return null;
   const ids = columnCodes(tables.customers, 'customer_id');
-  const code = ids?.codeOf.get(id);
+  const code = ids && codeOfValue(ids, id);
   if (!ids || code === undefined) return null;
   const row = ids.codes.indexOf(code); // first row for the id, as the join in prepareOrders
   const record: Record<string, unknown> = {};
@@ -256,7 +256,7 @@ function customerTimeline(
   if (!t) return [];
   const ids = columnCodes(t, 'customer_id');
   const days = readColumn<number>(t, 'date');
-  const code = ids?.codeOf.get(id);
+  const code = ids && codeOfValue(ids, id);
   if (!ids || !days || code === undefined) return [];
   const channel = readColumn<string | null>(t, 'channel');
   const kind = readColumn<string | null>(t, 'kind');
