@@ -19,3 +19,17 @@ export interface CrmFilter {
   /** Lifecycle stage ids (a linked selection from the funnel): customers who reached the stage. */
   stages?: string[];
 }
+
+/** The list fields of `CrmFilter` (every field but the date range), in one place for every reader. */
+export const FILTER_LIST_FIELDS = [
+  'regions',
+  'provinces',
+  'channels',
+  'categories',
+  'customerTypes',
+  'segments',
+  'customerIds',
+  'stages',
+] as const satisfies readonly (keyof CrmFilter)[];
+
+export type FilterListField = (typeof FILTER_LIST_FIELDS)[number];

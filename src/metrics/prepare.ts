@@ -1,7 +1,7 @@
 import type { ColumnTable } from 'arquero';
 import type { CrmTables } from '../data/types.js';
 import { columnCodes, dictionaryMask, readColumn, rowCount, type ColumnCodes } from './columns.js';
-import type { CrmFilter } from './filter-types.js';
+import { FILTER_LIST_FIELDS, type CrmFilter } from './filter-types.js';
 import { resolveAsOf, type MetricOptions } from './options.js';
 import { segmentFilterMask } from './rfm/score.js';
 
@@ -186,16 +186,7 @@ export function customerRows(orders: ColumnTable, customers: ColumnTable | undef
 // ---------------------------------------------------------------------------------------------------------
 // Filter normalization and the memo
 
-const listKeys = [
-  'regions',
-  'provinces',
-  'channels',
-  'categories',
-  'customerTypes',
-  'segments',
-  'customerIds',
-  'stages',
-] as const satisfies readonly (keyof CrmFilter)[];
+const listKeys = FILTER_LIST_FIELDS;
 
 /** The filter with empty parts dropped and lists sorted/deduplicated (equal filters → equal keys). */
 export function normalizeFilter(filter: CrmFilter | undefined): CrmFilter {

@@ -1,19 +1,7 @@
 import { isoToDay } from '../../data/days.js';
-import type { CrmFilter } from '../../metrics/filter-types.js';
+import { FILTER_LIST_FIELDS, type CrmFilter, type FilterListField } from '../../metrics/filter-types.js';
 
-/** The list fields of `CrmFilter`. */
-export type FilterListField = Exclude<keyof CrmFilter, 'dateRange'>;
-
-export const FILTER_LIST_FIELDS: readonly FilterListField[] = [
-  'regions',
-  'provinces',
-  'channels',
-  'categories',
-  'customerTypes',
-  'segments',
-  'customerIds',
-  'stages',
-];
+export { FILTER_LIST_FIELDS, type FilterListField };
 
 /**
  * Split a list attribute: comma-separated, also accepting the Chinese `，` and `、` separators; values are
