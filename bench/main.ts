@@ -5,6 +5,7 @@ import { BenchUnavailable, type BenchOutcome, type BenchSuite } from './types.js
 const SUITES: Record<string, () => Promise<BenchSuite>> = {
   data: () => import('./suites/data.js'),
   metrics: () => import('./suites/metrics.js'),
+  normalize: () => import('./suites/normalize.js'),
 };
 
 const out = document.getElementById('out')!;

@@ -22,6 +22,7 @@ const SUITES = {
   generate: { title: 'Sample generation (Node)', node: true },
   data: { title: 'Loading the 1M-order JSON feed (Chromium)', page: true },
   metrics: { title: 'Metrics over 1M orders (Chromium)', page: true },
+  normalize: { title: 'Normalizing 1M synthetic order records, and the Arrow cache form (Chromium)', page: true },
 };
 
 const { values, positionals } = parseArgs({
