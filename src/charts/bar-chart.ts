@@ -1,6 +1,5 @@
 import { svg, nothing, type SVGTemplateResult } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { valueScale } from './scales.js';
 import { estimateTextWidth, truncateText } from './text.js';
 import { MARK_INDEX_ATTRIBUTE, type MarkHandlers } from './marks.js';
@@ -161,7 +160,7 @@ export function renderBars(layout: BarLayout, options: BarRenderOptions): SVGTem
     width=${layout.width}
     height=${layout.height}
     viewBox="0 0 ${layout.width} ${layout.height}"
-    style="font-size: ${layout.fontSize}px"
+    font-size=${layout.fontSize}
   >
     <g role="listbox" aria-label=${options.label} @keydown=${h ? (e: KeyboardEvent) => h.keydown(e) : nothing}>
       ${layout.rows.map((r) => {
@@ -189,7 +188,7 @@ export function renderBars(layout: BarLayout, options: BarRenderOptions): SVGTem
             width=${r.barWidth}
             height=${r.barHeight}
             rx="2"
-            style=${styleMap({ fill: r.datum.color ?? 'var(--crm-bar-color, var(--crm-series-1))' })}
+            fill=${r.datum.color ?? 'var(--crm-bar-color, var(--crm-series-1))'}
           ></rect>
           ${r.secondaryWidth === undefined
             ? nothing

@@ -120,13 +120,13 @@ export function renderShareBar(layout: ShareLayout, o: ShareRenderOptions): SVGT
   const blur = h ? () => h.blur() : nothing;
   const fs = layout.fontSize;
   return svg`<svg class=${classMap({ 'share-chart': true, 'has-selection': layout.hasSelection })}
-    width=${layout.width} height=${layout.height} viewBox="0 0 ${layout.width} ${layout.height}" style="font-size: ${fs}px">
+    width=${layout.width} height=${layout.height} viewBox="0 0 ${layout.width} ${layout.height}" font-size=${fs}>
     ${patternDefs(o.idPrefix)}
     <g class="share-bar" aria-hidden="true">
       ${layout.segments.map(
         (s) => svg`<g class="segment" data-key=${s.datum.key} aria-selected=${s.datum.selected ? 'true' : 'false'}
           @pointerenter=${focus(s.index)} @pointerleave=${blur} @click=${h ? () => h.activate(s.index) : nothing}>
-          ${texturedFill(o.idPrefix, s.datum, (fill, cls) => svg`<rect class=${cls} x=${s.x} y="0" width=${s.width} height=${layout.barHeight} style="fill: ${fill}"></rect>`)}
+          ${texturedFill(o.idPrefix, s.datum, (fill, cls) => svg`<rect class=${cls} x=${s.x} y="0" width=${s.width} height=${layout.barHeight} fill=${fill}></rect>`)}
           ${s.label ? svg`<text class="segment-label" x=${s.x + s.width / 2} y=${layout.barHeight / 2} text-anchor="middle" dominant-baseline="central">${s.label}</text>` : nothing}
         </g>`,
       )}
@@ -139,7 +139,7 @@ export function renderShareBar(layout: ShareLayout, o: ShareRenderOptions): SVGT
           @click=${h ? () => h.activate(r.index) : nothing}>
           <rect class="hit" x="0" y=${r.y} width=${layout.width} height=${r.rowHeight} fill="transparent"></rect>
           <rect class="focus-ring" x="0.5" y=${r.y + 0.5} width=${layout.width - 1} height=${r.rowHeight - 1} rx="4"></rect>
-          ${texturedFill(o.idPrefix, r.datum, (fill, cls) => svg`<rect class=${`${cls} swatch`} x="4" y=${r.y + r.rowHeight / 2 - 6} width="12" height="12" rx="2" style="fill: ${fill}"></rect>`)}
+          ${texturedFill(o.idPrefix, r.datum, (fill, cls) => svg`<rect class=${`${cls} swatch`} x="4" y=${r.y + r.rowHeight / 2 - 6} width="12" height="12" rx="2" fill=${fill}></rect>`)}
           <text class="legend-label" x="24" y=${r.y + r.rowHeight / 2} dominant-baseline="central">${r.label}</text>
           <text class="legend-share" x=${r.shareX} y=${r.y + r.rowHeight / 2} text-anchor="end" dominant-baseline="central">${r.datum.shareText}</text>
           <text class="legend-value" x=${r.valueX - 4} y=${r.y + r.rowHeight / 2} text-anchor="end" dominant-baseline="central">${r.datum.valueText}</text>
@@ -310,11 +310,11 @@ export function renderTrend(series: readonly ChannelMark[], l: TrendLayout, o: T
   const hasSelection = series.some((s) => s.selected);
   const selectedClass = (s: ChannelMark) => classMap({ series: true, selected: !!s.selected });
   return svg`<svg class=${classMap({ 'trend-chart': true, 'has-selection': hasSelection })}
-    width=${l.width} height=${l.height} viewBox="0 0 ${l.width} ${l.height}" style="font-size: ${fs}px">
+    width=${l.width} height=${l.height} viewBox="0 0 ${l.width} ${l.height}" font-size=${fs}>
     ${patternDefs(o.idPrefix)}
     <g class="trend-legend" aria-hidden="true">
       ${l.legend.map((g, k) => svg`<g class=${selectedClass(series[k])}>
-        ${texturedFill(o.idPrefix, series[k], (fill, cls) => svg`<rect class=${`${cls} swatch`} x=${g.x} y=${g.y - 6} width="12" height="12" rx="2" style="fill: ${fill}"></rect>`)}
+        ${texturedFill(o.idPrefix, series[k], (fill, cls) => svg`<rect class=${`${cls} swatch`} x=${g.x} y=${g.y - 6} width="12" height="12" rx="2" fill=${fill}></rect>`)}
         <text class="legend-label" x=${g.x + 18} y=${g.y} dominant-baseline="central">${g.label}</text></g>`)}
     </g>
     <g class="grid" aria-hidden="true">
@@ -326,9 +326,9 @@ export function renderTrend(series: readonly ChannelMark[], l: TrendLayout, o: T
     <g class="stack" aria-hidden="true">
       ${l.bars
         ? l.rects.map((layer, k) => svg`<g class=${selectedClass(series[k])}>${layer.map((r) =>
-            texturedFill(o.idPrefix, series[k], (fill, cls) => svg`<rect class=${cls} x=${r.x} y=${r.y} width=${r.width} height=${r.height} style="fill: ${fill}"></rect>`),
+            texturedFill(o.idPrefix, series[k], (fill, cls) => svg`<rect class=${cls} x=${r.x} y=${r.y} width=${r.width} height=${r.height} fill=${fill}></rect>`),
           )}</g>`)
-        : l.paths.map((d, k) => svg`<g class=${selectedClass(series[k])}>${texturedFill(o.idPrefix, series[k], (fill, cls) => svg`<path class=${cls} d=${d} style="fill: ${fill}"></path>`)}</g>`)}
+        : l.paths.map((d, k) => svg`<g class=${selectedClass(series[k])}>${texturedFill(o.idPrefix, series[k], (fill, cls) => svg`<path class=${cls} d=${d} fill=${fill}></path>`)}</g>`)}
     </g>
     <g class="axis x-axis" aria-hidden="true">
       <line x1=${l.plot.left} x2=${l.plot.right} y1=${l.plot.bottom} y2=${l.plot.bottom}></line>
@@ -403,7 +403,7 @@ export function layoutChannelCounts(data: readonly CountDatum[], options: { widt
 export function renderChannelCounts(layout: CountLayout, label: string): SVGTemplateResult {
   const fs = layout.fontSize;
   return svg`<svg class="count-chart" role="img" aria-label=${label} width=${layout.width} height=${layout.height}
-    viewBox="0 0 ${layout.width} ${layout.height}" style="font-size: ${fs}px">
+    viewBox="0 0 ${layout.width} ${layout.height}" font-size=${fs}>
     ${layout.rows.map(
       (r) => svg`<g>
         <text class="bar-label" x="0" y=${r.y + 8} dominant-baseline="central">${r.datum.label}</text>

@@ -1,6 +1,5 @@
 import { svg, nothing, type SVGTemplateResult } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { geoArea, geoConicEqualArea, geoPath, type GeoPermissibleObjects } from 'd3-geo';
 import { SEQ_COUNT, seqColor } from '../styles/tokens.js';
 import type { MarkHandlers } from './marks.js';
@@ -151,7 +150,7 @@ export function renderChoropleth(
           tabindex=${h ? h.tabIndex(s.index) : -1}
           data-mark-index=${s.index}
           data-name=${s.name}
-          style=${styleMap({ fill: s.fill })}
+          fill=${s.fill}
           @focus=${focus}
           @pointerenter=${focus}
           @blur=${h ? () => h.blur() : nothing}

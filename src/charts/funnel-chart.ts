@@ -189,7 +189,7 @@ export function renderFunnel(layout: FunnelLayout, options: FunnelRenderOptions)
     width=${w}
     height=${layout.height}
     viewBox="0 0 ${w} ${layout.height}"
-    style="font-size: ${layout.fontSize}px"
+    font-size=${layout.fontSize}
   >
     <defs>
       <pattern id="crm-funnel-hatch" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">

@@ -204,7 +204,7 @@ export function renderScoreGrid(layout: GridLayout, options: ScoreGridRenderOpti
     width=${layout.width}
     height=${layout.height}
     viewBox="0 0 ${layout.width} ${layout.height}"
-    style="font-size: ${layout.fontSize}px"
+    font-size=${layout.fontSize}
   >
     <g aria-hidden="true" class="axis">
       ${layout.yTitle.vertical
@@ -239,14 +239,14 @@ export function renderScoreGrid(layout: GridLayout, options: ScoreGridRenderOpti
               @pointerleave=${h ? () => h.blur() : nothing}
               @click=${h ? () => h.activate(c.index) : nothing}
             >
-              <rect class="cell-fill" x=${c.x + 1} y=${c.y + 1} width=${c.w - 2} height=${c.h - 2} rx="3" style="fill: ${d.fill}"></rect>
+              <rect class="cell-fill" x=${c.x + 1} y=${c.y + 1} width=${c.w - 2} height=${c.h - 2} rx="3" fill=${d.fill}></rect>
               <text
                 class="cell-value"
                 x=${c.x + c.w / 2}
                 y=${c.y + c.h / 2 + (c.label ? 6 : 0)}
                 text-anchor="middle"
                 dominant-baseline="central"
-                style="fill: ${d.textColor}"
+                fill=${d.textColor}
               >${d.valueText}</text>
               <rect class="focus-halo" x=${c.x + 3} y=${c.y + 3} width=${c.w - 6} height=${c.h - 6} rx="3"></rect>
               <rect class="focus-ring" x=${c.x + 3} y=${c.y + 3} width=${c.w - 6} height=${c.h - 6} rx="3"></rect>
@@ -261,7 +261,7 @@ export function renderScoreGrid(layout: GridLayout, options: ScoreGridRenderOpti
         .filter((c) => c.label)
         .map(
           (c) =>
-            svg`<text class=${classMap({ 'cell-region': true, dim: (hasSelection && !c.datum.selected) || (layout.dimOthers && !c.datum.highlighted) })} x=${c.x + 6} y=${c.y + 6 + SMALL / 2} dominant-baseline="central" style="fill: ${c.datum.textColor}">${c.label}</text>`,
+            svg`<text class=${classMap({ 'cell-region': true, dim: (hasSelection && !c.datum.selected) || (layout.dimOthers && !c.datum.highlighted) })} x=${c.x + 6} y=${c.y + 6 + SMALL / 2} dominant-baseline="central" fill=${c.datum.textColor}>${c.label}</text>`,
         )}
     </g>
     <g aria-hidden="true" class="regions">
@@ -272,7 +272,7 @@ export function renderScoreGrid(layout: GridLayout, options: ScoreGridRenderOpti
       ? svg`<g part="legend" class="legend" aria-hidden="true">
           <text class="legend-title" x=${layout.legend.x} y=${layout.legend.y + SMALL / 2} dominant-baseline="central">${layout.legend.title}</text>
           ${layout.legend.swatches.map(
-            (s) => svg`<rect x=${s.x} y=${layout.legend!.y + SMALL + 6} width=${s.w + 0.5} height=${layout.legend!.h} style="fill: ${s.fill}"></rect>`,
+            (s) => svg`<rect x=${s.x} y=${layout.legend!.y + SMALL + 6} width=${s.w + 0.5} height=${layout.legend!.h} fill=${s.fill}></rect>`,
           )}
           <text class="legend-end" x=${layout.legend.x} y=${layout.legend.y + SMALL + 6 + layout.legend.h + SMALL / 2 + 3} dominant-baseline="central">${layout.legend.min}</text>
           <text class="legend-end" x=${layout.legend.swatches.at(-1)!.x + layout.legend.swatches.at(-1)!.w} y=${layout.legend.y + SMALL + 6 + layout.legend.h + SMALL / 2 + 3} text-anchor="end" dominant-baseline="central">${layout.legend.max}</text>

@@ -113,7 +113,7 @@ export function renderSpendSparkline(layout: SpendSparklineLayout, label: string
       : nothing;
   const labelsY = plotTop + plotHeight + fontSize * 1.3;
   return svg`<svg class="spark" role="img" aria-label=${label} width=${width} height=${height}
-      viewBox="0 0 ${width} ${height}" style="font-size: ${fontSize}px">
+      viewBox="0 0 ${width} ${height}" font-size=${fontSize}>
     <text class="spark-caption" x="1" y=${fontSize}>${layout.caption}</text>
     <g transform="translate(0 ${plotTop})">
       <line class="spark-base" x1="0" x2=${width} y1=${plotHeight - 4 + 0.5} y2=${plotHeight - 4 + 0.5}></line>

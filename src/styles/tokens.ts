@@ -1,11 +1,11 @@
 import { css, unsafeCSS, type CSSResult } from 'lit';
 
 /**
- * Theme tokens: every colour, font, space and radius a crm-lens widget uses, as CSS custom properties with
- * defaults on `:host`. A host page overrides any of them with a rule matching the widget element (e.g.
- * `[resolved-theme] { … }` for every widget); a value set on an ancestor loses to the `:host` default, so it
- * must target the widget itself. Chart code reads them (`fill: var(--crm-series-3)`); no colour lives in
- * code. The full list with both themes' defaults is in docs/theming.md.
+ * Theme tokens: every colour, font, space and radius a crm-lens widget uses, as CSS custom properties. A host
+ * page sets any of them wherever it likes — `:root`, a container, `<crm-data>`, one widget — and the kit's
+ * defaults below apply where nothing is set (see `tokenStyles` for how). Chart code reads them
+ * (`fill: var(--crm-series-3)`); no colour lives in code. The full list with both themes' defaults is in
+ * docs/theming.md.
  *
  * Themes: light by default, dark when the element carries `resolved-theme="dark"`, which the
  * ThemeController sets from the `theme` attribute on the widget or the closest ancestor (`<crm-data
@@ -128,25 +128,88 @@ export function seqColor(t: number): string {
   return `var(--crm-seq-${k + 1})`;
 }
 
-const declarations = (set: TokenSet): CSSResult =>
-  unsafeCSS(
-    Object.entries(set)
-      .map(([name, value]) => `--${name}: ${value};`)
-      .join('\n'),
-  );
+/** Every token name of the kit (shared, light and dark sets; the dark set has the same names as the light one). */
+export const TOKEN_NAMES: readonly string[] = [...Object.keys(SHARED_TOKENS), ...Object.keys(LIGHT_TOKENS)];
 
 /**
- * The token block for a component's `static styles`: defaults on `:host`, the dark set under
- * `:host([resolved-theme="dark"])`, and the matching `color-scheme` so native controls follow.
+ * The private property a widget resolves a public token into on its `:host` (`crm-color-accent` →
+ * `--_crm-color-accent`). Read it from the widget element to get the value in force there
+ * (`resolvedToken`); style with the public name.
+ */
+export const privateToken = (name: string): string => `--_${name}`;
+
+/**
+ * `:host` declarations resolving each token: the value inherited from anywhere above (`:root`, a container,
+ * `<crm-data>`) or set on the element itself, else the kit's default — `--_x: var(--x, default)`. References
+ * in a default to names of `known` become private references, so defaults can build on other tokens.
+ */
+function resolveDeclarations(set: TokenSet, known: ReadonlySet<string>): string {
+  return Object.entries(set)
+    .map(([name, value]) => `${privateToken(name)}: var(--${name}, ${privateReferences(value, known)});`)
+    .join('\n');
+}
+
+/** `var(--crm-x…` → `var(--_crm-x…` for the names in `known` (other names stay public: a host's own variables). */
+function privateReferences(value: string, known: ReadonlySet<string>): string {
+  return value.replace(/var\(--([\w-]+)/g, (whole, name: string) => (known.has(name) ? `var(${privateToken(name)}` : whole));
+}
+
+/** Re-exposes resolved tokens under their public names to everything inside the shadow root. */
+function exposeDeclarations(names: readonly string[]): string {
+  return names.map((name) => `--${name}: var(${privateToken(name)});`).join('\n');
+}
+
+const BASE_NAMES = new Set(TOKEN_NAMES);
+
+/**
+ * The token block for a component's `static styles`. Tokens reach a widget from wherever a page sets them —
+ * `:root`, `html[data-crm-theme]`, a container, `<crm-data>`, or the widget element, which wins by the cascade —
+ * because the kit never declares a public token on its own `:host` (a declaration there would beat every
+ * inherited value). Instead:
+ *
+ * - `:host` resolves each token into a private property, `--_crm-x: var(--crm-x, <default>)`, with the light
+ *   defaults, and the dark ones under `:host([resolved-theme="dark"])` (plus the matching `color-scheme`);
+ * - `:host > *` re-declares the public name from it, `--crm-x: var(--_crm-x)`, so every rule inside the shadow
+ *   root (and every chart mark, `seriesColor(i)`, exports) keeps using `var(--crm-x)`.
+ *
+ * Rules on `:host` itself must use the private names (the public ones are not declared there).
  */
 export const tokenStyles = css`
   :host {
-    ${declarations(SHARED_TOKENS)}
-    ${declarations(LIGHT_TOKENS)}
+    ${unsafeCSS(resolveDeclarations(SHARED_TOKENS, BASE_NAMES))}
+    ${unsafeCSS(resolveDeclarations(LIGHT_TOKENS, BASE_NAMES))}
     color-scheme: light;
   }
   :host([resolved-theme='dark']) {
-    ${declarations(DARK_TOKENS)}
+    ${unsafeCSS(resolveDeclarations(DARK_TOKENS, BASE_NAMES))}
     color-scheme: dark;
   }
+  :host > * {
+    ${unsafeCSS(exposeDeclarations(TOKEN_NAMES))}
+  }
 `;
+
+/**
+ * A widget's own variables (`--crm-<widget>-*`) resolved the same way as the tokens (see `tokenStyles`): set
+ * anywhere above the widget or on it; the defaults may reference tokens (`var(--crm-series-1)`) and each other.
+ * `dark` overrides defaults in the dark theme. Put it after `tokenStyles` in `static styles`.
+ */
+export function componentTokens(defaults: TokenSet, dark: TokenSet = {}): CSSResult {
+  const known = new Set([...BASE_NAMES, ...Object.keys(defaults)]);
+  return css`
+    :host {
+      ${unsafeCSS(resolveDeclarations(defaults, known))}
+    }
+    :host([resolved-theme='dark']) {
+      ${unsafeCSS(resolveDeclarations(dark, known))}
+    }
+    :host > * {
+      ${unsafeCSS(exposeDeclarations(Object.keys(defaults)))}
+    }
+  `;
+}
+
+/** The value of a token (or a widget variable) in force on a widget element, e.g. for contrast checks in code. */
+export function resolvedToken(widget: Element, name: string): string {
+  return getComputedStyle(widget).getPropertyValue(privateToken(name)).trim();
+}

@@ -464,8 +464,9 @@ describe('CrmWidget: exports', () => {
     expect(detail.blob.type).to.contain('image/svg+xml');
     expect(text).to.not.contain('var(--');
     expect(text).to.not.contain('<!--');
-    expect(text).to.contain('fill:rgb(0, 114, 178)'); // --crm-series-1 light #0072b2
+    expect(text).to.contain('fill="rgb(0, 114, 178)"'); // --crm-series-1 light #0072b2
     expect(text).to.contain('fill="rgb(255, 255, 255)"'); // background rect
+    expect(text).to.not.match(/\sstyle=/);
     expect(text).to.contain('xmlns="http://www.w3.org/2000/svg"');
   });
 

@@ -124,7 +124,7 @@ describe('crm-rfm-matrix: numbers from the metric layer', () => {
 });
 
 describe('crm-rfm-matrix: colour', () => {
-  const fillOf = (cell: Element) => (cell.querySelector('.cell-fill') as SVGElement).style.fill;
+  const fillOf = (cell: Element) => (cell.querySelector('.cell-fill') as SVGElement).getAttribute('fill');
   const textOf = (cell: Element) => getComputedStyle(cell.querySelector('.cell-value')!).fill;
 
   it('colours by count, or by average spend after the switch', async () => {

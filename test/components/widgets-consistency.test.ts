@@ -49,7 +49,7 @@ describe('all widgets together', () => {
   for (const theme of ['light', 'dark']) {
     it(`${theme}: text on every sequential step reaches 4.5:1 with the text or the background colour`, async () => {
       const el = await fixture<HTMLElement>(html`<crm-rfm-matrix theme=${theme}></crm-rfm-matrix>`);
-      const style = getComputedStyle(el);
+      const style = getComputedStyle(el.shadowRoot!.querySelector('[part~="base"]')!);
       const [text, bg] = ['--crm-color-text', '--crm-color-bg'].map((v) => style.getPropertyValue(v));
       for (let k = 1; k <= 7; k++) {
         const step = style.getPropertyValue(`--crm-seq-${k}`);

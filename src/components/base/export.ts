@@ -58,6 +58,10 @@ const INLINE_PROPERTIES = [
   'display',
 ] as const;
 
+/** The inherited ones among them (the others are written only where they differ from their initial value). */
+const INHERITED = new Set<string>(INLINE_PROPERTIES.filter((p) => !['opacity', 'display', 'dominant-baseline'].includes(p)));
+const INITIAL: Record<string, string> = { opacity: '1', display: 'inline', 'dominant-baseline': 'auto' };
+
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 export interface SerializeSvgOptions {
@@ -67,23 +71,29 @@ export interface SerializeSvgOptions {
 
 /**
  * A standalone SVG file of a rendered chart: every element's computed paint and font (which resolve the
- * `var(--crm-*)` tokens) are inlined, classes, focus attributes and Lit's comment markers are dropped, and a
+ * `var(--crm-*)` tokens, wherever the page set them) are written as presentation attributes, classes, focus attributes and Lit's comment markers are dropped, and a
  * background rectangle is added. The `<svg>` must be in the document (computed styles are read from it).
  */
 export function serializeSvg(svg: SVGSVGElement, options: SerializeSvgOptions = {}): string {
   const clone = svg.cloneNode(true) as SVGSVGElement;
   const originals = [svg, ...svg.querySelectorAll('*')];
   const copies = [clone, ...clone.querySelectorAll('*')];
+  const computedOf = new Map<Element, CSSStyleDeclaration>();
   originals.forEach((original, i) => {
     const copy = copies[i];
     const computed = getComputedStyle(original);
-    copy.setAttribute(
-      'style',
-      INLINE_PROPERTIES.map((p) => `${p}:${computed.getPropertyValue(p)}`)
-        .filter((decl) => !decl.endsWith(':'))
-        .join(';'),
-    );
-    for (const attr of ['class', 'tabindex', 'part']) copy.removeAttribute(attr);
+    computedOf.set(original, computed);
+    const parent = original === svg ? undefined : computedOf.get(original.parentElement!);
+    // Presentation attributes, not a `style` attribute: pages with `style-src 'self'` block setting one, and a
+    // file opened on its own has no stylesheet that could outrank them. What a child inherits unchanged, or a
+    // property at its initial value, is left out (the file stays small).
+    for (const p of INLINE_PROPERTIES) {
+      const value = computed.getPropertyValue(p);
+      if (!value) continue;
+      if (parent && (INHERITED.has(p) ? parent.getPropertyValue(p) === value : INITIAL[p] === value)) continue;
+      copy.setAttribute(p, value);
+    }
+    for (const attr of ['class', 'tabindex', 'part', 'style']) copy.removeAttribute(attr);
   });
   const walker = document.createTreeWalker(clone, NodeFilter.SHOW_COMMENT);
   const comments: Node[] = [];

@@ -5,14 +5,15 @@ import { css } from 'lit';
  * component-level variable `--crm-widget-*` (which defaults to a token), so hosts theme without `::part`.
  */
 export const widgetStyles = css`
+  /* On :host the tokens are the private, resolved ones (tokenStyles): the public names exist only inside. */
   :host {
     display: block;
     min-width: 0;
     box-sizing: border-box;
-    font-family: var(--crm-font-family);
-    font-size: var(--crm-font-size-md);
-    line-height: var(--crm-line-height);
-    color: var(--crm-color-text);
+    font-family: var(--_crm-font-family);
+    font-size: var(--_crm-font-size-md);
+    line-height: var(--_crm-line-height);
+    color: var(--_crm-color-text);
   }
   :host([hidden]) {
     display: none;

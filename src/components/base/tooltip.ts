@@ -1,5 +1,5 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
+import { cssProperties } from '../../styles/css-properties.js';
 
 export type TooltipContent = string | TemplateResult;
 
@@ -89,7 +89,7 @@ export class TooltipController implements ReactiveController {
       class="tooltip"
       role="tooltip"
       id=${this.id}
-      style=${styleMap({ left: `${s.left}px`, top: `${s.top}px` })}
+      ${cssProperties({ left: `${s.left}px`, top: `${s.top}px` })}
     >${s.content}</div>`; // no whitespace around the content: white-space is pre-line, a newline would show
   }
 }

@@ -21,7 +21,7 @@ import type { CrmTables } from '../../data/types.js';
 import type { Locale } from '../../i18n/locales.js';
 import { channelCustomerIds, channelMix, type ChannelMixResult, type ChannelStats } from '../../metrics/channel/index.js';
 import type { TrendPeriod } from '../../metrics/channel/periods.js';
-import { seriesColor } from '../../styles/tokens.js';
+import { seriesColor, componentTokens } from '../../styles/tokens.js';
 import { composeSvg } from './compose-svg.js';
 import { messages, type ChannelMixMessageKey } from './messages.js';
 import { valueLabel } from '../../i18n/values.js';
@@ -100,10 +100,10 @@ export class CrmChannelMix extends CrmWidget<ChannelMixView> {
   static override styles = [
     ...CrmWidget.styles,
     css`
-      :host {
-        --crm-channel-mix-count-color: var(--crm-series-1);
-        --crm-channel-mix-texture-color: var(--crm-color-bg);
-      }
+      ${componentTokens({
+        'crm-channel-mix-count-color': 'var(--crm-series-1)',
+        'crm-channel-mix-texture-color': 'var(--crm-color-bg)',
+      })}
       .mix {
         display: grid;
         grid-template-columns: minmax(0, 1fr);

@@ -3,7 +3,7 @@
  * key figures, RFM, outlook, actions, spend, preferences, timeline.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
+import { cssProperties } from '../../styles/css-properties.js';
 import { dayToIso, dayToMonthIndex } from '../../data/days.js';
 import { layoutSpendSparkline, renderSpendSparkline } from '../../charts/spend-sparkline.js';
 import type { Formatter } from '../../i18n/format.js';
@@ -140,7 +140,7 @@ export function renderOutlook(v: View, p: CustomerProfile): TemplateResult | typ
         <dd>
           <span class="big">${v.fmt.percent(pr.churnRisk, 0)}</span>
           <span class="level level-${level}">${tr(v, 'churnLevel', { level: tr(v, `churn_${level}`) })}</span>
-          <span class="meter" aria-hidden="true"><span style=${styleMap({ width: `${Math.round(pr.churnRisk * 100)}%` })}></span></span>
+          <span class="meter" aria-hidden="true"><span ${cssProperties({ width: `${Math.round(pr.churnRisk * 100)}%` })}></span></span>
           <span class="sub">${above(pr.percentiles.churnRisk)}</span>
         </dd>
       </div>
@@ -236,7 +236,7 @@ function shareBars(v: View, field: 'channel' | 'category', rows: ValueTally[], b
         <span class="share-label" aria-hidden="true">${label}</span>
         <span class="share-value" aria-hidden="true">${v.fmt.percent(share, 0)}</span>
         <span class="share-track" aria-hidden="true"
-          ><span class="share-bar" style=${styleMap({ width: `${Math.max(0, Math.min(1, share || 0)) * 100}%`, background: field === 'channel' ? seriesColor(slots[i]) : 'var(--crm-customer-360-category-color)' })}></span
+          ><span class="share-bar" ${cssProperties({ width: `${Math.max(0, Math.min(1, share || 0)) * 100}%`, background: field === 'channel' ? seriesColor(slots[i]) : 'var(--crm-customer-360-category-color)' })}></span
         ></span>
       </li>`;
     })}

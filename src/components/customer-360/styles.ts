@@ -1,19 +1,20 @@
 import { css } from 'lit';
+import { componentTokens } from '../../styles/tokens.js';
 
 /**
  * Styles of `<crm-customer-360>`: panels in a grid that goes from one column (narrow) to two (medium) and
  * three (wide); every colour from a token or a `--crm-customer-360-*` variable.
  */
 export const customer360Styles = css`
-  :host {
-    --crm-customer-360-panel-bg: var(--crm-color-surface);
-    --crm-customer-360-line-color: var(--crm-series-1);
-    --crm-customer-360-area-color: var(--crm-series-1);
-    --crm-customer-360-category-color: var(--crm-series-6);
-    --crm-customer-360-risk-low: var(--crm-color-positive);
-    --crm-customer-360-risk-medium: var(--crm-color-warning);
-    --crm-customer-360-risk-high: var(--crm-color-negative);
-  }
+  ${componentTokens({
+    'crm-customer-360-panel-bg': 'var(--crm-color-surface)',
+    'crm-customer-360-line-color': 'var(--crm-series-1)',
+    'crm-customer-360-area-color': 'var(--crm-series-1)',
+    'crm-customer-360-category-color': 'var(--crm-series-6)',
+    'crm-customer-360-risk-low': 'var(--crm-color-positive)',
+    'crm-customer-360-risk-medium': 'var(--crm-color-warning)',
+    'crm-customer-360-risk-high': 'var(--crm-color-negative)',
+  })}
   .c360 {
     display: flex;
     flex-direction: column;

@@ -1,4 +1,5 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
+import { componentTokens } from '../../styles/tokens.js';
 import { property } from 'lit/decorators.js';
 import { CrmWidget, metricOptions, type WidgetComputeOptions } from '../base/crm-widget.js';
 import type { TableData } from '../base/table-data.js';
@@ -69,10 +70,10 @@ export class CrmLifecycleFunnel extends CrmWidget<LifecycleFunnelView> {
   static override styles = [
     ...CrmWidget.styles,
     css`
-      :host {
-        --crm-lifecycle-funnel-bar-color: var(--crm-series-1);
-        --crm-lifecycle-funnel-unobservable-color: var(--crm-color-text-muted);
-      }
+      ${componentTokens({
+        'crm-lifecycle-funnel-bar-color': 'var(--crm-series-1)',
+        'crm-lifecycle-funnel-unobservable-color': 'var(--crm-color-text-muted)',
+      })}
       .funnel-chart .bar {
         fill: var(--crm-lifecycle-funnel-bar-color);
       }

@@ -1,6 +1,7 @@
-import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { css, html, nothing, unsafeCSS, type PropertyValues, type TemplateResult } from 'lit';
+import { componentTokens } from '../../styles/tokens.js';
 import { property } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { cssProperties } from '../../styles/css-properties.js';
 import { CrmWidget, metricOptions, type WidgetComputeOptions } from '../base/crm-widget.js';
 import type { TableColumn, TableData } from '../base/table-data.js';
 import type { SelectionField } from '../events.js';
@@ -118,11 +119,11 @@ export class CrmRegionalComparison extends CrmWidget<RegionalComparisonView> {
   static override styles = [
     ...CrmWidget.styles,
     css`
-      :host {
-        --crm-regional-bar-color: var(--crm-bar-color, var(--crm-series-1));
-        --crm-regional-previous-color: var(--crm-bar-secondary-color, var(--crm-series-2));
-        --crm-regional-map-stroke: var(--crm-color-bg);
-      }
+      ${componentTokens({
+        'crm-regional-bar-color': 'var(--crm-bar-color, var(--crm-series-1))',
+        'crm-regional-previous-color': 'var(--crm-bar-secondary-color, var(--crm-series-2))',
+        'crm-regional-map-stroke': 'var(--crm-color-bg)',
+      })}
       .toolbar {
         display: flex;
         flex-wrap: wrap;
@@ -184,7 +185,14 @@ export class CrmRegionalComparison extends CrmWidget<RegionalComparisonView> {
       .swatch.thin {
         height: 4px;
       }
+      .swatch.current {
+        background: var(--crm-regional-bar-color);
+      }
+      .swatch.previous {
+        background: var(--crm-regional-previous-color);
+      }
       .swatch.no-data {
+        background: ${unsafeCSS(NO_DATA_FILL)};
         border: 1px solid var(--crm-color-border);
       }
       .steps {
@@ -193,9 +201,6 @@ export class CrmRegionalComparison extends CrmWidget<RegionalComparisonView> {
       .steps .swatch {
         border-radius: 0;
         width: 18px;
-      }
-      .bar-chart .bar {
-        fill: var(--crm-regional-bar-color);
       }
       .bar-chart .bar-secondary {
         fill: var(--crm-regional-previous-color);
@@ -422,7 +427,7 @@ export class CrmRegionalComparison extends CrmWidget<RegionalComparisonView> {
         selected: this.isSelected(g),
         note: growthBars ? undefined : this.changeText(change),
         noteTone: this.changeTone(change),
-        color: growthBars && value !== null && value < 0 ? 'var(--crm-color-negative)' : growthBars ? 'var(--crm-color-positive)' : undefined,
+        color: growthBars && value !== null && value < 0 ? 'var(--crm-color-negative)' : growthBars ? 'var(--crm-color-positive)' : 'var(--crm-regional-bar-color)',
       };
     });
     const layout = layoutBars(data, {
@@ -449,9 +454,9 @@ export class CrmRegionalComparison extends CrmWidget<RegionalComparisonView> {
       ${growthBars
         ? nothing
         : html`<div part="legend" class="legend">
-            <span class="item"><span class="swatch" style="background: var(--crm-regional-bar-color)"></span>${this.m('legendCurrent')}</span>
+            <span class="item"><span class="swatch current"></span>${this.m('legendCurrent')}</span>
             <span class="item"
-              ><span class="swatch thin" style="background: var(--crm-regional-previous-color)"></span>${this.m('legendPrevious')}</span
+              ><span class="swatch thin previous"></span>${this.m('legendPrevious')}</span
             >
           </div>`}`;
   }
@@ -504,11 +509,11 @@ export class CrmRegionalComparison extends CrmWidget<RegionalComparisonView> {
         <span class="item">
           <span>${c.compact(this.fmt, 0)}</span>
           <span class="steps" aria-hidden="true">
-            ${steps.map((s) => html`<span class="swatch" style=${styleMap({ background: s.fill })}></span>`)}
+            ${steps.map((s) => html`<span class="swatch" ${cssProperties({ background: s.fill })}></span>`)}
           </span>
           <span>${c.compact(this.fmt, layout.max)}</span>
         </span>
-        <span class="item"><span class="swatch no-data" style=${styleMap({ background: NO_DATA_FILL })}></span>${this.m('legendNoData')}</span>
+        <span class="item"><span class="swatch no-data"></span>${this.m('legendNoData')}</span>
       </div>
       <p part="attribution" class="attribution">${this.geoAttribution ?? this.m('attribution')}</p>`;
   }

@@ -1,6 +1,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { cssProperties } from '../../styles/css-properties.js';
 import { CrmWidget, metricOptions, type WidgetComputeOptions } from '../base/crm-widget.js';
 import type { TableData } from '../base/table-data.js';
 import { csvBlob, exportFilename, offerExport } from '../base/export.js';
@@ -10,7 +10,7 @@ import { rfm, rfmCustomers, type RfmSegmentRow } from '../../metrics/rfm/index.j
 import type { SegmentRule, SegmentScheme } from '../../metrics/segments.js';
 import { layoutScoreGrid, renderScoreGrid, type GridCellDatum } from '../../charts/rfm-grid.js';
 import { bestContrast } from '../../charts/contrast.js';
-import { seqColor, SEQ_COUNT } from '../../styles/tokens.js';
+import { seqColor, SEQ_COUNT, componentTokens, resolvedToken } from '../../styles/tokens.js';
 import type { Locale } from '../../i18n/locales.js';
 import type { MessageParams } from '../../i18n/messages.js';
 import { rfmMatrixMessages, type RfmMatrixMessageKey } from './messages.js';
@@ -113,13 +113,13 @@ export class CrmRfmMatrix extends CrmWidget<RfmMatrixResult> {
   static override styles = [
     ...CrmWidget.styles,
     css`
-      :host {
-        --crm-rfm-matrix-empty-fill: var(--crm-color-surface);
-        --crm-rfm-matrix-region-color: var(--crm-color-text);
-        --crm-rfm-matrix-highlight-color: var(--crm-color-accent);
-        --crm-rfm-matrix-customers-color: var(--crm-series-1);
-        --crm-rfm-matrix-revenue-color: var(--crm-series-2);
-      }
+      ${componentTokens({
+        'crm-rfm-matrix-empty-fill': 'var(--crm-color-surface)',
+        'crm-rfm-matrix-region-color': 'var(--crm-color-text)',
+        'crm-rfm-matrix-highlight-color': 'var(--crm-color-accent)',
+        'crm-rfm-matrix-customers-color': 'var(--crm-series-1)',
+        'crm-rfm-matrix-revenue-color': 'var(--crm-series-2)',
+      })}
       .rfm {
         display: flex;
         flex-wrap: wrap;
@@ -543,8 +543,8 @@ export class CrmRfmMatrix extends CrmWidget<RfmMatrixResult> {
                 ><span>${this.m('aovShort', { aov: this.fmt.currency(s.aov, 0) })}</span></span
               >
               <span class="seg-bars" aria-hidden="true">
-                <span class="b-customers" style=${styleMap({ width: pct(s.customerShare) })}></span>
-                <span class="b-revenue" style=${styleMap({ width: pct(s.revenueShare) })}></span>
+                <span class="b-customers" ${cssProperties({ width: pct(s.customerShare) })}></span>
+                <span class="b-revenue" ${cssProperties({ width: pct(s.revenueShare) })}></span>
               </span>
             </button>
           </li>`;
@@ -814,11 +814,10 @@ export class CrmRfmMatrix extends CrmWidget<RfmMatrixResult> {
    * step's resolved colour (so it follows the theme and any host override of the palette).
    */
   private seqTextTones(): string[] {
-    const style = getComputedStyle(this);
-    const text = style.getPropertyValue('--crm-color-text');
-    const bg = style.getPropertyValue('--crm-color-bg');
+    const text = resolvedToken(this, 'crm-color-text');
+    const bg = resolvedToken(this, 'crm-color-bg');
     return Array.from({ length: SEQ_COUNT }, (_, k) =>
-      bestContrast(style.getPropertyValue(`--crm-seq-${k + 1}`), [text, bg]) === 0 ? 'var(--crm-color-text)' : 'var(--crm-color-bg)',
+      bestContrast(resolvedToken(this, `crm-seq-${k + 1}`), [text, bg]) === 0 ? 'var(--crm-color-text)' : 'var(--crm-color-bg)',
     );
   }
 }
