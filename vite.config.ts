@@ -10,6 +10,7 @@ const isExternal = (id: string) => deps.some((d) => id === d || id.startsWith(`$
 // Three builds from one config, chosen by --mode:
 //   lib     ES modules for bundlers (dist/crm-lens.js, dist/data.js, dist/metrics.js), dependencies external
 //   bundle  one self-contained ES module for pages without a build step (dist/crm-lens.bundle.js)
+//   bundle-worker  its feed worker, the sibling file dist/crm-lens.bundle.worker.js
 //   (none)  the demo page, served by `npm start` and built as static files into dist/demo
 export default defineConfig(({ mode }) => {
   if (mode === 'lib') {
@@ -34,13 +35,24 @@ export default defineConfig(({ mode }) => {
   }
   if (mode === 'bundle') {
     return {
-      // One file cannot carry the feed worker: this bundle parses feeds on the main thread.
-      resolve: { alias: [{ find: /^\.\/feed-worker-url\.js$/, replacement: resolve(root, 'src/data/no-feed-worker.ts') }] },
+      // The bundle starts its worker from the sibling file built by `bundle-worker` (bundle-feed-worker.ts).
+      resolve: { alias: [{ find: /^\.\/feed-worker-url\.js$/, replacement: resolve(root, 'src/data/bundle-feed-worker.ts') }] },
       build: {
         outDir: 'dist',
         emptyOutDir: false,
         minify: true,
         lib: { entry: resolve(root, 'src/index.ts'), formats: ['es'], fileName: () => 'crm-lens.bundle.js' },
+      },
+    };
+  }
+  if (mode === 'bundle-worker') {
+    // dist/crm-lens.bundle.worker.js: the feed worker of the single-file bundle, self-contained as well.
+    return {
+      build: {
+        outDir: 'dist',
+        emptyOutDir: false,
+        minify: true,
+        lib: { entry: resolve(root, 'src/data/feed-worker.ts'), formats: ['es'], fileName: () => 'crm-lens.bundle.worker.js' },
       },
     };
   }

@@ -2,6 +2,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { chromiumArgs, findChromium } from './scripts/chromium.mjs';
 import { testFeeds } from './test/server/feeds.mjs';
+import { cspPages } from './test/server/csp-pages.mjs';
 
 export default {
   files: ['test/**/*.test.ts', '!test/node/**'],
@@ -9,7 +10,7 @@ export default {
   nodeResolve: { browser: true },
   concurrency: 1,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
-  middleware: [testFeeds],
+  middleware: [testFeeds, cspPages],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: findChromium({ install: false }), headless: true, args: chromiumArgs },

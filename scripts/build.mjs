@@ -8,6 +8,7 @@ const steps = [
   ['tsx', 'scripts/generate-sample.ts', '--if-missing'],
   ['vite', 'build', '--mode', 'lib', '--logLevel', 'warn'],
   ['vite', 'build', '--mode', 'bundle', '--logLevel', 'warn'],
+  ['vite', 'build', '--mode', 'bundle-worker', '--logLevel', 'warn'],
   ['tsc', '-p', 'tsconfig.build.json'],
   ['cem', 'analyze', '--litelement', '--globs', 'src/components/**/*.ts', '--outdir', '.'],
   ['vite', 'build', '--logLevel', 'warn'],
@@ -17,4 +18,4 @@ for (const step of steps) {
   const status = spawnSync('npx', step, { stdio: 'inherit' }).status;
   if (status !== 0) process.exit(status ?? 1);
 }
-console.log('Built: dist/crm-lens.js, dist/data.js, dist/metrics.js, dist/crm-lens.bundle.js, dist/types, custom-elements.json, dist/demo');
+console.log('Built: dist/crm-lens.js, dist/data.js, dist/metrics.js, dist/crm-lens.bundle.js, dist/crm-lens.bundle.worker.js, dist/types, custom-elements.json, dist/demo');

@@ -9,7 +9,7 @@ const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit', env: process
 
 // The packaged builds are tested too (the bundle loaded twice, the Node entries): build them first.
 let status = 0;
-for (const mode of ['lib', 'bundle']) {
+for (const mode of ['lib', 'bundle', 'bundle-worker']) {
   if (status === 0) status = run('npx', ['vite', 'build', '--mode', mode, '--logLevel', 'warn']);
 }
 if (status === 0) status = run('node', ['--import', 'tsx', 'scripts/node-tests.ts']);

@@ -8,6 +8,7 @@ export { clearCache, FeedCache, defaultFeedCache, openIdbBackend, cacheKey, Cach
 export type { CacheBackend, CacheEntry, CacheFilter, CachedFeed, FeedCacheOptions, IdbBackendOptions } from './data/cache.js';
 export { fetchFeed, type FetchFeedOptions, type FetchFeedResult, type FetchedFeed, type FeedNotModified } from './data/fetch-feed.js';
 export { parseFeedBody } from './data/parse-feed-body.js';
+export { setFeedWorkerUrl } from './data/feed-worker-config.js';
 export { parseFieldsOption } from './data/fields-option.js';
 export { FeedController, type FeedControllerOptions } from './data/feed-controller.js';
 export * from './data/events.js';

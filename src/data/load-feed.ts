@@ -235,7 +235,12 @@ export class FeedLoader {
   ): Promise<{ feed: NormalizedFeed; arrow?: Promise<ArrowTables | undefined> }> {
     const useWorker = !this.customParse && (this.worker ?? fetched.body.byteLength >= WORKER_MIN_BYTES);
     const parsed = useWorker ? await parseInWorker(fetched, request, signal) : undefined;
-    return parsed ?? { feed: this.parse(fetched, request) };
+    if (parsed) return { feed: { ...parsed.feed, report: { ...parsed.feed.report, parsedIn: 'worker' } }, arrow: parsed.arrow };
+    const feed = this.parse(fetched, request);
+    const fallback = useWorker
+      ? [`Parsed on the main thread: the feed worker could not start (see setFeedWorkerUrl; a ${fetched.body.byteLength}-byte feed may slow the page).`]
+      : [];
+    return { feed: { ...feed, report: { ...feed.report, parsedIn: 'main-thread', warnings: [...feed.report.warnings, ...fallback] } } };
   }
 
   /** Background revalidation of a served cached copy; its outcome goes to the key's update listeners. */

@@ -65,6 +65,11 @@ export interface LoadReport {
   tables: Partial<Record<TableName, TableLoadReport>>;
   /** Human-readable notes that are not per-row (e.g. "bundle key 'foo' ignored"). */
   warnings: string[];
+  /**
+   * Where the body was parsed (set by the loader): `worker`, or `main-thread` — for small bodies by design, for
+   * large ones only when the feed worker could not start (then `warnings` says so).
+   */
+  parsedIn?: 'worker' | 'main-thread';
 }
 
 export interface NormalizeOptions {

@@ -5,8 +5,9 @@ import type { Locale } from './locales.js';
 import { resolveLocale } from './resolve-locale.js';
 
 /**
- * Keeps a host's locale and formatter current: resolves the locale before every update (own `locale`/`lang`
- * attribute, ancestor `lang`, `navigator.language`) and re-renders the host when an ancestor's `lang` changes.
+ * Keeps a host's locale and formatter current: resolves the locale before every update (the host's `locale`
+ * property, own `locale`/`lang` attribute, ancestor `lang`, `navigator.language`) and re-renders the host when
+ * an ancestor's `lang` changes.
  */
 export class LocaleController implements ReactiveController {
   /** The resolved locale (valid from the first update on). */
@@ -19,6 +20,8 @@ export class LocaleController implements ReactiveController {
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly getCurrency: () => string | undefined = () => undefined,
+    /** The host's own `locale` property (set from JS it need not be an attribute). */
+    private readonly getLocale: () => string | undefined = () => undefined,
   ) {
     host.addController(this);
     new AncestorAttributeController(host, ['lang'], () => {}, true);
@@ -33,7 +36,7 @@ export class LocaleController implements ReactiveController {
   }
 
   private resolve(): void {
-    const locale = resolveLocale(this.host);
+    const locale = resolveLocale(this.host, this.getLocale());
     const currency = (this.getCurrency() || DEFAULT_CURRENCY).toUpperCase();
     if (locale !== this.locale || currency !== this.requested) {
       this.locale = locale;

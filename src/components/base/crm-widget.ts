@@ -7,6 +7,7 @@ import { FeedController } from '../../data/feed-controller.js';
 import { parseFieldsOption } from '../../data/fields-option.js';
 import { isoToDay } from '../../data/days.js';
 import type { FeedFormat, CrmTables, FeedRequest } from '../../data/types.js';
+import type { FieldMapping } from '../../data/schema.js';
 import type { CrmFilter } from '../../metrics/filter-types.js';
 import type { MetricOptions, StageMembership } from '../../metrics/options.js';
 import { lifecycleStageMembership } from '../../metrics/lifecycle/membership.js';
@@ -29,7 +30,7 @@ import {
   type SelectionKind,
 } from '../events.js';
 import { csvBlob, exportFilename, offerExport, serializeSvg, svgSize, svgToPng } from './export.js';
-import { FILTER_ATTRIBUTE_NAMES, filterFromAttributes, filterKey, intersectFilters, isEmptyFilter, withoutField, type ParsedFilter } from './filter.js';
+import { dayText, FILTER_ATTRIBUTE_NAMES, filterFromAttributes, type DayValue, type ListValue, filterKey, intersectFilters, isEmptyFilter, withoutField, type ParsedFilter } from './filter.js';
 import { RovingFocusController } from './keyboard.js';
 import { SizeController, type WidgetSize } from './size-controller.js';
 import { widgetStyles } from './styles.js';
@@ -132,8 +133,11 @@ export abstract class CrmWidget<Result> extends LitElement {
 
   /** URL of the widget's own feed (used when not given `tables`; wins over an enclosing `<crm-data>`). */
   @property() src?: string;
-  /** Field mapping for `src`: JSON, `{"hostField": "canonical"}` or per table (see `<crm-data>`). */
-  @property() fields?: string;
+  /**
+   * Field mapping for `src`: `{"hostField": "canonical"}` or per table (see `<crm-data>`) — JSON text in the
+   * attribute, an object as a property.
+   */
+  @property({ converter: { fromAttribute: (v: string | null) => v ?? undefined } }) fields?: FieldMapping | Record<string, string> | string;
   /** Seconds a cached copy of `src` is served without revalidation. */
   @property({ attribute: 'max-age', type: Number }) maxAge?: number;
   /** Keeps cached data of different tenants/users apart. */
@@ -147,8 +151,11 @@ export abstract class CrmWidget<Result> extends LitElement {
 
   // ——— metric options ———
 
-  /** Reference day `YYYY-MM-DD` for recency and "active" (default: the last order day in the data). */
-  @property({ attribute: 'as-of' }) asOf?: string;
+  /**
+   * Reference day `YYYY-MM-DD` for recency and "active" (default: the last order day in the data); as a
+   * property also a `Date` (its local calendar day).
+   */
+  @property({ attribute: 'as-of' }) asOf?: DayValue;
   /** RFM segment preset name. */
   @property() segments?: string;
   /** ISO 4217 currency of amounts (default CNY). */
@@ -166,19 +173,26 @@ export abstract class CrmWidget<Result> extends LitElement {
 
   // ——— attribute filter (AND with the linked filter) ———
 
-  /** First order day included, `YYYY-MM-DD`. */
-  @property({ attribute: 'date-from' }) dateFrom?: string;
-  /** Last order day included, `YYYY-MM-DD`. */
-  @property({ attribute: 'date-to' }) dateTo?: string;
-  /** Comma-separated lists (`,` `，` `、`). */
-  @property() regions?: string;
-  @property() provinces?: string;
-  @property() channels?: string;
-  @property() categories?: string;
-  @property({ attribute: 'customer-types' }) customerTypes?: string;
-  @property({ attribute: 'segments-filter' }) segmentsFilter?: string;
-  @property({ attribute: 'customer-ids' }) customerIds?: string;
-  @property() stages?: string;
+  /** First order day included, `YYYY-MM-DD` (as a property also a `Date`). */
+  @property({ attribute: 'date-from' }) dateFrom?: DayValue;
+  /** Last order day included, `YYYY-MM-DD` (as a property also a `Date`). */
+  @property({ attribute: 'date-to' }) dateTo?: DayValue;
+  /** Regions included: a comma-separated list (`,` `，` `、`) in the attribute, or an array as a property. */
+  @property() regions?: ListValue;
+  /** Provinces included (list, as `regions`). */
+  @property() provinces?: ListValue;
+  /** Channels included (list, as `regions`). */
+  @property() channels?: ListValue;
+  /** Product categories included (list, as `regions`). */
+  @property() categories?: ListValue;
+  /** Customer types included (list, as `regions`). */
+  @property({ attribute: 'customer-types' }) customerTypes?: ListValue;
+  /** RFM segments included (list, as `regions`). */
+  @property({ attribute: 'segments-filter' }) segmentsFilter?: ListValue;
+  /** Customers included (list, as `regions`). */
+  @property({ attribute: 'customer-ids' }) customerIds?: ListValue;
+  /** Lifecycle stages included (list, as `regions`). */
+  @property() stages?: ListValue;
 
   // ——— state ———
 
@@ -192,7 +206,7 @@ export abstract class CrmWidget<Result> extends LitElement {
   @state() private announcement = '';
   @state() private exportProblem = '';
 
-  protected readonly i18n = new LocaleController(this, () => this.currency);
+  protected readonly i18n = new LocaleController(this, () => this.currency, () => this.locale);
   protected readonly themes = new ThemeController(this, () => this.theme);
   protected readonly sizes = new SizeController(this);
   /** Tooltip for marks: hover and focus (see `markHandlers`). */
@@ -533,9 +547,10 @@ export abstract class CrmWidget<Result> extends LitElement {
   }
 
   private computeOptions(): Omit<WidgetComputeOptions, 'signal'> {
-    const asOf = this.asOf ? isoToDay(this.asOf.trim()) : undefined;
+    const asOfText = dayText(this.asOf);
+    const asOf = asOfText ? isoToDay(asOfText) : undefined;
     if (asOf !== undefined && Number.isNaN(asOf))
-      throw new Error(`as-of="${this.asOf}" is not a date: expected YYYY-MM-DD, e.g. 2024-03-31.`);
+      throw new Error(`as-of="${asOfText}" is not a date: expected YYYY-MM-DD, e.g. 2024-03-31.`);
     return {
       asOf,
       filter: this.effectiveFilter,

@@ -3,31 +3,46 @@ import { FILTER_LIST_FIELDS, type CrmFilter, type FilterListField } from '../../
 
 export { FILTER_LIST_FIELDS, type FilterListField };
 
+/** A list filter as an attribute gives it (comma text) or a property may (an array, as frameworks pass). */
+export type ListValue = string | readonly string[];
+/** A day as an attribute gives it (`YYYY-MM-DD`) or a property may (a `Date`: its local calendar day). */
+export type DayValue = string | Date;
+
 /**
  * Split a list attribute: comma-separated, also accepting the Chinese `，` and `、` separators; values are
- * trimmed and empty items dropped. `null`/blank → undefined (no restriction).
+ * trimmed and empty items dropped. An array (a property set by a framework) is taken item by item, trimmed.
+ * `null`/blank → undefined (no restriction).
  */
-export function parseList(value: string | null | undefined): string[] | undefined {
+export function parseList(value: ListValue | null | undefined): string[] | undefined {
   if (value == null) return undefined;
-  const items = value
-    .split(/[,，、]/)
+  const items = (typeof value === 'string' ? value.split(/[,，、]/) : Array.from(value, String))
     .map((s) => s.trim())
     .filter(Boolean);
   return items.length ? items : undefined;
 }
 
+/** `YYYY-MM-DD` text of a day value (a Date gives its local calendar day); blank → undefined. */
+export function dayText(value: DayValue | null | undefined): string | undefined {
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return 'Invalid Date';
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${value.getFullYear()}-${pad(value.getMonth() + 1)}-${pad(value.getDate())}`;
+  }
+  return value?.trim() || undefined;
+}
+
 /** Filter attribute values as a widget reads them (attribute names in docs/widgets-base.md). */
 export interface FilterAttributes {
-  dateFrom?: string | null;
-  dateTo?: string | null;
-  regions?: string | null;
-  provinces?: string | null;
-  channels?: string | null;
-  categories?: string | null;
-  customerTypes?: string | null;
-  segments?: string | null;
-  customerIds?: string | null;
-  stages?: string | null;
+  dateFrom?: DayValue | null;
+  dateTo?: DayValue | null;
+  regions?: ListValue | null;
+  provinces?: ListValue | null;
+  channels?: ListValue | null;
+  categories?: ListValue | null;
+  customerTypes?: ListValue | null;
+  segments?: ListValue | null;
+  customerIds?: ListValue | null;
+  stages?: ListValue | null;
 }
 
 /** The widget attribute of each filter field (one place: the base class and its messages use it). */
@@ -55,7 +70,7 @@ export function filterFromAttributes(attrs: FilterAttributes, names: Record<keyo
   const filter: CrmFilter = {};
   const problems: string[] = [];
   const day = (key: 'dateFrom' | 'dateTo'): number | undefined => {
-    const raw = attrs[key]?.trim();
+    const raw = dayText(attrs[key]);
     if (!raw) return undefined;
     const d = isoToDay(raw);
     if (Number.isNaN(d)) problems.push(`${names[key]}="${raw}" is not a date: expected YYYY-MM-DD, e.g. 2024-03-31.`);
@@ -64,7 +79,7 @@ export function filterFromAttributes(attrs: FilterAttributes, names: Record<keyo
   const start = day('dateFrom');
   const end = day('dateTo');
   if (start !== undefined && end !== undefined && start > end)
-    problems.push(`${names.dateFrom}="${attrs.dateFrom}" is after ${names.dateTo}="${attrs.dateTo}".`);
+    problems.push(`${names.dateFrom}="${dayText(attrs.dateFrom)}" is after ${names.dateTo}="${dayText(attrs.dateTo)}".`);
   if (start !== undefined || end !== undefined) filter.dateRange = { start, end };
   for (const field of FILTER_LIST_FIELDS) {
     const list = parseList(attrs[field]);

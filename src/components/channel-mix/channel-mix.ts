@@ -1,5 +1,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
+import { orDefault } from '../base/converters.js';
 import { CrmWidget, metricOptions, type WidgetComputeOptions } from '../base/crm-widget.js';
 import { RovingFocusController } from '../base/keyboard.js';
 import type { TableData } from '../base/table-data.js';
@@ -205,11 +206,11 @@ export class CrmChannelMix extends CrmWidget<ChannelMixView> {
   ];
 
   /** `revenue` (default) or `orders`: what shares and the trend show. */
-  @property() measure: Measure = 'revenue';
+  @property({ converter: orDefault<Measure>('revenue') }) measure: Measure = 'revenue';
   /** `month` (default) or `week`: the trend bucket. */
-  @property() interval: Interval = 'month';
+  @property({ converter: orDefault<Interval>('month') }) interval: Interval = 'month';
   /** `area` (default): stacked areas; `percent`: 100 % bars per period. */
-  @property() trend: TrendMode = 'area';
+  @property({ converter: orDefault<TrendMode>('area') }) trend: TrendMode = 'area';
 
   private readonly idPrefix = `crm-channel-mix-${instances++}`;
   /** Roving focus over the trend's periods (the base's `marks` serve the legend). */

@@ -1,6 +1,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { componentTokens } from '../../styles/tokens.js';
 import { property } from 'lit/decorators.js';
+import { orDefault } from '../base/converters.js';
 import { CrmWidget, metricOptions, type WidgetComputeOptions } from '../base/crm-widget.js';
 import type { TableData } from '../base/table-data.js';
 import type { CrmTables } from '../../data/types.js';
@@ -114,9 +115,9 @@ export class CrmLifecycleFunnel extends CrmWidget<LifecycleFunnelView> {
   ];
 
   /** `auto` | `observed` | `declared`: how stages are decided (passed to `lifecycleFunnel`). */
-  @property() mode: LifecycleMode = 'auto';
+  @property({ converter: orDefault<LifecycleMode>('auto') }) mode: LifecycleMode = 'auto';
   /** `center` (a funnel) or `left`. */
-  @property() align: 'center' | 'left' = 'center';
+  @property({ converter: orDefault<'center' | 'left'>('center') }) align: 'center' | 'left' = 'center';
   /** Custom stage definitions replacing the defaults (property only; see the class notes). */
   @property({ attribute: false }) stageDefinitions?: readonly StageDefinition[];
 

@@ -2,6 +2,7 @@ import { css, html, nothing, unsafeCSS, type PropertyValues, type TemplateResult
 import { componentTokens } from '../../styles/tokens.js';
 import { property } from 'lit/decorators.js';
 import { cssProperties } from '../../styles/css-properties.js';
+import { orDefault } from '../base/converters.js';
 import { CrmWidget, metricOptions, type WidgetComputeOptions } from '../base/crm-widget.js';
 import type { TableColumn, TableData } from '../base/table-data.js';
 import type { SelectionField } from '../events.js';
@@ -232,11 +233,11 @@ export class CrmRegionalComparison extends CrmWidget<RegionalComparisonView> {
   ];
 
   /** Attribute to group by (`group-by`). */
-  @property({ attribute: 'group-by' }) groupBy = 'region';
+  @property({ attribute: 'group-by', converter: orDefault('region') }) groupBy = 'region';
   /** Metric compared (reflected; the switcher sets it). */
-  @property({ reflect: true }) metric: RegionalMetric = 'revenue';
+  @property({ reflect: true, converter: orDefault<RegionalMetric>('revenue') }) metric: RegionalMetric = 'revenue';
   /** `bars` or `map`. */
-  @property() view: 'bars' | 'map' = 'bars';
+  @property({ converter: orDefault<'bars' | 'map'>('bars') }) view: 'bars' | 'map' = 'bars';
   /** GeoJSON URL of the map view. */
   @property({ attribute: 'geo-src' }) geoSrc?: string;
   /** Attribution line under the map (default: `DEFAULT_GEO_ATTRIBUTION`, translated). */

@@ -128,9 +128,14 @@ export function buildRfmMatrix(result: RfmResult, scheme?: SegmentScheme, explic
   };
 }
 
+/** A bins option: attribute text, or as a property also a number or an array of thresholds (null = unset). */
+export type BinsValue = string | number | readonly number[] | null | undefined;
+
 /** One bins attribute: a bin count ("4") or ascending thresholds ("30, 90, 180"). Throws naming the attribute. */
-export function parseBinsAttribute(name: string, value: string | undefined): RfmBins | undefined {
-  if (value === undefined || value.trim() === '') return undefined;
+export function parseBinsAttribute(name: string, input: BinsValue): RfmBins | undefined {
+  if (input == null) return undefined;
+  const value = typeof input === 'string' ? input : typeof input === 'number' ? String(input) : input.join(', ');
+  if (value.trim() === '') return undefined;
   const parts = value.split(/[,，、\s]+/).filter(Boolean);
   const numbers = parts.map(Number);
   if (numbers.some((x) => !Number.isFinite(x)))
@@ -140,11 +145,11 @@ export function parseBinsAttribute(name: string, value: string | undefined): Rfm
 
 /** The widget's attributes as `RfmSettings` (validation of counts/thresholds is the metric's, naming the setting). */
 export function rfmSettingsFromAttributes(attrs: {
-  bins?: string;
-  recencyBins?: string;
-  frequencyBins?: string;
-  monetaryBins?: string;
-  method?: string;
+  bins?: BinsValue;
+  recencyBins?: BinsValue;
+  frequencyBins?: BinsValue;
+  monetaryBins?: BinsValue;
+  method?: string | null;
   segments?: SegmentScheme;
 }): RfmSettings {
   const settings: RfmSettings = {};

@@ -1,6 +1,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { cssProperties } from '../../styles/css-properties.js';
+import { orDefault, numberOr } from '../base/converters.js';
 import { CrmWidget, metricOptions, type WidgetComputeOptions } from '../base/crm-widget.js';
 import type { TableData } from '../base/table-data.js';
 import { csvBlob, exportFilename, offerExport } from '../base/export.js';
@@ -14,7 +15,7 @@ import { seqColor, SEQ_COUNT, componentTokens, resolvedToken } from '../../style
 import type { Locale } from '../../i18n/locales.js';
 import type { MessageParams } from '../../i18n/messages.js';
 import { rfmMatrixMessages, type RfmMatrixMessageKey } from './messages.js';
-import { buildRfmMatrix, rfmSettingsFromAttributes, type RfmCell, type RfmMatrixModel, type ScoreSpan } from './rfm-matrix-model.js';
+import { buildRfmMatrix, rfmSettingsFromAttributes, type BinsValue, type RfmCell, type RfmMatrixModel, type ScoreSpan } from './rfm-matrix-model.js';
 import { customerNames } from './customer-names.js';
 
 /** What `<crm-rfm-matrix>` computes: the matrix model and customer names (from the customers table). */
@@ -344,22 +345,22 @@ export class CrmRfmMatrix extends CrmWidget<RfmMatrixResult> {
     `,
   ];
 
-  /** Bins per score for every dimension without its own setting (2–10; default 5). */
-  @property() bins?: string;
-  /** Recency bins: a count or ascending day thresholds. */
-  @property({ attribute: 'recency-bins' }) recencyBins?: string;
+  /** Bins per score for every dimension without its own setting (2–10; default 5; a number as a property). */
+  @property() bins?: BinsValue;
+  /** Recency bins: a count or ascending day thresholds (`"30, 90, 365"`; a number or array as a property). */
+  @property({ attribute: 'recency-bins' }) recencyBins?: BinsValue;
   /** Frequency bins: a count or ascending order-count thresholds. */
-  @property({ attribute: 'frequency-bins' }) frequencyBins?: string;
+  @property({ attribute: 'frequency-bins' }) frequencyBins?: BinsValue;
   /** Monetary bins: a count or ascending amount thresholds. */
-  @property({ attribute: 'monetary-bins' }) monetaryBins?: string;
+  @property({ attribute: 'monetary-bins' }) monetaryBins?: BinsValue;
   /** `quantile` (default) or `ntile`. */
   @property() method?: string;
   /** Custom segment rules (property only); win over the `segments` preset. */
   @property({ attribute: false }) segmentRules?: readonly SegmentRule[];
   /** `count` (default) or `monetary`: what the cell colour shows. */
-  @property({ attribute: 'color-by', reflect: true }) colorBy: RfmColorBy = 'count';
+  @property({ attribute: 'color-by', reflect: true, converter: orDefault<RfmColorBy>('count') }) colorBy: RfmColorBy = 'count';
   /** Customers listed for a selection (the CSV has all). */
-  @property({ attribute: 'list-size', type: Number }) listSize = 10;
+  @property({ attribute: 'list-size', converter: numberOr(10) }) listSize = 10;
 
   /** Segment whose cells are highlighted while its row is hovered or focused. */
   @state() private previewSegment?: string;
@@ -610,11 +611,11 @@ export class CrmRfmMatrix extends CrmWidget<RfmMatrixResult> {
 
   /** True when bins, method and rules are the defaults every other widget uses for `filter.segments`. */
   private scoresByDefault(): boolean {
-    const five = (v: string | undefined) => v === undefined || v.trim() === '' || v.trim() === '5';
+    const text = (v: BinsValue) => (v == null ? '' : Array.isArray(v) ? v.join(',') : String(v).trim());
     return (
-      five(this.bins) &&
-      [this.recencyBins, this.frequencyBins, this.monetaryBins].every((v) => v === undefined || v.trim() === '') &&
-      (this.method === undefined || this.method.trim() === '' || this.method.trim() === 'quantile') &&
+      ['', '5'].includes(text(this.bins)) &&
+      [this.recencyBins, this.frequencyBins, this.monetaryBins].every((v) => text(v) === '') &&
+      ['', 'quantile'].includes(this.method?.trim() ?? '') &&
       this.segmentRules === undefined
     );
   }
