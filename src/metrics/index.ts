@@ -1,6 +1,7 @@
 /** `crm-lens/metrics`: pure metric functions over the normalized Arquero tables (no DOM, no network). */
 export type * from './filter-types.js';
 export * from './options.js';
+export { checkOptions, METRIC_OPTIONS, NESTED_OPTIONS } from './option-keys.js';
 export * from './columns.js';
 export * from './prepare.js';
 export * from './segments.js';

@@ -3,6 +3,7 @@ import type { CrmTables } from '../../data/types.js';
 import type { MetricOptions } from '../options.js';
 import { customerIdOf, prepareOrders, type PreparedOrders } from '../prepare.js';
 import type { TimeUnit } from './clv.js';
+import { checkOptions } from '../option-keys.js';
 
 export interface LifetimeOptions extends MetricOptions {
   /** Time unit of recency and T: 'day' (default) or 'week' (days / 7). */
@@ -58,6 +59,7 @@ const memo = new WeakMap<PreparedOrders, Map<TimeUnit, LifetimeSummary>>();
  * Memoized per prepared base and unit.
  */
 export function lifetimeSummary(input: OrdersInput, options: LifetimeOptions = {}): LifetimeSummary {
+  checkOptions('lifetimeSummary', options);
   const unit = options.unit ?? 'day';
   if (unit !== 'day' && unit !== 'week') throw new RangeError(`lifetimeSummary: unit = ${String(unit)}: must be 'day' or 'week'`);
   const base = prepareOrders(asTables(input), options);

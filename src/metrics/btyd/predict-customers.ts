@@ -5,6 +5,7 @@ import { discountedPurchasesByPair, resolveHorizon, type TimeUnit } from './clv.
 import { fitGammaGamma, uncheckedAverageValue, type GammaGammaFit } from './gamma-gamma.js';
 import { asTables, lifetimeSummary, type LifetimeOptions, type LifetimeSummary, type OrdersInput } from './lifetime-summary.js';
 import { prepareOrders, type PreparedOrders } from '../prepare.js';
+import { checkOptions } from '../option-keys.js';
 
 export interface PredictOptions extends LifetimeOptions {
   /** Horizon of `expectedOrders`, in days (converted to the model unit). Default 90. */
@@ -75,6 +76,7 @@ const memo = new WeakMap<PreparedOrders, Map<string, PredictCustomersResult>>();
  * prepared base (tables + asOf + filter) and the prediction options.
  */
 export function predictCustomers(input: OrdersInput, options: PredictOptions = {}): PredictCustomersResult {
+  checkOptions('predictCustomers', options);
   const tables = asTables(input);
   const base = prepareOrders(tables, options);
   const horizonDays = options.horizonDays ?? 90;

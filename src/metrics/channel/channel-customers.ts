@@ -2,6 +2,7 @@ import type { CrmTables } from '../../data/types.js';
 import type { MetricOptions } from '../options.js';
 import { customerIdOf, prepareOrders } from '../prepare.js';
 import { columnCodes } from '../columns.js';
+import { checkOptions } from '../option-keys.js';
 
 /**
  * Ids of the customers with at least one kept order row in channel `channel` (null = rows without a channel),
@@ -9,6 +10,7 @@ import { columnCodes } from '../columns.js';
  * customer order. A feed without a `channel` column has every customer in the null channel.
  */
 export function channelCustomerIds(tables: CrmTables, options: MetricOptions, channel: string | null): string[] {
+  checkOptions('channelCustomerIds', options);
   const base = prepareOrders(tables, options);
   const codes = columnCodes(base.tables.orders, 'channel');
   if (!codes) return channel === null ? Array.from({ length: base.customerCount }, (_, s) => customerIdOf(base, s)) : [];

@@ -6,6 +6,7 @@ import { groupTotals } from '../regional/group-totals.js';
 import { ratio } from '../regional/ratios.js';
 import { rowPeriods } from '../row-periods.js';
 import { periodIndex, periodsBetween, type TrendInterval, type TrendPeriod } from './periods.js';
+import { checkOptions } from '../option-keys.js';
 
 export interface ChannelMixOptions extends MetricOptions {
   /** Trend bucket. Default `month`. */
@@ -156,6 +157,7 @@ function channelCounts(base: PreparedOrders, channels: RowGroups, known: number)
  * of channels used, and channel × customer type. See docs/metrics.md (channel).
  */
 export function channelMix(tables: CrmTables, options: ChannelMixOptions = {}): ChannelMixResult {
+  checkOptions('channelMix', options);
   const interval = options.interval ?? 'month';
   const measure = options.measure ?? 'revenue';
   if (interval !== 'month' && interval !== 'week') throw new RangeError(`interval: expected 'month' or 'week', found '${String(interval)}'`);

@@ -5,6 +5,7 @@ import { evaluateStages } from './evaluate.js';
 import { medianInPlace } from './median.js';
 import { lifecycleBase, resolveMode, type LifecycleOptions } from './options.js';
 import { DEFAULT_LIFECYCLE_STAGES, type StageDefinition, type StageLabels } from './stages.js';
+import { checkOptions } from '../option-keys.js';
 
 /** One bar of the funnel. Counts are null for a stage the feed cannot observe. */
 export interface LifecycleStageResult {
@@ -93,6 +94,7 @@ function bars(stages: readonly StageDefinition[], counts: StageCounts[]): Lifecy
  * stages, and the median days between them. See docs/metrics.md (lifecycle) for the exact definitions.
  */
 export function lifecycleFunnel(tables: CrmTables, options: LifecycleOptions = {}): LifecycleFunnelResult {
+  checkOptions('lifecycleFunnel', options);
   const stages = options.stages ?? DEFAULT_LIFECYCLE_STAGES;
   const base = lifecycleBase(tables, options);
   const mode = resolveMode(base, options);

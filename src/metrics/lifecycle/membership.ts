@@ -6,6 +6,7 @@ import { evaluateStages } from './evaluate.js';
 import { lifecycleBase, resolveMode, type LifecycleConfig, type LifecycleOptions } from './options.js';
 import { DEFAULT_LIFECYCLE_STAGES, type StageDefinition } from './stages.js';
 import { customerUniverse } from './universe.js';
+import { checkOptions } from '../option-keys.js';
 
 function stageIndexOf(stages: readonly StageDefinition[], id: string): number {
   const i = stages.findIndex((s) => s.id === id);
@@ -35,6 +36,7 @@ function stageMask(base: PreparedOrders, config: LifecycleConfig, stageId: strin
  * `lifecycleFunnel`; `filter.stages` is ignored. Throws a RangeError for an unknown stage id.
  */
 export function customersInStage(tables: CrmTables, stageId: string, options: LifecycleOptions = {}): string[] {
+  checkOptions('customersInStage', options);
   const { ids, mask } = stageMask(lifecycleBase(tables, options), options, stageId);
   const out: string[] = [];
   for (let c = 0; c < mask.length; c++) if (mask[c]) out.push(ids[c]);

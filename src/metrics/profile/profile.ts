@@ -10,6 +10,7 @@ import { currentLifecycleStage } from './lifecycle-stage.js';
 import { percentileRank, sortedValues } from './percentile.js';
 import { customerSummary, medianGapDays } from './summary.js';
 import { rankedTally, tallyCustomer, tallyScratch, type ValueTally } from './value-tally.js';
+import { checkedOptions, checkOptions } from '../option-keys.js';
 
 /** A lifecycle stage as the profile shows it. */
 export interface ProfileStage {
@@ -130,6 +131,7 @@ export interface CustomerProfile {
  * when the id appears in none of the tables.
  */
 export function customerProfile(tables: CrmTables, customerId: string, options: ProfileOptions = {}): CustomerProfile {
+  checkOptions('customerProfile', options);
   const base = prepareOrders(tables, options);
   const slot = slotOfId(base, customerId);
   const record = customerRecord(tables, customerId);
@@ -284,7 +286,7 @@ function customerTimeline(
 function predictionsFor(tables: CrmTables, options: ProfileOptions, slot: number): ProfilePredictions | PredictionsUnavailable | null {
   const horizonDays = options.horizonDays ?? 90;
   const months = options.clvMonths ?? 12;
-  const p = predictCustomers(tables, { ...options, horizonDays, months });
+  const p = predictCustomers(tables, checkedOptions({ ...options, horizonDays, months }));
   if (!p.available) return p;
   const i = p.summary.slots.indexOf(slot);
   if (i < 0) return null; // only refunds in the data for this customer: no purchase day to model

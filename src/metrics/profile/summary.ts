@@ -5,6 +5,7 @@ import { prepareOrders, type PreparedOrders } from '../prepare.js';
 import { medianInPlace } from '../lifecycle/median.js';
 import { interactionTotals } from './interactions.js';
 import { bestTallied, tallyCustomer, tallyScratch } from './value-tally.js';
+import { checkOptions } from '../option-keys.js';
 
 /**
  * One entry per customer with a kept order (the prepared base's slot order). Days are epoch days.
@@ -49,6 +50,7 @@ const memo = new WeakMap<PreparedOrders, CustomerSummary>();
 
 /** Per-customer profile figures for every customer of the (filtered) data, columnar. Memoized per base. */
 export function customerSummary(tables: CrmTables, options: MetricOptions = {}): CustomerSummary {
+  checkOptions('customerSummary', options);
   const base = prepareOrders(tables, options);
   let summary = memo.get(base);
   if (!summary) memo.set(base, (summary = summarize(base)));

@@ -2,6 +2,7 @@ import type { CrmTables } from '../../data/types.js';
 import { customerIdOf } from '../prepare.js';
 import { rowGroups } from './group-keys.js';
 import { regionalBase, type RegionalOptions } from './regional.js';
+import { checkOptions } from '../option-keys.js';
 
 /**
  * The customers behind one group of `regionalComparison` with the same options: customers with a kept order
@@ -9,6 +10,7 @@ import { regionalBase, type RegionalOptions } from './regional.js';
  * order (first appearance in the orders table). Pure; shares the memoized base with `regionalComparison`.
  */
 export function regionalGroupCustomers(tables: CrmTables, options: RegionalOptions, key: string | null): string[] {
+  checkOptions('regionalGroupCustomers', options);
   const { base, period } = regionalBase(tables, options);
   const { keys, group } = rowGroups(base, options.groupBy ?? 'region');
   const g = keys.indexOf(key);

@@ -4,6 +4,7 @@ import { prepareOrders, type PreparedOrders } from '../prepare.js';
 import { groupLabel, rowGroups } from './group-keys.js';
 import { groupTotals, type GroupTotals } from './group-totals.js';
 import { growth, ratio } from './ratios.js';
+import { checkOptions } from '../option-keys.js';
 
 /** Inclusive range of epoch days. */
 export interface DayRange {
@@ -135,6 +136,7 @@ export function regionalBase(
  * against a comparison period. See docs/metrics.md (regional).
  */
 export function regionalComparison(tables: CrmTables, options: RegionalOptions = {}): RegionalResult {
+  checkOptions('regionalComparison', options);
   const groupBy = options.groupBy ?? 'region';
   const { base, period, previousPeriod } = regionalBase(tables, options);
   const { keys, group } = rowGroups(base, groupBy);

@@ -5,6 +5,7 @@ import type { MetricOptions } from '../options.js';
 import { prepareOrders, type PreparedOrders } from '../prepare.js';
 import type { SegmentInfo } from '../segments.js';
 import { scoreRfm, type RfmScores } from './score.js';
+import { checkOptions } from '../option-keys.js';
 
 /**
  * Per-customer RFM columns, one entry per customer (the prepared base's slot order), named like the
@@ -51,6 +52,7 @@ const memo = new WeakMap<PreparedOrders, Map<string, RfmResult>>();
  * Memoized per prepared base and `options.rfm`.
  */
 export function rfm(input: RfmInput, options: MetricOptions = {}): RfmResult {
+  checkOptions('rfm', options);
   const base = prepareOrders(asTables(input), options);
   const key = JSON.stringify(options.rfm ?? null);
   let perBase = memo.get(base);
