@@ -27,8 +27,12 @@ const FONTS = [
   { id: 'ui-monospace, Menlo, Consolas, "Noto Sans Mono CJK SC", monospace', label: 'fontMono' },
 ] as const;
 
-/** Selector the playground's tokens go on: the page and every widget (widgets set `resolved-theme` on themselves). */
-const TOKEN_SELECTOR = ':root, [resolved-theme]';
+/**
+ * The playground's live tokens: an adopted stylesheet on the page (not a `<style>` element, which a strict CSP
+ * blocks) holding the same `:root { … }` CSS the user copies — tokens on :root reach every widget.
+ */
+const playgroundSheet = new CSSStyleSheet();
+document.adoptedStyleSheets = [...document.adoptedStyleSheets, playgroundSheet];
 
 export class DemoShare extends LitElement {
   @property({ type: Boolean, reflect: true }) open = false;
@@ -48,14 +52,7 @@ export class DemoShare extends LitElement {
 
   private setEdits(patch: Partial<ThemeEdits>): void {
     this.edits = { ...this.edits, ...patch };
-    let style = document.getElementById('crm-playground') as HTMLStyleElement | null;
-    if (!style) {
-      style = document.createElement('style');
-      style.id = 'crm-playground';
-      document.head.append(style);
-    }
-    const props = Object.entries(themeProperties(this.edits));
-    style.textContent = props.length ? `${TOKEN_SELECTOR} {\n${props.map(([k, v]) => `  ${k}: ${v};`).join('\n')}\n}` : '';
+    playgroundSheet.replaceSync(Object.keys(themeProperties(this.edits)).length ? themeCss(this.edits) : '');
   }
 
   private async copy(id: string, text: string): Promise<void> {
@@ -81,7 +78,7 @@ export class DemoShare extends LitElement {
     const st = this.snippetState;
     const feedUrl = st.local ? 'https://example.com/your-feed.csv' : new URL(st.src, location.href).href;
     const geo = new URL(st.geoUrl, location.href).href;
-    const css = themeCss(this.edits).replace(':root {', `${TOKEN_SELECTOR} {`);
+    const css = themeCss(this.edits);
     return html`<aside class="drawer" aria-labelledby="share-title">
       <div class="dialog-head">
         <h2 id="share-title">${this.t('embedTheme')}</h2>

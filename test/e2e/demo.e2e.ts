@@ -235,7 +235,13 @@ tests.push(
       });
       const accent = await page.evaluate(() => getComputedStyle(document.querySelector('crm-channel-mix')!).getPropertyValue('--crm-color-accent').trim());
       assert.equal(accent, '#aa3366');
-      assert.match((await page.locator('#theme-css').textContent())!, /--crm-color-accent: #aa3366;/);
+      assert.match((await page.locator('#theme-css').textContent())!, /^:root \{\n[\s\S]*--crm-color-accent: #aa3366;/);
+      // The widgets paint with it (the selection chip and pressed buttons use the accent).
+      const inside = await page.evaluate(() => {
+        const base = document.querySelector('crm-channel-mix')!.shadowRoot!.querySelector('[part~="base"]')!;
+        return getComputedStyle(base).getPropertyValue('--crm-color-accent').trim();
+      });
+      assert.equal(inside, '#aa3366');
     },
   },
   {

@@ -4,13 +4,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { DARK_TOKENS, LIGHT_TOKENS, SHARED_TOKENS } from '../../src/styles/tokens.js';
 
 interface Declaration {
   tagName?: string;
   attributes?: { name: string }[];
   events?: { name: string }[];
   cssParts?: { name: string }[];
-  cssProperties?: { name: string }[];
+  cssProperties?: { name: string; description?: string }[];
 }
 
 test('custom-elements manifest documents every tag', () => {
@@ -41,5 +42,13 @@ test('custom-elements manifest documents every tag', () => {
     }
     for (const part of ['base', 'header', 'body']) assert.ok(names(d.cssParts).has(part), `${tag} documents part ${part}`);
     assert.ok((d.cssProperties ?? []).length > 0, `${tag} documents its CSS custom properties`);
+    // Every design token, with its default in both themes (issue: theme from anywhere).
+    const props = new Map((d.cssProperties ?? []).map((p) => [p.name, p.description ?? '']));
+    for (const [name, value] of Object.entries(SHARED_TOKENS))
+      assert.ok(props.get(`--${name}`)?.includes(value), `${tag} documents --${name} with its default ${value}`);
+    for (const [name, light] of Object.entries(LIGHT_TOKENS)) {
+      const text = props.get(`--${name}`) ?? '';
+      assert.ok(text.includes(light) && text.includes(DARK_TOKENS[name]), `${tag} documents --${name}: light ${light}, dark ${DARK_TOKENS[name]}`);
+    }
   }
 });

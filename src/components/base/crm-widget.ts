@@ -104,7 +104,8 @@ const KIND_LABEL: Record<SelectionKind, BaseMessageKey> = {
  * The base of every crm-lens widget: data sourcing, linked filtering and selection, computation, the
  * loading / empty / error / stale states, size, header with "view as table" and exports, theme and locale.
  * A widget is glue: it implements `compute`, `renderChart`, `tableData` (and usually `summarize`,
- * `defaultHeading`). See docs/widgets-base.md.
+ * `defaultHeading`). See docs/widgets-base.md. The design tokens (`--crm-*`, below) can be set anywhere: `:root`,
+ * a container, `<crm-data>` or the widget itself (docs/theming.md).
  *
  * @typeParam Result - the plain result object `compute` returns (from a metric function).
  *
@@ -123,6 +124,62 @@ const KIND_LABEL: Record<SelectionKind, BaseMessageKey> = {
  * @csspart empty - The empty state (and "clear filters").
  * @csspart error - The error state (message and Retry).
  * @csspart stale - The banner shown when cached data could not be refreshed.
+ * @cssproperty --crm-font-family - Text font. Default `system-ui, -apple-system, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif` (both themes).
+ * @cssproperty --crm-font-family-mono - Monospace font. Default `ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace` (both themes).
+ * @cssproperty --crm-font-size-xs - Smallest text (axis notes, legends). Default `0.75rem` (both themes).
+ * @cssproperty --crm-font-size-sm - Small text (buttons, tables). Default `0.8125rem` (both themes).
+ * @cssproperty --crm-font-size-md - Body text. Default `0.875rem` (both themes).
+ * @cssproperty --crm-font-size-lg - Titles. Default `1rem` (both themes).
+ * @cssproperty --crm-font-size-xl - Key figures. Default `1.25rem` (both themes).
+ * @cssproperty --crm-font-weight-strong - Weight of emphasised text. Default `600` (both themes).
+ * @cssproperty --crm-line-height - Line height. Default `1.4` (both themes).
+ * @cssproperty --crm-space-xs - Smallest gap. Default `0.25rem` (both themes).
+ * @cssproperty --crm-space-sm - Small gap. Default `0.5rem` (both themes).
+ * @cssproperty --crm-space-md - Medium gap. Default `0.75rem` (both themes).
+ * @cssproperty --crm-space-lg - Large gap (widget padding). Default `1rem` (both themes).
+ * @cssproperty --crm-space-xl - Largest gap. Default `1.5rem` (both themes).
+ * @cssproperty --crm-radius-sm - Small corner radius (buttons). Default `4px` (both themes).
+ * @cssproperty --crm-radius-md - Widget corner radius. Default `8px` (both themes).
+ * @cssproperty --crm-radius-lg - Large corner radius. Default `12px` (both themes).
+ * @cssproperty --crm-focus-ring-width - Focus ring width. Default `2px` (both themes).
+ * @cssproperty --crm-transition - Transition timing. Default `150ms ease-out` (both themes).
+ * @cssproperty --crm-color-bg - Widget background. Light `#ffffff`, dark `#16191e`.
+ * @cssproperty --crm-color-surface - Panels, buttons, empty cells. Light `#f6f7f9`, dark `#1f242b`.
+ * @cssproperty --crm-color-text - Text. Light `#1c2128`, dark `#e6e9ee`.
+ * @cssproperty --crm-color-text-muted - Secondary text. Light `#59636e`, dark `#a4adb8`.
+ * @cssproperty --crm-color-border - Borders. Light `#d0d7de`, dark `#3a424d`.
+ * @cssproperty --crm-color-accent - Accent (selection, links, primary button). Light `#0b62c4`, dark `#6cb1ff`.
+ * @cssproperty --crm-color-accent-contrast - Text on the accent. Light `#ffffff`, dark `#0d1117`.
+ * @cssproperty --crm-color-focus - Focus ring. Light `#0b62c4`, dark `#8cc4ff`.
+ * @cssproperty --crm-color-positive - Growth, good values. Light `#1a7f37`, dark `#4cc07a`.
+ * @cssproperty --crm-color-negative - Decline, errors. Light `#c62828`, dark `#ff7b72`.
+ * @cssproperty --crm-color-warning - Warnings. Light `#9a6700`, dark `#e3b341`.
+ * @cssproperty --crm-color-warning-bg - Warning banner background. Light `#fff8e1`, dark `#2e2613`.
+ * @cssproperty --crm-color-selection - Selected and hovered items. Light `#dbe9fb`, dark `#1e3a5c`.
+ * @cssproperty --crm-color-grid - Grid lines. Light `#e6e9ed`, dark `#2a3038`.
+ * @cssproperty --crm-shadow - Shadow of menus and tooltips. Light `0 4px 16px rgba(16, 24, 40, 0.14)`, dark `0 4px 16px rgba(0, 0, 0, 0.5)`.
+ * @cssproperty --crm-series-1 - Categorical colour 1 (channels, series). Light `#0072b2`, dark `#56b4e9`.
+ * @cssproperty --crm-series-2 - Categorical colour 2 (channels, series). Light `#c45f00`, dark `#e69f00`.
+ * @cssproperty --crm-series-3 - Categorical colour 3 (channels, series). Light `#008a63`, dark `#2fc29a`.
+ * @cssproperty --crm-series-4 - Categorical colour 4 (channels, series). Light `#b4457f`, dark `#e58bc0`.
+ * @cssproperty --crm-series-5 - Categorical colour 5 (channels, series). Light `#3b8ec2`, dark `#9ad0f5`.
+ * @cssproperty --crm-series-6 - Categorical colour 6 (channels, series). Light `#8f5fd6`, dark `#b49af0`.
+ * @cssproperty --crm-series-7 - Categorical colour 7 (channels, series). Light `#8c7a00`, dark `#e6d44a`.
+ * @cssproperty --crm-series-8 - Categorical colour 8 (channels, series). Light `#6b7280`, dark `#aab2bd`.
+ * @cssproperty --crm-seq-1 - Sequential step 1 of 7 (heat maps, choropleth). Light `#e8f1fb`, dark `#17304d`.
+ * @cssproperty --crm-seq-2 - Sequential step 2 of 7 (heat maps, choropleth). Light `#c6dbf3`, dark `#1d4670`.
+ * @cssproperty --crm-seq-3 - Sequential step 3 of 7 (heat maps, choropleth). Light `#9cc0e8`, dark `#22578c`.
+ * @cssproperty --crm-seq-4 - Sequential step 4 of 7 (heat maps, choropleth). Light `#6ba1da`, dark `#296aa6`.
+ * @cssproperty --crm-seq-5 - Sequential step 5 of 7 (heat maps, choropleth). Light `#3576c0`, dark `#4c95d1`.
+ * @cssproperty --crm-seq-6 - Sequential step 6 of 7 (heat maps, choropleth). Light `#1c5499`, dark `#7bb4e6`.
+ * @cssproperty --crm-seq-7 - Sequential step 7 of 7 (heat maps, choropleth). Light `#0f3f78`, dark `#b1d4f5`.
+ * @cssproperty --crm-widget-bg - Widget box background. Default `var(--crm-color-bg)`.
+ * @cssproperty --crm-widget-border-color - Widget box border. Default `var(--crm-color-border)`.
+ * @cssproperty --crm-widget-radius - Widget box corner radius. Default `var(--crm-radius-md)`.
+ * @cssproperty --crm-widget-padding - Widget box padding. Default `var(--crm-space-lg)`.
+ * @cssproperty --crm-widget-min-height - Widget box minimum height. Default `12rem`.
+ * @cssproperty --crm-bar-color - Main bars of bar charts. Default `var(--crm-series-1)`.
+ * @cssproperty --crm-bar-secondary-color - Secondary bars of bar charts. Default `var(--crm-series-2)`.
  * @fires crm-filter-change - The linked filter changed through this widget (detail: selection, filter, previous, customerIds, linked).
  * @fires crm-export - Before a CSV / SVG / PNG download; cancelable (detail: format, blob, filename).
  */
