@@ -1,20 +1,44 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type BuildOptions } from 'vite';
 import { resolve } from 'node:path';
 import pkg from './package.json' with { type: 'json' };
 
 const root = import.meta.dirname;
-const deps = Object.keys(pkg.dependencies);
-/** Dependencies stay external in the ES module build (bundler users bring their own). */
+/**
+ * Dependencies stay external in the ES module build (bundler users bring their own), except Arquero: it is
+ * bundled with `acorn`, its expression parser, replaced by a stub (no-expression-parser.ts), so hosts do not
+ * ship 35 KB gzip of parser that crm-lens never uses.
+ */
+const deps = Object.keys(pkg.dependencies).filter((d) => d !== 'arquero');
 const isExternal = (id: string) => deps.some((d) => id === d || id.startsWith(`${d}/`));
+/** Every build: `acorn` → the stub. */
+const noParser = { find: /^acorn$/, replacement: resolve(root, 'src/data/no-expression-parser.ts') };
 
 // Three builds from one config, chosen by --mode:
 //   lib     ES modules for bundlers (dist/crm-lens.js, dist/data.js, dist/metrics.js), dependencies external
 //   bundle  one self-contained ES module for pages without a build step (dist/crm-lens.bundle.js)
 //   bundle-worker  its feed worker, the sibling file dist/crm-lens.bundle.worker.js
 //   (none)  the demo page, served by `npm start` and built as static files into dist/demo
+/**
+ * One self-contained, fully minified ES module (not library mode: that keeps whitespace for tree-shaking by a
+ * later bundler, which a file loaded as it is does not get).
+ */
+const standaloneBuild = (entry: string, file: string): BuildOptions => ({
+  outDir: 'dist',
+  emptyOutDir: false,
+  minify: true,
+  copyPublicDir: false,
+  rollupOptions: {
+    input: entry,
+    preserveEntrySignatures: 'exports-only',
+    output: { format: 'es', entryFileNames: file, codeSplitting: false },
+  },
+});
+
 export default defineConfig(({ mode }) => {
   if (mode === 'lib') {
     return {
+      resolve: { alias: [noParser] },
+      worker: { format: 'es', rollupOptions: { output: { minify: true } } },
       // The feed worker is emitted as dist/assets/feed-worker-*.js; './' keeps its URL relative to the module.
       base: './',
       build: {
@@ -24,36 +48,30 @@ export default defineConfig(({ mode }) => {
         lib: {
           entry: {
             'crm-lens': resolve(root, 'src/index.ts'),
+            classes: resolve(root, 'src/classes.ts'),
             data: resolve(root, 'src/data/index.ts'),
             metrics: resolve(root, 'src/metrics/index.ts'),
           },
           formats: ['es'],
         },
-        rollupOptions: { external: isExternal },
+        // Fully minified (library mode alone keeps whitespace); the minifier keeps the /*#__PURE__*/ annotations
+        // a host's bundler tree-shakes with.
+        rollupOptions: { external: isExternal, output: { minify: true } },
       },
     };
   }
   if (mode === 'bundle') {
     return {
       // The bundle starts its worker from the sibling file built by `bundle-worker` (bundle-feed-worker.ts).
-      resolve: { alias: [{ find: /^\.\/feed-worker-url\.js$/, replacement: resolve(root, 'src/data/bundle-feed-worker.ts') }] },
-      build: {
-        outDir: 'dist',
-        emptyOutDir: false,
-        minify: true,
-        lib: { entry: resolve(root, 'src/index.ts'), formats: ['es'], fileName: () => 'crm-lens.bundle.js' },
-      },
+      resolve: { alias: [noParser, { find: /^\.\/feed-worker-url\.js$/, replacement: resolve(root, 'src/data/bundle-feed-worker.ts') }] },
+      build: standaloneBuild(resolve(root, 'src/index.ts'), 'crm-lens.bundle.js'),
     };
   }
   if (mode === 'bundle-worker') {
     // dist/crm-lens.bundle.worker.js: the feed worker of the single-file bundle, self-contained as well.
     return {
-      build: {
-        outDir: 'dist',
-        emptyOutDir: false,
-        minify: true,
-        lib: { entry: resolve(root, 'src/data/feed-worker.ts'), formats: ['es'], fileName: () => 'crm-lens.bundle.worker.js' },
-      },
+      resolve: { alias: [noParser] },
+      build: standaloneBuild(resolve(root, 'src/data/feed-worker.ts'), 'crm-lens.bundle.worker.js'),
     };
   }
   return {

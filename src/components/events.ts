@@ -99,6 +99,9 @@ export interface CrmWidgetEventMap {
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface HTMLElementEventMap extends CrmWidgetEventMap {}
+  // The events bubble and are composed: a page listens on the document too.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface DocumentEventMap extends CrmWidgetEventMap {}
 }
 
 /**

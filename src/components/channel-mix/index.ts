@@ -5,3 +5,9 @@ import { CrmChannelMix } from './channel-mix.js';
 export { CrmChannelMix, type ChannelMixView } from './channel-mix.js';
 export { messages as channelMixMessages } from './messages.js';
 defineElement('crm-channel-mix', CrmChannelMix);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'crm-channel-mix': CrmChannelMix;
+  }
+}

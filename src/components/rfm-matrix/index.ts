@@ -8,3 +8,9 @@ export type { RfmCell, RfmMatrixModel, ScoreSpan } from './rfm-matrix-model.js';
 export { rfmMatrixMessages } from './messages.js';
 
 defineElement('crm-rfm-matrix', CrmRfmMatrix);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'crm-rfm-matrix': CrmRfmMatrix;
+  }
+}
