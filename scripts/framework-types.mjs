@@ -28,13 +28,16 @@ if (!tags.length) throw new Error(`${manifestPath}: no custom elements`);
 const union = (names) => (names.length ? names.map((n) => `'${n}'`).join(' | ') : 'never');
 const header = `// Generated from custom-elements.json by scripts/framework-types.mjs: do not edit.\n`;
 const imports = `import type { ${tags.map((t) => t.className).join(', ')} } from './index.js';\n`;
-const eventType = (name) => `'${name}' extends keyof HTMLElementEventMap ? HTMLElementEventMap['${name}'] : CustomEvent`;
+const eventType = (name) => `EventOf<'${name}'>`;
+/** The event type of a name: its HTMLElementEventMap entry (with the detail type) where there is one. */
+const eventOf = `\n/** The event of \`name\` as HTMLElementEventMap types it (detail included). */\nexport type EventOf<K extends string> = K extends keyof HTMLElementEventMap ? HTMLElementEventMap[K] : CustomEvent;\n`;
 const camel = (name) => name.replace(/-([a-z0-9])/g, (_, c) => c.toUpperCase());
 
 const react = [
   header,
   `import type { DetailedHTMLProps, HTMLAttributes } from 'react';\n`,
   imports,
+  eventOf,
   ...tags.map(
     (t) => `
 /** Props of <${t.tag}> in React 19 JSX: properties, attributes and \`oncrm-*\` listeners (React 19 attaches \`on<event>\` as a listener). */
@@ -59,6 +62,7 @@ const vue = [
   header,
   `import type { DefineComponent } from 'vue';\n`,
   imports,
+  eventOf,
   ...tags.map(
     (t) => `
 /** Props of <${t.tag}> in Vue 3 templates (\`:prop\` binds a property, \`@crm-…\` a listener). */

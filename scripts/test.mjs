@@ -14,4 +14,6 @@ if (status === 0) status = run('node', ['--import', 'tsx', 'scripts/node-tests.t
 if (status === 0) status = run('npx', ['web-test-runner', ...process.argv.slice(2)]);
 // The demo page end to end (Vite dev server + headless Chromium); skipped when wtr was given a file selection.
 if (status === 0 && process.argv.length <= 2) status = run('node', ['scripts/e2e.mjs']);
+// React, Vue and Angular apps built with Vite from the packed package (test/hosts; installs cached).
+if (status === 0 && process.argv.length <= 2) status = run('node', ['test/hosts/run.mjs', '--no-build']);
 process.exit(status);
