@@ -1,7 +1,7 @@
 // `npm run bench [-- <suite>…] [--runs N] [--fresh]`: runs benchmark suites and writes their figures into
 // BENCHMARKS.md, each suite between its own markers (<!-- bench:<suite> --> … <!-- /bench:<suite> -->).
 //
-// Suites: `generate` runs in Node (sample generation); the others are pages under bench/ served by Vite and
+// Suites: `generate` (sample generation) and `bundle` (what a host ships) run in Node; the others are pages under bench/ served by Vite and
 // run in headless Chromium (bench/index.html?suite=<name>), which post their figures to window.__benchResults.
 // Each run of a browser suite gets a fresh browser context (empty IndexedDB); figures are medians over runs.
 // To add a browser suite: write bench/suites/<name>.ts exporting `run(params, log): Promise<BenchRow[]>`, list
@@ -23,6 +23,7 @@ const SUITES = {
   data: { title: 'Loading the 1M-order JSON feed (Chromium)', page: true },
   metrics: { title: 'Metrics over 1M orders (Chromium)', page: true },
   normalize: { title: 'Normalizing 1M synthetic order records, and the Arrow cache form (Chromium)', page: true },
+  bundle: { title: 'What a host ships: JavaScript sizes (gzip) and the npm package (Node, Vite)', node: true },
 };
 
 const { values, positionals } = parseArgs({
@@ -77,7 +78,7 @@ function combine(outcomes) {
 }
 
 const fmt = (v, unit) =>
-  unit === 'ms' || unit === 'rows'
+  unit === 'ms' || unit === 'rows' || unit === 'KB'
     ? Math.round(v).toLocaleString('en')
     : v.toLocaleString('en', { maximumFractionDigits: v < 10 ? 2 : 1 });
 
@@ -169,6 +170,47 @@ async function runGenerate() {
   writeSection('generate', section('generate', outcomes, machineFacts()));
 }
 
+/**
+ * Sizes are deterministic: one build. A host app importing every widget through the ES build, bundled by Vite
+ * for production (its own JavaScript; the feed worker is a file of its own, off the main thread), the
+ * single-file bundle and its worker, the npm package, and the test/hosts framework apps when built.
+ */
+async function runBundle() {
+  const { gzipSync } = await import('node:zlib');
+  const { mkdirSync, readdirSync, statSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { build } = await import('vite');
+  const gz = (file) => gzipSync(readFileSync(file)).length / 1024;
+  const raw = (file) => statSync(file).size / 1024;
+  if (spawnSync('node', ['scripts/build.mjs', '--no-demo'], { cwd: root, stdio: 'inherit' }).status !== 0) process.exit(1);
+  const dir = resolve(root, '.cache/bench/host-app');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><script type="module" src="./main.js"></script>');
+  writeFileSync(join(dir, 'main.js'), `import ${JSON.stringify(resolve(root, 'dist/crm-lens.js'))};\n`);
+  await build({ root: dir, configFile: false, logLevel: 'warn', base: './', build: { outDir: join(dir, 'dist'), emptyOutDir: true } });
+  const assets = join(dir, 'dist/assets');
+  const js = readdirSync(assets).filter((f) => f.endsWith('.js'));
+  const workers = js.filter((f) => f.startsWith('feed-worker'));
+  const main = js.filter((f) => !workers.includes(f));
+  const sum = (files, f) => files.reduce((t, x) => t + f(join(assets, x)), 0);
+  const rows = [
+    { name: 'host app (Vite, every widget via the ES build): main-thread JS', value: sum(main, gz), unit: 'KB gzip', note: `${sum(main, raw).toFixed(0)} KB minified, ${main.length} file(s); target ≤ 120 KB gzip` },
+    { name: 'host app: its feed worker', value: sum(workers, gz), unit: 'KB gzip', note: `${sum(workers, raw).toFixed(0)} KB minified` },
+    { name: 'single-file bundle dist/crm-lens.bundle.js', value: gz(resolve(root, 'dist/crm-lens.bundle.js')), unit: 'KB gzip', note: `${raw(resolve(root, 'dist/crm-lens.bundle.js')).toFixed(0)} KB minified` },
+    { name: 'its worker dist/crm-lens.bundle.worker.js', value: gz(resolve(root, 'dist/crm-lens.bundle.worker.js')), unit: 'KB gzip', note: `${raw(resolve(root, 'dist/crm-lens.bundle.worker.js')).toFixed(0)} KB minified` },
+  ];
+  const [packed] = JSON.parse(spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' }).stdout);
+  rows.push({ name: 'npm package, unpacked', value: packed.unpackedSize / 1024, unit: 'KB', note: `${packed.files.length} files, no source maps; tarball ${(packed.size / 1024).toFixed(0)} KB` });
+  for (const app of ['react', 'vue', 'angular']) {
+    const out = resolve(root, `test/hosts/${app}/dist/assets`);
+    if (!existsSync(out)) continue;
+    const files = readdirSync(out).filter((f) => f.endsWith('.js') && !f.startsWith('feed-worker'));
+    const size = files.reduce((t, f) => t + gz(join(out, f)), 0);
+    rows.push({ name: `test/hosts ${app} app: main-thread JS, framework included`, value: size, unit: 'KB gzip', note: 'built by npm test (test/hosts/run.mjs)' });
+  }
+  writeSection('bundle', section('bundle', [{ suite: 'bundle', ok: true, rows }], machineFacts()));
+}
+
 /** Vite over the whole repository (not the demo config): bench pages, src and the bench feed. */
 async function serveRepo() {
   const { createServer } = await import('vite');
@@ -226,6 +268,7 @@ if (values.serve) {
   await new Promise(() => {});
 }
 if (suites.includes('generate')) await runGenerate();
+if (suites.includes('bundle')) await runBundle();
 const pages = suites.filter((s) => SUITES[s].page);
 if (pages.length) await runPages(pages);
 console.log(`Wrote ${BENCH_FILE}`);
