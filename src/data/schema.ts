@@ -12,10 +12,14 @@
  * - An optional field the feed does not supply is **absent** from the table (not a column of nulls), so a metric
  *   can tell "not observed" from "zero". Columns the feed has beyond the schema are kept, trimmed, as strings.
  * - `orders.status` is present only when the feed has it; missing values mean `completed`.
+ * - `orders.amount` is required, but may be **derived**: when no column is mapped to it and `unit_price` is,
+ *   amount = quantity × unit_price − discount (quantity 1 when absent, discount 0 when absent or blank).
+ * - `orders.order_kind` is always present and always derived by the normalizer (see `ORDER_KINDS` and
+ *   docs/data.md, "Cancellations, returns and credit notes"): a `Uint8Array` of kind codes per row.
  */
 
 /** Bumped whenever normalized tables change shape: part of every cache key. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export type TableName = 'orders' | 'customers' | 'interactions';
 export const TABLE_NAMES: readonly TableName[] = ['orders', 'customers', 'interactions'];
@@ -45,8 +49,10 @@ export const SCHEMA: Readonly<Record<TableName, readonly FieldSpec[]>> = {
     f('city_tier', 'string'),
     f('category', 'string'),
     f('quantity', 'number'),
+    f('unit_price', 'number'),
     f('discount', 'number'),
     f('status', 'string'),
+    f('payment_method', 'string'),
   ],
   customers: [
     f('customer_id', 'string', true),
@@ -73,6 +79,22 @@ export const SCHEMA: Readonly<Record<TableName, readonly FieldSpec[]>> = {
 
 /** Order statuses with meaning to the metrics; any other value is kept and treated as completed. */
 export type OrderStatus = 'completed' | 'returned' | 'cancelled';
+
+/**
+ * What an order row is, by the one cancellation policy every metric follows (derived by the normalizer into
+ * the `order_kind` column, code = index here):
+ * - `purchase`: counts as an order, its amount as spend;
+ * - `credit`: a refund or credit note (a negative amount, or an order id matching the credit-note pattern):
+ *   its amount nets against spend, but it is never an order and never makes someone a customer;
+ * - `cancelled`: status cancelled or returned (any spelling in `CANCELLED_STATUSES`): not an order, no spend.
+ */
+export const ORDER_KINDS = ['purchase', 'credit', 'cancelled'] as const;
+export type OrderKind = (typeof ORDER_KINDS)[number];
+export const ORDER_KIND_PURCHASE = 0;
+export const ORDER_KIND_CREDIT = 1;
+export const ORDER_KIND_CANCELLED = 2;
+/** The derived column of kind codes (a Uint8Array) in every normalized orders table. */
+export const ORDER_KIND_COLUMN = 'order_kind';
 
 /** Channels the sample data and the labels know; feeds may carry any other value. */
 export const KNOWN_CHANNELS = ['store', 'ecommerce', 'social', 'phone'] as const;
