@@ -50,7 +50,7 @@ export function resolveColumns(
     return name;
   };
   // Mapped columns first, so an unmapped column with the same name is the one that moves.
-  const order = [...columns].sort((a, b) => Number(!isMapped(mapping, b)) - Number(!isMapped(mapping, a)));
+  const order = [...columns].sort((a, b) => Number(!isMapped(mapping, a)) - Number(!isMapped(mapping, b)));
   for (const host of order) {
     let target = isMapped(mapping, host) ? mapping[host]! : host;
     if (target === '') target = host;
