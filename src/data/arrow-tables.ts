@@ -41,7 +41,8 @@ function stringTypes(t: ColumnTable): Record<string, DataType> {
     const n = Math.min(values.length, SAMPLE_ROWS);
     const distinct = new Set<unknown>();
     for (let i = 0; i < n; i++) distinct.add(values[i]);
-    types[name] = distinct.size * 2 > n && n > 64 ? utf8() : dictionary(utf8());
+    // No rows: plain utf8 (an empty dictionary column cannot be read back).
+    types[name] = n === 0 || (distinct.size * 2 > n && n > 64) ? utf8() : dictionary(utf8());
   }
   return types;
 }

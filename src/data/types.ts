@@ -102,6 +102,9 @@ export interface OrdersSummary {
   orders: number;
   /** Distinct customers with a purchase row. */
   customers: number;
+  /** Net revenue: the amounts of purchase and credit rows (cancelled rows left out), credits of credit-only
+   * customers included (customer metrics leave those out: such customers have no orders). */
+  revenue: number;
   /** Customers whose rows are all credits or cancellations: not customers (no orders, not counted). */
   creditOnlyCustomers: number;
   /** A few of their ids. */

@@ -7,6 +7,7 @@ export const en = {
   'notice.column-unsafe': 'Column "{from}" ({table}) is kept as "{to}": its name cannot be used as a field name.',
   'notice.column-reserved': 'Column "{from}" ({table}) is kept as "{to}": crm-lens writes that name itself.',
   'notice.column-displaced': 'Column "{from}" ({table}) is kept as "{to}": another column is mapped to "{from}".',
+  'notice.mapping-guessed': 'The {table} columns were matched by their names: {entries}.',
   'notice.mapping-reversed': 'The field mapping for {table} looked reversed and was read the other way round: {entries}.',
   'notice.mapping-unused-table': 'The mapping for table "{table}" was not used: the feed has no such table.',
   'notice.bundle-key-ignored': 'Bundle key "{key}" ignored: not a table (orders, customers, interactions).',

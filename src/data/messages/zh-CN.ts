@@ -10,6 +10,7 @@ export const zhCN: Translation<DataMessageKey> = {
   'notice.column-unsafe': '{table}的列“{from}”已保存为“{to}”：该名称不能作为字段名。',
   'notice.column-reserved': '{table}的列“{from}”已保存为“{to}”：crm-lens 自己会写入该名称。',
   'notice.column-displaced': '{table}的列“{from}”已保存为“{to}”：另一列已映射为“{from}”。',
+  'notice.mapping-guessed': '已按列名匹配{table}的列：{entries}。',
   'notice.mapping-reversed': '{table}的字段映射似乎写反了，已按相反方向读取：{entries}。',
   'notice.mapping-unused-table': '表“{table}”的映射未被使用：数据源中没有这张表。',
   'notice.bundle-key-ignored': '已忽略数据包中的键“{key}”：它不是表（orders、customers、interactions）。',

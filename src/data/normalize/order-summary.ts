@@ -49,7 +49,9 @@ export function orderSummary(
 
   // Customers: those with a purchase row; those with rows but none a purchase are reported, not counted.
   const dict = dictionaryOf(customers);
-  const summary: OrdersSummary = { orders, customers: 0, creditOnlyCustomers: 0, creditOnlyExamples: [] };
+  let revenue = 0;
+  for (let j = 0; j < kinds.length; j++) if (kinds[j] !== ORDER_KIND_CANCELLED) revenue += amount[j]!;
+  const summary: OrdersSummary = { orders, customers: 0, revenue: Math.round(revenue * 1e6) / 1e6, creditOnlyCustomers: 0, creditOnlyExamples: [] };
   if (dict) {
     const state = new Uint8Array(dict.values.length); // 1 seen, 2 has a purchase
     for (let j = 0; j < kinds.length; j++) {

@@ -49,8 +49,9 @@ export function resolveColumns(
     for (let k = 2; present.has(name) || hostOf.has(name); k++) name = `${base}_${k}`;
     return name;
   };
-  // Mapped columns first, so an unmapped column with the same name is the one that moves.
-  const order = [...columns].sort((a, b) => Number(!isMapped(mapping, a)) - Number(!isMapped(mapping, b)));
+  // Columns mapped to a name first, so an unmapped one (or one kept as an extra) with that name is the one that moves.
+  const renames = (h: string) => (isMapped(mapping, h) && mapping[h] !== '' ? 0 : 1);
+  const order = [...columns].sort((a, b) => renames(a) - renames(b));
   for (const host of order) {
     let target = isMapped(mapping, host) ? mapping[host]! : host;
     if (target === '') target = host;

@@ -100,11 +100,26 @@ interface Findings {
 export function normalizeTable(source: SourceTable, ctx: TableContext): NormalizedTable {
   const { table, rowCount: n } = source;
   if (n === 0 && source.columns.length === 0) return emptyResult(table, ctx);
-  const { hostOf, reversed, renamed } = resolveColumns(source.columns, table, ctx.mapping, ctx.feed);
   const specs = SCHEMA[table];
-  const deriveAmount = table === 'orders' && !hostOf.has('amount') && hostOf.has('unit_price');
-  const missing = specs.filter((s) => s.required && !hostOf.has(s.name) && !(s.name === 'amount' && deriveAmount));
+  let resolved = resolveColumns(source.columns, table, ctx.mapping, ctx.feed);
+  let missing = missingFields(resolved.hostOf, table);
+  if (missing.length) {
+    // Required columns not found by name: the usual export spellings are applied when they complete the
+    // table (InvoiceNo → order_id, CustomerID → customer_id…), and the report lists every pair taken.
+    const guessed = guessedMapping(source.columns, table, resolved.mapping);
+    if (guessed) {
+      const withGuesses = resolveColumns(source.columns, table, { ...resolved.mapping, ...guessed }, ctx.feed);
+      if (missingFields(withGuesses.hostOf, table).length === 0) {
+        resolved = withGuesses;
+        missing = [];
+        const pairs = Object.entries(guessed).map(([h, f]) => (f ? `${h} → ${f}` : `${h} (kept as an extra column)`));
+        ctx.notices.push({ code: 'mapping-guessed', table, params: { entries: pairs.join(', ') } });
+      }
+    }
+  }
   if (missing.length) throw missingColumns(source, missing, ctx);
+  const { hostOf, reversed, renamed } = resolved;
+  const deriveAmount = table === 'orders' && !hostOf.has('amount') && hostOf.has('unit_price');
   for (const r of renamed) ctx.notices.push({ code: `column-${r.reason}`, table, params: { from: r.from, to: r.to } });
   if (reversed.length) ctx.notices.push({ code: 'mapping-reversed', table, params: { entries: reversed.join(', ') } });
   const findings: Findings = { dateFormats: [], numberFormats: [] };
@@ -248,9 +263,27 @@ function emptyResult(table: TableName, ctx: TableContext): NormalizedTable {
   };
   if (table === 'orders') {
     report.orderKinds = { purchase: 0, credit: 0, cancelled: 0, creditExamples: [], cancelledExamples: [] };
-    report.summary = { orders: 0, customers: 0, creditOnlyCustomers: 0, creditOnlyExamples: [] };
+    report.summary = { orders: 0, customers: 0, revenue: 0, creditOnlyCustomers: 0, creditOnlyExamples: [] };
   }
   return { table: empty, report };
+}
+
+/** Required fields without a column (amount counts as present when it can be derived from unit_price). */
+function missingFields(hostOf: ReadonlyMap<string, string>, table: TableName): FieldSpec[] {
+  const derivable = table === 'orders' && hostOf.has('unit_price');
+  return SCHEMA[table].filter((s) => s.required && !hostOf.has(s.name) && !(s.name === 'amount' && derivable));
+}
+
+/** Name guesses for the columns the mapping does not mention (null when there is none that renames). */
+function guessedMapping(columns: readonly string[], table: TableName, given: Record<string, string>): Record<string, string> | null {
+  const guesses = guessMapping(columns, table);
+  const taken = new Set(Object.values(given));
+  const out: Record<string, string> = {};
+  for (const [host, field] of Object.entries(guesses)) {
+    if (Object.hasOwn(given, host) || host === field || (field && taken.has(field))) continue;
+    out[host] = field;
+  }
+  return Object.keys(out).length ? out : null;
 }
 
 function rowsWhere(reasonOf: Uint8Array, value: number): Int32Array {
