@@ -6,7 +6,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { cacheKey, rowCounts } from './cache.js';
-import { abortedError } from './fetch-feed.js';
+import { FeedError } from './errors.js';
 import { defaultFeedLoader, type FeedLoader, type FeedUpdate } from './load-feed.js';
 import type { CrmDataState } from './context.js';
 import type { CrmFilter } from '../metrics/filter-types.js';
@@ -189,7 +189,7 @@ export class FeedController implements ReactiveController {
         const feed = this.request?.src ?? '';
         this.stop();
         this.loadedKey = undefined; // a later connect or retry loads again
-        const error = abortedError(feed, 'cancelled');
+        const error = new FeedError({ kind: 'aborted', code: 'cancelled', feed, expected: 'the load to finish', found: 'the load was cancelled' });
         this.set({ status: 'error', error, progress: undefined });
         this.options.onError?.(error);
       },

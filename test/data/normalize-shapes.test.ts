@@ -120,13 +120,21 @@ describe('normalizeFeed field mapping', () => {
 });
 
 describe('normalizeFeed whole-feed errors', () => {
-  it('names a missing required column, the columns found, and a suggested mapping', () => {
-    const e = feedError(() =>
-      normalizeFeed([{ customer_id: 'C', order_date: '2024-03-05', revenue: 3 }], { feed: 'https://x/orders.json' }),
-    );
+  it('matches a usual export spelling of a missing required column by its name, and says so', () => {
+    const { tables, report } = normalizeFeed([{ customer_id: 'C', order_date: '2024-03-05', revenue: 3 }]);
+    expect(tables.orders.column('amount') as unknown as Float64Array).to.deep.equal(Float64Array.from([3]));
+    expect(report.warnings).to.deep.equal(['The orders columns were matched by their names: revenue → amount.']);
+  });
+
+  it('names a missing required column, the columns found, and a column that looks like it', () => {
+    const rows = [
+      { customer_id: 'C', order_date: '2024-03-05', gross: '12.50' },
+      { customer_id: 'D', order_date: '2024-03-06', gross: '7.25' },
+    ];
+    const e = feedError(() => normalizeFeed(rows, { feed: 'https://x/orders.json' }));
     expect(e.kind).to.equal('missing-column');
     expect(e.message).to.equal(
-      'Feed "https://x/orders.json": expected a column "amount" in table "orders", found the columns "customer_id", "order_date", "revenue". Perhaps they are named differently: map "revenue" → amount (the mapping step, or the fields option).',
+      'Feed "https://x/orders.json": expected a column "amount" in table "orders", found the columns "customer_id", "order_date", "gross". Perhaps they are named differently: map "gross" → amount (the mapping step, or the fields option).',
     );
   });
 

@@ -70,6 +70,7 @@ export const en = {
   'error.missing-columns-hint': 'Perhaps: {suggestions}.',
   'error.json-syntax': 'Feed "{feed}": the JSON is broken at line {line}, column {column}, near "{excerpt}".',
   'error.json-truncated': 'Feed "{feed}": the JSON stops after {length} characters (truncated?).',
+  'error.cancelled': 'Loading feed "{feed}" was cancelled.',
   'error.option-value': 'Feed "{feed}": {option}="{value}" is not one of {allowed}.',
   'error.option-credit-notes': 'Feed "{feed}": credit-notes="{value}" is not a valid pattern.',
   'error.workbook-unreadable': 'Feed "{feed}": the Excel workbook could not be read ({detail}).',

@@ -73,6 +73,7 @@ export const zhCN: Translation<DataMessageKey> = {
   'error.missing-columns-hint': '可能对应：{suggestions}。',
   'error.json-syntax': '数据源“{feed}”：JSON 在第 {line} 行第 {column} 列附近有误：“{excerpt}”。',
   'error.json-truncated': '数据源“{feed}”：JSON 在 {length} 个字符后中断（文件不完整？）。',
+  'error.cancelled': '已取消加载数据源“{feed}”。',
   'error.option-value': '数据源“{feed}”：{option}="{value}" 不是 {allowed} 之一。',
   'error.option-credit-notes': '数据源“{feed}”：credit-notes="{value}" 不是有效的模式。',
   'error.workbook-unreadable': '数据源“{feed}”：无法读取 Excel 工作簿（{detail}）。',
