@@ -70,25 +70,28 @@ const DETECT_SHARE = 0.8;
  * have (fewer than the negative rows that have it, and under 5 % of the rest): `C` in `C536379`.
  */
 export function detectCreditPrefix(ids: ArrayLike<string | null>, amount: Float64Array): CreditPattern | null {
+  // Negative rows first (usually few): most feeds have no candidate, and the others are then not read at all.
   const negative = new Map<string, number>();
-  const positive = new Map<string, number>();
   let negativeIds = 0;
-  let positiveIds = 0;
   for (let i = 0; i < amount.length; i++) {
+    if (!(amount[i]! < 0)) continue;
     const id = ids[i];
     if (!id) continue;
+    negativeIds++;
     const letter = prefixOf(id);
-    if (amount[i]! < 0) {
-      negativeIds++;
-      if (letter) negative.set(letter, (negative.get(letter) ?? 0) + 1);
-    } else {
-      positiveIds++;
-      if (letter) positive.set(letter, (positive.get(letter) ?? 0) + 1);
-    }
+    if (letter) negative.set(letter, (negative.get(letter) ?? 0) + 1);
   }
   for (const [letter, count] of negative) {
-    const others = positive.get(letter) ?? 0;
-    if (count >= 2 && count >= DETECT_SHARE * negativeIds && others < count && others <= 0.05 * positiveIds) {
+    if (count < 2 || count < DETECT_SHARE * negativeIds) continue;
+    let others = 0;
+    let positiveIds = 0;
+    for (let i = 0; i < amount.length; i++) {
+      const id = ids[i];
+      if (!id || amount[i]! < 0) continue;
+      positiveIds++;
+      if (id.startsWith(letter) && prefixOf(id) === letter) others++;
+    }
+    if (others < count && others <= 0.05 * positiveIds) {
       return { pattern: letter, how: 'detected', test: (id) => prefixOf(id) === letter };
     }
   }

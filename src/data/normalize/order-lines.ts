@@ -82,6 +82,62 @@ export interface OrderLines {
  * two purchases).
  */
 export function orderLines(ids: ArrayLike<unknown>, rows: Int32Array, columns: readonly ArrayLike<unknown>[], n: number): OrderLines {
+  // Exports sorted by order id (the usual case) cannot repeat an id away from its run: no hashing needed.
+  return sortedRuns(ids, rows) ? linesByRuns(ids, rows, columns, n) : linesByHash(ids, rows, columns, n);
+}
+
+/** (length, text) order: a strict total order under which numbered ids (SO9 < SO10) grow with their number. */
+const before = (a: string, b: string) => a.length < b.length || (a.length === b.length && a < b);
+
+/** True when the ids of `rows`, taken run by run (equal ids in a row), only ever grow or only ever shrink. */
+function sortedRuns(ids: ArrayLike<unknown>, rows: Int32Array): boolean {
+  let last = '';
+  let dir = 0; // 1 growing, −1 shrinking
+  for (let j = 0; j < rows.length; j++) {
+    const raw = ids[rows[j]!];
+    const text = typeof raw === 'string' && raw === last ? raw : idText(raw);
+    if (text === '' || text === last) continue;
+    if (last !== '') {
+      const d = before(last, text) ? 1 : -1;
+      if (dir === 0) dir = d;
+      else if (d !== dir) return false;
+    }
+    last = text;
+  }
+  return true;
+}
+
+/** Every line compared with the earlier lines of its order, through `prev` links. */
+function compareLine(i: number, prev: Int32Array, columns: readonly ArrayLike<unknown>[]): boolean {
+  for (let k = prev[i]!; k >= 0; k = prev[k]!) {
+    let same = true;
+    for (let c = 0; c < columns.length && same; c++) same = sameValue(columns[c]![i], columns[c]![k]);
+    if (same) return true;
+  }
+  return false;
+}
+
+function linesByRuns(ids: ArrayLike<unknown>, rows: Int32Array, columns: readonly ArrayLike<unknown>[], n: number): OrderLines {
+  const prev = new Int32Array(n).fill(-1);
+  const duplicates: number[] = [];
+  let lastText = '';
+  let lastRow = -1;
+  for (let j = 0; j < rows.length; j++) {
+    const i = rows[j]!;
+    const raw = ids[i];
+    const text = typeof raw === 'string' && raw === lastText ? raw : idText(raw);
+    if (text === '') continue;
+    if (text === lastText) {
+      prev[i] = lastRow;
+      if (compareLine(i, prev, columns)) duplicates.push(i);
+    }
+    lastText = text;
+    lastRow = i;
+  }
+  return { duplicates, prev };
+}
+
+function linesByHash(ids: ArrayLike<unknown>, rows: Int32Array, columns: readonly ArrayLike<unknown>[], n: number): OrderLines {
   const groups = new IdGroups(n);
   const duplicates: number[] = [];
   let lastText = '';
@@ -92,22 +148,13 @@ export function orderLines(ids: ArrayLike<unknown>, rows: Int32Array, columns: r
     // Lines of one order are usually adjacent: the same id as the previous row needs no hashing.
     const text = typeof raw === 'string' && raw === lastText ? raw : idText(raw);
     if (text === '') continue;
-    let k: number;
     if (text === lastText && lastRow >= 0) {
       groups.prev[i] = lastRow;
-      k = lastRow;
       groups.replaceLatest(text, i);
-    } else k = groups.add(i, text);
+    } else groups.add(i, text);
     lastText = text;
     lastRow = i;
-    for (; k >= 0; k = groups.prev[k]!) {
-      let same = true;
-      for (let c = 0; c < columns.length && same; c++) same = sameValue(columns[c]![i], columns[c]![k]);
-      if (same) {
-        duplicates.push(i);
-        break;
-      }
-    }
+    if (groups.prev[i]! >= 0 && compareLine(i, groups.prev, columns)) duplicates.push(i);
   }
   return { duplicates, prev: groups.prev };
 }
