@@ -27,6 +27,7 @@ import {
   DEFAULT_DATE_ORDER,
   detectDateOrder,
   parseDay,
+  parseDayString,
   type DateFormatOption,
   type DayReading,
   type InstantToDay,
@@ -344,10 +345,17 @@ function dayReader(
   } else findings.dateFormats.push({ field, order, how: 'option', row: -1 });
   const reading: DayReading = { toDay: ctx.toDay, order, centuryStart: ctx.centuryStart };
   const last = ctx.toDay(ctx.now) + 1;
-  const inRange = (d: number) => (d - d !== 0 ? d : d < FIRST_DAY || d > last ? OUT_OF_RANGE : d);
-  return source.hints?.get(host) === 'calendar-ms'
-    ? (v) => inRange(typeof v === 'number' ? Math.floor(v / MS_PER_DAY) : parseDay(v, reading))
-    : (v) => inRange(parseDay(v, reading));
+  if (source.hints?.get(host) === 'calendar-ms') {
+    return (v) => {
+      const d = typeof v === 'number' ? Math.floor(v / MS_PER_DAY) : parseDay(v, reading);
+      return d > last ? (d === MISSING ? d : OUT_OF_RANGE) : d < FIRST_DAY ? OUT_OF_RANGE : d;
+    };
+  }
+  // NaN and MISSING (+∞) pass the range test unchanged only where they should: NaN fails both comparisons.
+  return (v) => {
+    const d = typeof v === 'string' ? parseDayString(v, reading) : parseDay(v, reading);
+    return d > last ? (d === MISSING ? d : OUT_OF_RANGE) : d < FIRST_DAY ? OUT_OF_RANGE : d;
+  };
 }
 
 /** Customer ids: blank → missing; placeholders (`NULL`, `N/A`, `-`…) and booleans → placeholder. */
