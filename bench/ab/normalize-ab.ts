@@ -2,8 +2,11 @@
 // B: this one), by CPU time of the process, so both see the same machine load. Usage:
 //   node --max-old-space-size=8000 --import tsx bench/ab/normalize-ab.ts [rounds]
 // Records as bench/suites/normalize.ts makes them.
-import { normalizeFeed as A } from '/tmp/main-bench/src/data/index.ts';
-import { normalizeFeed as B } from '../../src/data/index.ts';
+import { normalizeFeed as B } from '../../src/data/index.js';
+
+/** The other checkout's data layer (AB_MAIN, default /tmp/main-bench). */
+const other: string = process.env.AB_MAIN ?? '/tmp/main-bench';
+const A = ((await import(`${other}/src/data/index.ts`)) as { normalizeFeed: typeof B }).normalizeFeed;
 const CHANNELS = ['store', 'ecommerce', 'social', 'phone'];
 function makeOrders(n: number) {
   const rows: Record<string, unknown>[] = new Array(n);
@@ -20,7 +23,7 @@ function makeOrders(n: number) {
 const n = 1_000_000;
 const records = JSON.parse(JSON.stringify(makeOrders(n)));
 const keys = Object.keys(records[0]);
-const csv = [keys.join(','), ...records.map((r: any) => keys.map((k) => String(r[k])).join(','))].join('\n');
+const csv = [keys.join(','), ...records.map((r: Record<string, unknown>) => keys.map((k) => String(r[k])).join(','))].join('\n');
 const t: Record<string, number[]> = { 'A json': [], 'B json': [], 'A csv': [], 'B csv': [] };
 const time = (f: () => unknown) => { const c0 = process.cpuUsage(); f(); const c = process.cpuUsage(c0); return (c.user + c.system) / 1000; }; // CPU ms of this process: less moved by other processes than wall time
 const rounds = Number(process.argv[2] ?? 7);
