@@ -20,8 +20,8 @@ function isWide(ch: string): boolean {
  * at the first that does not: a 1 MB label costs what its visible part costs.
  */
 export function truncateText(text: string, maxWidth: number, fontSize: number): string {
-  const room = maxWidth - estimateTextWidth('…', fontSize);
-  let width = 0;
+  const ellipsis = 0.58; // em of "…" (estimateTextWidth's weight for it)
+  let em = 0; // summed in ems and scaled at each test, as estimateTextWidth does: the same result to the bit
   let cut = -1; // end (in code units) of the longest prefix that fits beside "…"
   let firstEnd = 0;
   for (let i = 0; i < text.length; ) {
@@ -29,12 +29,12 @@ export function truncateText(text: string, maxWidth: number, fontSize: number): 
     const ch = String.fromCodePoint(code);
     const next = i + ch.length;
     if (i === 0) firstEnd = next;
-    width += (isWide(ch) ? 1 : ch === ' ' ? 0.3 : 0.58) * fontSize;
-    if (width > maxWidth) {
+    em += isWide(ch) ? 1 : ch === ' ' ? 0.3 : 0.58;
+    if (em * fontSize > maxWidth) {
       // Does not fit whole: keep at least one character, as before.
       return text.slice(0, Math.max(cut, firstEnd)) + '…';
     }
-    if (width <= room) cut = next;
+    if ((em + ellipsis) * fontSize <= maxWidth) cut = next;
     i = next;
   }
   return text;
