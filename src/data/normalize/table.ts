@@ -9,6 +9,7 @@ import { FeedError } from '../errors.js';
 import { guessMapping } from '../guess-mapping.js';
 import { SCHEMA, type FieldSpec, type TableName } from '../schema.js';
 import type {
+  FlaggedValueGroup,
   InvalidValueGroup,
   RejectedRowExample,
   RejectionGroup,
@@ -19,6 +20,7 @@ import { attachDictionary, compactDictionary, dictionaryOf, type ColumnDictionar
 import { ColumnStrings, Interner, NOT_A_STRING, parseNumber } from './coerce.js';
 import { parseDay, type InstantToDay } from './dates.js';
 import { MISSING } from './sentinels.js';
+import { checkColumn } from './checks.js';
 import type { SourceTable } from './source.js';
 
 /** At most this many example rows per rejection reason or invalid field. */
@@ -127,6 +129,17 @@ export function normalizeTable(source: SourceTable, ctx: TableContext): Normaliz
           ? optionalDays(values, keep, onInvalid, dayOf(source, host, ctx))
           : optionalStrings(values, keep, onInvalid, ctx.interner, spec.name === 'status');
   }
+  const flaggedValues = new Groups<FlaggedValueGroup>(source);
+  for (const spec of specs) {
+    const column = columns[spec.name];
+    if (!spec.check || !column) continue;
+    const groupOf = new Map<string, number>();
+    checkColumn(spec.check, column, keep, (flag, row) => {
+      let g = groupOf.get(flag);
+      if (g === undefined) groupOf.set(flag, (g = flaggedValues.add({ field: spec.name, flag, count: 0, examples: [] })));
+      flaggedValues.count(g, row);
+    });
+  }
   const canonical = new Set(specs.map((s) => s.name));
   const extraFields: string[] = [];
   for (const [target, host] of hostOf) {
@@ -141,6 +154,7 @@ export function normalizeTable(source: SourceTable, ctx: TableContext): Normaliz
     rowsRejected: n - kept,
     rejections: rejections.list.filter((g) => g.count > 0),
     invalidValues: invalidValues.list,
+    flaggedValues: flaggedValues.list,
     fields,
     extraFields,
     unusedMappings: Object.keys(ctx.mapping).filter((h) => !source.columns.includes(h)),
