@@ -369,7 +369,7 @@ export class CrmChannelMix extends CrmWidget<ChannelMixView> {
     if (this.trend !== 'area' && this.trend !== 'percent')
       return html`<p part="error" class="note" role="alert">${this.m('badTrend', { value: String(this.trend) })}</p>`;
     if (this.forecastHorizon() === null)
-      return html`<p part="error" class="note" role="alert">${this.fm('badForecast', { value: String(this.forecast) })}</p>`;
+      return html`<p part="error" class="note" role="alert">${this.fm('badForecast', { value: Number.isNaN(this.forecast) ? this.getAttribute('forecast') ?? 'NaN' : String(this.forecast) })}</p>`;
     const side = this.size === 'wide';
     const full = Math.max(160, this.width || 320);
     const leftWidth = side ? Math.floor(((full - GAP) * 2) / 5) : full;

@@ -71,7 +71,7 @@ function vehicleItem(v: View, x: VehicleStatus, detailed: boolean, defaults: Cus
     return html`<li class="vehicle compact due-${x.service.status}">${head}<span class="vehicle-sub">${facts}</span></li>`;
   }
   const fact = (label: string, value: string, sub = '') =>
-    html`<div class="fact"><dt>${label}</dt><dd>${value}${sub ? html`<span class="fact-sub">${sub}</span>` : nothing}</dd></div>`;
+    html`<div class="fact"><dt>${label}</dt><dd>${value} ${sub ? html`<span class="fact-sub">${sub}</span>` : nothing}</dd></div>`;
   return html`<li class="vehicle due-${x.service.status}">
     ${head}<span class="vehicle-sub">${subLine(v, x)}</span>
     <dl class="vehicle-facts">
