@@ -37,7 +37,8 @@ function nextServiceText(v: View, x: VehicleStatus, defaults: CustomerVehicles['
 
 function mileageText(v: View, x: VehicleStatus): { value: string; sub: string } {
   const s = x.service;
-  const rate = `${vt(v, 'perYear', { km: v.fmt.integer(Math.round(x.kmPerYear / 100) * 100) })}, ${vt(v, `rate_${s.rateSource}`)}`;
+  const comma = v.locale === 'zh-CN' ? '，' : ', ';
+  const rate = `${vt(v, 'perYear', { km: v.fmt.integer(Math.round(x.kmPerYear / 100) * 100) })}${comma}${vt(v, `rate_${s.rateSource}`)}`;
   if (!(s.mileageNow === s.mileageNow)) return { value: vt(v, 'noMileage'), sub: rate };
   return {
     value: vt(v, 'mileageValue', { km: v.fmt.integer(Math.round(s.mileageNow / 100) * 100) }),

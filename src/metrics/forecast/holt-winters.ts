@@ -113,6 +113,43 @@ function filter(
   return { sse, level, trend, season };
 }
 
+/**
+ * The SSE alone of the same recursion, with scalars and a ring of the last f seasonal factors (no arrays per
+ * call): what the optimizer evaluates hundreds of times.
+ */
+function sseOf(
+  x: ArrayLike<number>,
+  alpha: number,
+  beta: number,
+  gamma: number,
+  start: number,
+  mult: boolean,
+  f: number,
+  trendOn: boolean,
+  seasonOn: boolean,
+  a0: number,
+  b0: number,
+  ring: Float64Array,
+  s0: ArrayLike<number>,
+): number {
+  let level = a0;
+  let trend = trendOn ? b0 : 0;
+  if (seasonOn) for (let i = 0; i < f; i++) ring[i] = s0[i]!;
+  let sse = 0;
+  for (let i = start, k = 0; i < x.length; i++, k = k + 1 === f ? 0 : k + 1) {
+    const stmp = seasonOn ? ring[k]! : mult ? 1 : 0;
+    const base = level + trend;
+    const xhat = mult ? base * stmp : base + stmp;
+    const res = x[i]! - xhat;
+    sse += res * res;
+    const next = alpha * (mult ? x[i]! / stmp : x[i]! - stmp) + (1 - alpha) * base;
+    if (trendOn) trend = beta * (next - level) + (1 - beta) * trend;
+    level = next;
+    if (seasonOn) ring[k] = gamma * (mult ? x[i]! / level : x[i]! - level) + (1 - gamma) * stmp;
+  }
+  return sse;
+}
+
 /** R's `decompose` start values over the first 2 f values: level, trend and the seasonal figure. */
 export function seasonalStart(x: ArrayLike<number>, f: number, mult: boolean): { a: number; b: number; s: Float64Array } {
   const wind = 2 * f;
@@ -175,6 +212,7 @@ export function holtWinters(x: ArrayLike<number>, options: HoltWintersOptions): 
     [a0, b0, s0, start] = [x[0]!, 0, [], 1];
   }
   const run = (alpha: number, beta: number, gamma: number) => filter(x, alpha, beta, gamma, start, mult, f, trendOn, seasonOn, a0, b0, s0);
+  const ring = new Float64Array(Math.max(1, f));
 
   // The parameters to estimate, in R's order and from R's start values.
   const names = (['alpha', 'beta', 'gamma'] as const).filter(
@@ -189,7 +227,7 @@ export function holtWinters(x: ArrayLike<number>, options: HoltWintersOptions): 
     const at = (p: Float64Array) => {
       const q = { ...params };
       names.forEach((k, i) => (q[k] = p[i]!));
-      return run(q.alpha, q.beta, q.gamma).sse;
+      return sseOf(x, q.alpha, q.beta, q.gamma, start, mult, f, trendOn, seasonOn, a0, b0, ring, s0);
     };
     const startValues = names.map((k) => params[k]);
     const scale = at(Float64Array.from(startValues)) || 1; // SSE of revenue series is huge: work relative to it
