@@ -14,7 +14,7 @@ import { churnLevel, suggestActions, type CustomerAction } from '../../metrics/p
 import { customerVehicles, type CustomerVehicles } from '../../metrics/vehicles/customer-vehicles.js';
 import type { ServiceIntervalSettings } from '../../metrics/vehicles/settings.js';
 import { nextCategories, type NextCategoriesResult } from '../../metrics/associations/next-categories.js';
-import { renderVehicles, vehicleRows } from './vehicles-section.js';
+import { renderVehicles, vehicleRows, vehicleSummary } from './vehicles-section.js';
 import { vehicleStyles } from './vehicle-styles.js';
 import { parseServiceInterval } from './service-interval.js';
 import { valueLabel } from '../../i18n/values.js';
@@ -249,15 +249,16 @@ export class CrmCustomer360 extends CrmWidget<Customer360Result> {
     const v = this.view;
     const p = r.profile;
     if (!p) return r.unknown ? tr(v, 'unknown', { id: r.customerId ?? '' }) : tr(v, 'pickPrompt');
-    if (!p.found) return tr(v, 'summaryProspect', { name: displayName(p) });
+    const vehicles = vehicleSummary(v, r.vehicles);
+    if (!p.found) return `${tr(v, 'summaryProspect', { name: displayName(p) })}${vehicles}`;
     const pr = p.predictions;
-    return tr(v, 'summary', {
+    return `${tr(v, 'summary', {
       name: displayName(p),
       segment: p.rfm ? p.rfm.segment.labels[v.locale] : '—',
       orders: messages.t(v.locale, 'fValue', { count: p.orders }),
       revenue: this.fmt.currency(p.revenue),
       churn: pr && pr.available ? this.fmt.percent(pr.churnRisk, 0) : '—',
-    });
+    })}${vehicles}`;
   }
 
   protected override tableData(r: Customer360Result): TableData<KpiRow> {

@@ -134,3 +134,13 @@ export function vehicleRows(v: View, cv: CustomerVehicles | null): { key: string
   });
   return rows;
 }
+
+/** The vehicles' part of the card's text alternative: " 9 vehicles, 2 due in the next 30 days." ('' without). */
+export function vehicleSummary(v: View, cv: CustomerVehicles | null): string {
+  if (!cv || !cv.vehicles.length) return '';
+  const text = vt(v, 'summaryVehicles', {
+    vehicles: vt(v, 'vehicleCount', { count: cv.vehicles.length }),
+    due: vt(v, 'dueWithin', { count: cv.dueSoon, days: cv.dueSoonDays }),
+  });
+  return v.locale === 'zh-CN' ? text : ` ${text}`;
+}
