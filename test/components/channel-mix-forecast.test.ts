@@ -90,6 +90,13 @@ describe('<crm-channel-mix forecast>', () => {
     ]);
   });
 
+  it('works as a property too', async () => {
+    const el = await mount(tables);
+    el.forecast = 2;
+    await waitUntil(() => qa(el, '.forecast-point').length === 2, 'two forecast points');
+    expect(qa(el, '.period')).to.have.length(32);
+  });
+
   it('is off by default and with forecast="0"; a bad value is named', async () => {
     const off = await mount(tables);
     expect(q(off, '.forecast')).to.equal(null);
