@@ -70,11 +70,6 @@ describe('normalizeFeed with vehicles', () => {
     expect(back.vehicles!.array('make')).to.deep.equal(['Volkswagen', 'Volkswagen', 'BYD']);
     expect(Array.from(back.vehicles!.array('year') as Float64Array)).to.deep.equal([2021, 2021, 1850]);
   });
-
-  it('names a vehicles table among the tables a bundle may hold', () => {
-    const { report } = normalizeFeed({ orders: [], vehicle: [] });
-    expect(report.warnings).to.deep.equal(['Bundle key "vehicle" ignored: not a table (orders, customers, interactions, vehicles).']);
-  });
 });
 
 describe('guessMapping for vehicles', () => {
