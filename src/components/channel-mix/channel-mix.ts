@@ -26,6 +26,7 @@ import { composeSvg } from './compose-svg.js';
 import { forecast as forecastDemand, type ForecastResult } from '../../metrics/forecast/forecast.js';
 import { layoutForecastOverlay, renderForecastOverlay } from '../../charts/forecast-overlay.js';
 import { forecastMessages, type ForecastMessageKey } from './forecast-messages.js';
+import { forecastStyles } from './forecast-styles.js';
 import { channelForecast, forecastPlacement, type ForecastPlacement } from './forecast-view.js';
 import { messages, type ChannelMixMessageKey } from './messages.js';
 import { valueLabel } from '../../i18n/values.js';
@@ -119,43 +120,7 @@ export class CrmChannelMix extends CrmWidget<ChannelMixView> {
       :host {
         --crm-channel-mix-count-color: var(--crm-series-1);
         --crm-channel-mix-texture-color: var(--crm-color-bg);
-        --crm-channel-mix-forecast-color: var(--crm-color-text);
       }
-      .forecast-line {
-        fill: none;
-        stroke: var(--crm-channel-mix-forecast-color);
-        stroke-width: 2;
-      }
-      .forecast-band {
-        fill: var(--crm-channel-mix-forecast-color);
-        fill-opacity: 0.14;
-        stroke: none;
-      }
-      .forecast-point {
-        fill: var(--crm-color-bg);
-        stroke: var(--crm-channel-mix-forecast-color);
-        stroke-width: 2;
-      }
-      .forecast-divider {
-        stroke: var(--crm-color-text-muted);
-      }
-      .forecast-label {
-        fill: var(--crm-color-text-muted);
-        font-size: var(--crm-font-size-xs);
-      }
-      .forecast-bar {
-        fill-opacity: 0.45;
-        stroke: var(--crm-color-text-muted);
-        stroke-width: 1;
-      }
-      .series-fill-1 { fill: var(--crm-series-1); }
-      .series-fill-2 { fill: var(--crm-series-2); }
-      .series-fill-3 { fill: var(--crm-series-3); }
-      .series-fill-4 { fill: var(--crm-series-4); }
-      .series-fill-5 { fill: var(--crm-series-5); }
-      .series-fill-6 { fill: var(--crm-series-6); }
-      .series-fill-7 { fill: var(--crm-series-7); }
-      .series-fill-8 { fill: var(--crm-series-8); }
       .mix {
         display: grid;
         grid-template-columns: minmax(0, 1fr);
@@ -254,6 +219,7 @@ export class CrmChannelMix extends CrmWidget<ChannelMixView> {
         stroke: var(--crm-color-border);
       }
     `,
+    forecastStyles,
   ];
 
   /** `revenue` (default) or `orders`: what shares and the trend show. */

@@ -2,14 +2,10 @@ import { css } from 'lit';
 
 /**
  * Styles of the customer card's vehicles panel. It spans the whole grid row in medium and wide layouts; its
- * vehicles flow in as many columns as fit. Due states take the risk colours of the card.
+ * vehicles flow in as many columns as fit. Due states take `--crm-customer-360-due-*`, read with their defaults
+ * as fallbacks (never declared on `:host`), so a page can set them on any ancestor.
  */
 export const vehicleStyles = css`
-  :host {
-    --crm-customer-360-due-overdue: var(--crm-color-negative);
-    --crm-customer-360-due-soon: var(--crm-color-warning);
-    --crm-customer-360-due-ok: var(--crm-color-positive);
-  }
   .size-medium .vehicles,
   .size-wide .vehicles {
     grid-column: 1 / -1;
@@ -24,11 +20,11 @@ export const vehicleStyles = css`
     font-weight: var(--crm-font-weight-strong);
   }
   .fleet-due.has-due {
-    color: var(--crm-customer-360-due-soon);
+    color: var(--crm-customer-360-due-soon, var(--crm-color-warning));
     font-weight: var(--crm-font-weight-strong);
   }
   .fleet-overdue {
-    color: var(--crm-customer-360-due-overdue);
+    color: var(--crm-customer-360-due-overdue, var(--crm-color-negative));
     font-weight: var(--crm-font-weight-strong);
   }
   .vehicle-list {
@@ -55,13 +51,13 @@ export const vehicleStyles = css`
     background: var(--crm-color-bg);
   }
   .vehicle.due-overdue {
-    border-inline-start-color: var(--crm-customer-360-due-overdue);
+    border-inline-start-color: var(--crm-customer-360-due-overdue, var(--crm-color-negative));
   }
   .vehicle.due-due-soon {
-    border-inline-start-color: var(--crm-customer-360-due-soon);
+    border-inline-start-color: var(--crm-customer-360-due-soon, var(--crm-color-warning));
   }
   .vehicle.due-ok {
-    border-inline-start-color: var(--crm-customer-360-due-ok);
+    border-inline-start-color: var(--crm-customer-360-due-ok, var(--crm-color-positive));
   }
   .vehicle-head {
     display: flex;
@@ -90,13 +86,13 @@ export const vehicleStyles = css`
     white-space: nowrap;
   }
   .due-badge.due-overdue {
-    color: var(--crm-customer-360-due-overdue);
+    color: var(--crm-customer-360-due-overdue, var(--crm-color-negative));
   }
   .due-badge.due-due-soon {
-    color: var(--crm-customer-360-due-soon);
+    color: var(--crm-customer-360-due-soon, var(--crm-color-warning));
   }
   .due-badge.due-ok {
-    color: var(--crm-customer-360-due-ok);
+    color: var(--crm-customer-360-due-ok, var(--crm-color-positive));
   }
   .vehicle-facts {
     display: grid;
