@@ -13,8 +13,6 @@
  * - An optional field the feed does not supply is **absent** from the table (not a column of nulls), so a metric
  *   can tell "not observed" from "zero". Columns the feed has beyond the schema are kept, trimmed, as strings.
  * - `orders.status` is present only when the feed has it; missing values mean `completed`.
- * - A field with a `check` keeps every value; values that fail the check are counted in the load report's
- *   `flaggedValues` (e.g. a VIN whose check digit does not match), never dropped or changed.
  */
 
 /** Bumped whenever normalized tables change shape: part of every cache key. */
@@ -35,7 +33,11 @@ export interface FieldSpec {
   check?: FieldCheck;
 }
 
-/** `vin`: a 17-character VIN must pass its check digit; `non-negative`: ≥ 0; `model-year`: 1900–2100. */
+/**
+ * `vin`: a 17-character VIN must pass its check digit; `non-negative`: ≥ 0; `model-year`: 1900–2100. A field
+ * with a check keeps every value: values that fail it are counted in the load report's `flaggedValues` (e.g. a
+ * VIN whose check digit does not match), never dropped or changed.
+ */
 export type FieldCheck = 'vin' | 'non-negative' | 'model-year';
 
 const f = (name: string, type: FieldType, required = false, check?: FieldCheck): FieldSpec =>
@@ -46,6 +48,8 @@ export const SCHEMA: Readonly<Record<TableName, readonly FieldSpec[]>> = {
   orders: [
     f('order_id', 'string'),
     f('customer_id', 'string', true),
+    // The vehicle the order was for (plate or VIN, as in the vehicles table).
+    f('vehicle_id', 'string', false, 'vin'),
     f('order_date', 'day', true),
     f('amount', 'number', true),
     f('channel', 'string'),
@@ -56,7 +60,6 @@ export const SCHEMA: Readonly<Record<TableName, readonly FieldSpec[]>> = {
     f('quantity', 'number'),
     f('discount', 'number'),
     f('status', 'string'),
-    f('vehicle_id', 'string', false, 'vin'),
   ],
   customers: [
     f('customer_id', 'string', true),

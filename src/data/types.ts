@@ -45,17 +45,6 @@ export interface InvalidValueGroup {
   examples: RejectedRowExample[];
 }
 
-/** Which check a kept value failed (see `FieldCheck` in `src/data/schema.ts`). */
-export type ValueFlag = 'vin-check-digit' | 'vin-characters' | 'negative' | 'implausible-year';
-
-/** Values that failed a plausibility check: the rows and the values are kept as they are, only reported. */
-export interface FlaggedValueGroup {
-  field: string;
-  flag: ValueFlag;
-  count: number;
-  examples: RejectedRowExample[];
-}
-
 export interface TableLoadReport {
   rowsIn: number;
   rowsAccepted: number;
@@ -130,4 +119,15 @@ export interface FeedRequest {
   timeZone?: string;
   signal?: AbortSignal;
   onProgress?: (p: LoadProgress) => void;
+}
+
+/** Which check a kept value failed (see `FieldCheck` in `src/data/schema.ts`). */
+export type ValueFlag = 'vin-check-digit' | 'vin-characters' | 'negative' | 'implausible-year';
+
+/** Values that failed a plausibility check: the rows and the values are kept as they are, only reported. */
+export interface FlaggedValueGroup {
+  field: string;
+  flag: ValueFlag;
+  count: number;
+  examples: RejectedRowExample[];
 }

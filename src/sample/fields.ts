@@ -24,9 +24,9 @@ export interface SampleField {
 /** Chinese column headers of the sample's tables (for the bring-your-own-data test: map them back). */
 export const SAMPLE_ZH_HEADERS: Readonly<Record<TableName, Readonly<Record<string, string>>>> = {
   orders: {
-    order_id: '订单号', customer_id: '客户编号', order_date: '下单日期', amount: '金额', channel: '渠道',
+    order_id: '订单号', customer_id: '客户编号', vehicle_id: '车辆编号', order_date: '下单日期', amount: '金额', channel: '渠道',
     region: '大区', province: '省份', city_tier: '城市等级', category: '品类', quantity: '数量', discount: '折扣',
-    status: '状态', vehicle_id: '车辆编号',
+    status: '状态',
   },
   customers: {
     customer_id: '客户编号', name: '客户名称', type: '客户类型', region: '大区', province: '省份', city: '城市',
@@ -69,6 +69,7 @@ export function sampleFields(sample: SampleColumns, table: TableName): SampleFie
     return [
       f('order_id', 'plain', (r) => `SO${String(o.seq[r]).padStart(width, '0')}${o.refund[r] ? '-R' : ''}`),
       f('customer_id', 'plain', (r) => c.id[o.customer[r]]),
+      f('vehicle_id', 'plain', (r) => vehicleId(o.vehicle[r])),
       f('order_date', 'plain', (r) => date(o.day[r])),
       f('amount', 'number', (r) => o.amount[r]),
       f('channel', 'plain', (r) => CHANNELS[o.channel[r]]),
@@ -79,7 +80,6 @@ export function sampleFields(sample: SampleColumns, table: TableName): SampleFie
       f('quantity', 'number', (r) => o.quantity[r]),
       f('discount', 'number', (r) => o.discount[r]),
       f('status', 'plain', (r) => ORDER_STATUSES[o.status[r]]),
-      f('vehicle_id', 'plain', (r) => vehicleId(o.vehicle[r])),
     ];
   }
   if (table === 'vehicles') {

@@ -9,7 +9,6 @@ import { FeedError } from '../errors.js';
 import { guessMapping } from '../guess-mapping.js';
 import { SCHEMA, type FieldSpec, type TableName } from '../schema.js';
 import type {
-  FlaggedValueGroup,
   InvalidValueGroup,
   RejectedRowExample,
   RejectionGroup,
@@ -21,6 +20,7 @@ import { ColumnStrings, Interner, NOT_A_STRING, parseNumber } from './coerce.js'
 import { parseDay, type InstantToDay } from './dates.js';
 import { MISSING } from './sentinels.js';
 import { checkColumn } from './checks.js';
+import type { FlaggedValueGroup } from '../types.js';
 import type { SourceTable } from './source.js';
 
 /** At most this many example rows per rejection reason or invalid field. */
