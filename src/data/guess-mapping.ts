@@ -73,6 +73,7 @@ const SYNONYMS: Record<TableName, Record<string, Synonyms>> = {
     quantity: { strong: ['quantity', 'qty', 'units', 'unitssold', 'itemcount', '数量', '件数', '销量', '购买数量'], weak: ['count'] },
     discount: { strong: ['discount', 'discountamount', 'discountrate', '折扣', '优惠', '折扣金额', '优惠金额', '折扣率'] },
     status: { strong: ['status', 'orderstatus', '状态', '订单状态'] },
+    vehicle_id: VEHICLE_ID,
   },
   customers: {
     customer_id: CUSTOMER_ID,
@@ -104,6 +105,7 @@ const SYNONYMS: Record<TableName, Record<string, Synonyms>> = {
     kind: { strong: ['kind', 'interactiontype', 'eventtype', 'activitytype', '互动类型', '类型', '事件类型'], weak: ['type', 'event', 'activity'] },
     nps: { strong: ['nps', 'npsscore', '净推荐值', 'nps评分'], weak: ['score', 'rating', '评分'] },
     note: { strong: ['note', 'notes', 'comment', 'comments', 'remark', 'remarks', '备注', '说明', '内容', '跟进内容'], weak: ['description', 'text'] },
+    vehicle_id: VEHICLE_ID,
   },
   vehicles: {
     customer_id: CUSTOMER_ID,
@@ -132,10 +134,6 @@ const SYNONYMS: Record<TableName, Record<string, Synonyms>> = {
     },
   },
 };
-
-// Orders and interactions may name the vehicle they were for: the same synonyms as the vehicles table's.
-SYNONYMS.orders.vehicle_id = VEHICLE_ID;
-SYNONYMS.interactions.vehicle_id = VEHICLE_ID;
 
 /**
  * Guesses `{ hostColumn: canonicalField }` for a table from its column headers. A column already spelled as a
