@@ -83,7 +83,7 @@ export const vehicleStyles = css`
     border-radius: var(--crm-radius-sm);
     border: 1px solid currentColor;
     color: var(--crm-color-text-muted);
-    white-space: nowrap;
+    overflow-wrap: anywhere;
   }
   .due-badge.due-overdue {
     color: var(--crm-customer-360-due-overdue, var(--crm-color-negative));
