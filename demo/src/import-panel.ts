@@ -460,6 +460,15 @@ export class DemoImport extends LitElement {
                   .join(', ')}
               </p>`
             : nothing}
+          ${r.flaggedValues?.length
+            ? html`<p class="muted flagged">
+                ${this.t('flaggedValues')}:
+                ${r.flaggedValues.map(
+                  (g) => html`${g.field} (${this.t(`flag_${g.flag}` as MessageKey)}) × ${this.fmt.integer(g.count)}
+                    — ${this.t('examples')}: ${g.examples.slice(0, 1).map((x) => html`<code>${this.t('rowN', { n: x.row + 1 })} ${JSON.stringify(x.values)}</code> `)}`,
+                )}
+              </p>`
+            : nothing}
           ${r.extraFields.length ? html`<p class="muted">${this.t('extraKept', { fields: r.extraFields.join(', ') })}</p>` : nothing}
         </div>`;
       })}

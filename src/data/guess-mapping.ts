@@ -45,6 +45,16 @@ const CITY_TIER: Synonyms = {
   strong: ['citytier', 'citylevel', 'tier', '城市等级', '城市级别', '城市线级', '城市层级', '线级'],
 };
 
+/** A plate or VIN: on orders and interactions it ties the row to a vehicle of the vehicles table. */
+const VEHICLE_ID: Synonyms = {
+  strong: [
+    'vehicleid', 'vin', 'vinno', 'vincode', 'vinnumber', 'chassisno', 'chassisnumber', 'plate', 'plateno',
+    'platenumber', 'licenseplate', 'licenceplate', 'registrationno', 'regno', 'carid',
+    '车辆id', '车辆编号', '车架号', '车辆识别代号', '车辆识别码', 'vin码', '车牌', '车牌号', '车牌号码',
+  ],
+  weak: ['vehicle', 'car', 'registration', '车辆'],
+};
+
 const SYNONYMS: Record<TableName, Record<string, Synonyms>> = {
   orders: {
     order_id: {
@@ -100,6 +110,7 @@ const SYNONYMS: Record<TableName, Record<string, Synonyms>> = {
       strong: ['paymentmethod', 'paymenttype', 'paymode', 'paymentmode', 'paymentgateway', 'tender',
         'tendertype', '支付方式', '付款方式', '支付类型', '结算方式'],
     },
+    vehicle_id: VEHICLE_ID,
   },
   customers: {
     customer_id: CUSTOMER_ID,
@@ -131,6 +142,33 @@ const SYNONYMS: Record<TableName, Record<string, Synonyms>> = {
     kind: { strong: ['kind', 'interactiontype', 'eventtype', 'activitytype', '互动类型', '类型', '事件类型'], weak: ['type', 'event', 'activity'] },
     nps: { strong: ['nps', 'npsscore', '净推荐值', 'nps评分'], weak: ['score', 'rating', '评分'] },
     note: { strong: ['note', 'notes', 'comment', 'comments', 'remark', 'remarks', '备注', '说明', '内容', '跟进内容'], weak: ['description', 'text'] },
+    vehicle_id: VEHICLE_ID,
+  },
+  vehicles: {
+    customer_id: CUSTOMER_ID,
+    vehicle_id: VEHICLE_ID,
+    make: { strong: ['make', 'brand', 'carbrand', 'vehiclebrand', 'manufacturer', '品牌', '车辆品牌', '汽车品牌', '厂牌', '厂商'] },
+    model: { strong: ['model', 'carmodel', 'vehiclemodel', 'modelname', '车型', '型号', '车系', '车辆型号', '车型名称'] },
+    year: {
+      strong: ['year', 'modelyear', 'productionyear', 'yearofmanufacture', 'manufactureyear', '年款', '车型年款',
+        '出厂年份', '生产年份', '年份'],
+    },
+    mileage: {
+      strong: ['mileage', 'odometer', 'odometerkm', 'currentmileage', 'mileagekm', 'kilometers', 'kilometres', 'km',
+        '里程', '行驶里程', '当前里程', '表显里程', '公里数', '里程数'],
+    },
+    mileage_date: {
+      strong: ['mileagedate', 'odometerdate', 'readingdate', 'mileagereaddate', '里程日期', '里程记录日期', '抄表日期', '读数日期'],
+      weak: ['date', '日期'],
+    },
+    last_service_date: {
+      strong: ['lastservicedate', 'lastservice', 'servicedate', 'lastmaintenancedate', 'lastmaintenance',
+        '上次保养日期', '最近保养日期', '保养日期', '上次保养时间'],
+    },
+    last_service_mileage: {
+      strong: ['lastservicemileage', 'servicemileage', 'lastserviceodometer', 'lastservicekm', '上次保养里程',
+        '最近保养里程', '保养里程'],
+    },
   },
 };
 

@@ -1,5 +1,6 @@
 /**
- * The canonical feed schema: three tables, their fields, and the column types the data layer produces.
+ * The canonical feed schema: four tables (only `orders` is required), their fields, and the column types the
+ * data layer produces.
  *
  * Column conventions of a normalized table (what every metric and widget may rely on):
  * - **day** columns hold whole calendar days as "epoch days" (days since 1970-01-01), see `src/data/days.ts`.
@@ -21,8 +22,8 @@
 /** Bumped whenever normalized tables change shape: part of every cache key. */
 export const SCHEMA_VERSION = 2;
 
-export type TableName = 'orders' | 'customers' | 'interactions';
-export const TABLE_NAMES: readonly TableName[] = ['orders', 'customers', 'interactions'];
+export type TableName = 'orders' | 'customers' | 'interactions' | 'vehicles';
+export const TABLE_NAMES: readonly TableName[] = ['orders', 'customers', 'interactions', 'vehicles'];
 
 export type FieldType = 'string' | 'number' | 'day';
 
@@ -32,15 +33,27 @@ export interface FieldSpec {
   type: FieldType;
   /** A row without a usable value in a required field is rejected (and counted in the load report). */
   required: boolean;
+  /** A plausibility check whose failures are reported (`flaggedValues`) but kept (see `src/data/vehicle-id.ts`). */
+  check?: FieldCheck;
 }
 
-const f = (name: string, type: FieldType, required = false): FieldSpec => ({ name, type, required });
+/**
+ * `vin`: a 17-character VIN must pass its check digit; `non-negative`: ≥ 0; `model-year`: 1900–2100. A field
+ * with a check keeps every value: values that fail it are counted in the load report's `flaggedValues` (e.g. a
+ * VIN whose check digit does not match), never dropped or changed.
+ */
+export type FieldCheck = 'vin' | 'non-negative' | 'model-year';
+
+const f = (name: string, type: FieldType, required = false, check?: FieldCheck): FieldSpec =>
+  check ? { name, type, required, check } : { name, type, required };
 
 /** The canonical fields of each table, in display order. */
 export const SCHEMA: Readonly<Record<TableName, readonly FieldSpec[]>> = {
   orders: [
     f('order_id', 'string'),
     f('customer_id', 'string', true),
+    // The vehicle the order was for (plate or VIN, as in the vehicles table).
+    f('vehicle_id', 'string', false, 'vin'),
     f('order_date', 'day', true),
     f('amount', 'number', true),
     f('channel', 'string'),
@@ -74,6 +87,19 @@ export const SCHEMA: Readonly<Record<TableName, readonly FieldSpec[]>> = {
     f('kind', 'string'),
     f('nps', 'number'),
     f('note', 'string'),
+    f('vehicle_id', 'string', false, 'vin'),
+  ],
+  // One row per vehicle, or one per mileage reading (rows sharing customer_id + vehicle_id are one vehicle).
+  vehicles: [
+    f('customer_id', 'string', true),
+    f('vehicle_id', 'string', false, 'vin'),
+    f('make', 'string'),
+    f('model', 'string'),
+    f('year', 'number', false, 'model-year'),
+    f('mileage', 'number', false, 'non-negative'),
+    f('mileage_date', 'day'),
+    f('last_service_date', 'day'),
+    f('last_service_mileage', 'number', false, 'non-negative'),
   ],
 };
 

@@ -7,6 +7,8 @@ export interface CrmTables {
   orders: ColumnTable;
   customers?: ColumnTable;
   interactions?: ColumnTable;
+  /** Customers' vehicles (plate or VIN, make, model, year, mileage readings, last service). */
+  vehicles?: ColumnTable;
 }
 
 /** Feed formats the loader understands. `json` covers records, bundles and Arquero column JSON. */
@@ -126,6 +128,8 @@ export interface TableLoadReport {
   rowsRejected: number;
   rejections: RejectionGroup[];
   invalidValues: InvalidValueGroup[];
+  /** Kept values that failed a check (absent in reports written before checks existed). */
+  flaggedValues?: FlaggedValueGroup[];
   /** Canonical fields present in the normalized table. */
   fields: string[];
   /** Host columns outside the schema, kept as strings under their own names. */
@@ -231,4 +235,15 @@ export interface FeedRequest {
   stallTimeout?: number;
   signal?: AbortSignal;
   onProgress?: (p: LoadProgress) => void;
+}
+
+/** Which check a kept value failed (see `FieldCheck` in `src/data/schema.ts`). */
+export type ValueFlag = 'vin-check-digit' | 'vin-characters' | 'negative' | 'implausible-year';
+
+/** Values that failed a plausibility check: the rows and the values are kept as they are, only reported. */
+export interface FlaggedValueGroup {
+  field: string;
+  flag: ValueFlag;
+  count: number;
+  examples: RejectedRowExample[];
 }

@@ -47,7 +47,7 @@ describe('normalizeFeed input shapes', () => {
     expect(tables.interactions!.column('date')).to.be.instanceOf(Int32Array);
     expect(Array.from(tables.interactions!.column('nps') as unknown as Float64Array)).to.deep.equal([9]);
     expect((tables.orders.column('customer_id') as unknown as string[])[0]).to.equal((c.column('customer_id') as unknown as string[])[0]);
-    expect(report.warnings).to.deep.equal(['Bundle key "meta" ignored: not a table (orders, customers, interactions).']);
+    expect(report.warnings).to.deep.equal(['Bundle key "meta" ignored: not a table (orders, customers, interactions, vehicles).']);
     expect(Object.keys(report.tables)).to.deep.equal(['orders', 'customers', 'interactions']);
   });
 
@@ -169,7 +169,7 @@ describe('normalizeFeed whole-feed errors', () => {
     const e = feedError(() => normalizeFeed({ customers: [{ customer_id: 'C' }] }, { feed: 'b.json' }));
     expect(e.kind).to.equal('wrong-shape');
     expect(e.message).to.equal(
-      'Feed "b.json": expected a bundle with an "orders" table (customers and interactions are optional), found an object with key "customers".',
+      'Feed "b.json": expected a bundle with an "orders" table ("customers", "interactions", "vehicles" are optional), found an object with key "customers".',
     );
   });
 

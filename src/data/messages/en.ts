@@ -3,6 +3,7 @@ export const en = {
   'table.orders': 'orders',
   'table.customers': 'customers',
   'table.interactions': 'interactions',
+  'table.vehicles': 'vehicles',
 
   'notice.column-unsafe': 'Column "{from}" ({table}) is kept as "{to}": its name cannot be used as a field name.',
   'notice.column-reserved': 'Column "{from}" ({table}) is kept as "{to}": crm-lens writes that name itself.',
@@ -10,7 +11,7 @@ export const en = {
   'notice.mapping-guessed': 'The {table} columns were matched by their names: {entries}.',
   'notice.mapping-reversed': 'The field mapping for {table} looked reversed and was read the other way round: {entries}.',
   'notice.mapping-unused-table': 'The mapping for table "{table}" was not used: the feed has no such table.',
-  'notice.bundle-key-ignored': 'Bundle key "{key}" ignored: not a table (orders, customers, interactions).',
+  'notice.bundle-key-ignored': 'Bundle key "{key}" ignored: not a table ({tables}).',
   'notice.amount-derived': 'No amount column: amount = {from} per row.',
   'notice.duplicates-dropped': '{count} exact duplicate lines (same order id and content as an earlier line) were dropped.',
   'notice.duplicates-kept': '{count} exact duplicate lines (same order id and content as an earlier line) were kept (duplicates: keep).',

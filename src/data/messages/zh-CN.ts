@@ -6,6 +6,7 @@ export const zhCN: Translation<DataMessageKey> = {
   'table.orders': '订单表',
   'table.customers': '客户表',
   'table.interactions': '互动表',
+  'table.vehicles': '车辆表',
 
   'notice.column-unsafe': '{table}的列“{from}”已保存为“{to}”：该名称不能作为字段名。',
   'notice.column-reserved': '{table}的列“{from}”已保存为“{to}”：crm-lens 自己会写入该名称。',
@@ -13,7 +14,7 @@ export const zhCN: Translation<DataMessageKey> = {
   'notice.mapping-guessed': '已按列名匹配{table}的列：{entries}。',
   'notice.mapping-reversed': '{table}的字段映射似乎写反了，已按相反方向读取：{entries}。',
   'notice.mapping-unused-table': '表“{table}”的映射未被使用：数据源中没有这张表。',
-  'notice.bundle-key-ignored': '已忽略数据包中的键“{key}”：它不是表（orders、customers、interactions）。',
+  'notice.bundle-key-ignored': '已忽略数据包中的键“{key}”：它不是表（{tables}）。',
   'notice.amount-derived': '没有金额列：每行金额 = {from}。',
   'notice.duplicates-dropped': '已删除 {count} 行完全重复的明细（订单号和内容都与前面某行相同）。',
   'notice.duplicates-kept': '已保留 {count} 行完全重复的明细（订单号和内容都与前面某行相同；duplicates: keep）。',

@@ -27,7 +27,7 @@ export interface CsvText {
 /**
  * What `normalizeFeed` accepts:
  * - a parsed JSON value: an array of records (one table, `options.table`), a bundle
- *   `{ orders, customers?, interactions? }` whose tables are arrays of records or column JSON, or Arquero
+ *   `{ orders, customers?, interactions?, vehicles? }` (every table of `TABLE_NAMES`) whose tables are arrays of records or column JSON, or Arquero
  *   column JSON `{ column: [values…] }` (one table; the older `{ schema, data: { column: […] } }` too);
  * - `CsvText` (`{ csv: text }`): one table;
  * - Arrow IPC bytes (`Uint8Array` or `ArrayBuffer`): one table.
@@ -37,8 +37,10 @@ export type FeedInput = unknown;
 /** The name errors use for a feed given without one. */
 export const INLINE_FEED = 'inline data';
 
-const JSON_EXPECTED =
-  'JSON (an array of records, an object with "orders" (and optionally "customers", "interactions"), or Arquero column JSON {"column": [values…]})';
+/** The optional tables, quoted, for messages: `"customers", "interactions", …` (from the schema). */
+const OPTIONAL_TABLES = TABLE_NAMES.filter((t) => t !== 'orders').map((t) => `"${t}"`).join(', ');
+
+const JSON_EXPECTED = `JSON (an array of records, an object with "orders" (and optionally ${OPTIONAL_TABLES}), or Arquero column JSON {"column": [values…]})`;
 
 /** Keys under which APIs wrap records; an object with one of them holding an array is a wrong shape. */
 const ENVELOPE_KEYS = new Set(['data', 'rows', 'records', 'items', 'results', 'result', 'list', 'payload', 'content']);
@@ -163,14 +165,14 @@ function bundleSources(bundle: Record<string, unknown>, feed: string, notices: L
     throw new FeedError({
       kind: 'wrong-shape',
       feed,
-      expected: 'a bundle with an "orders" table (customers and interactions are optional)',
+      expected: `a bundle with an "orders" table (${OPTIONAL_TABLES} are optional)`,
       found: describeValue(bundle),
     });
   }
   const sources: SourceTable[] = [];
   for (const key of Object.keys(bundle)) {
     if (!(TABLE_NAMES as readonly string[]).includes(key)) {
-      notices.push({ code: 'bundle-key-ignored', params: { key } });
+      notices.push({ code: 'bundle-key-ignored', params: { key, tables: TABLE_NAMES.join(', ') } });
       continue;
     }
     const table = key as TableName;

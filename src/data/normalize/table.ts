@@ -33,6 +33,8 @@ import {
   type InstantToDay,
 } from './dates.js';
 import { MISSING } from './sentinels.js';
+import { checkColumn } from './checks.js';
+import type { FlaggedValueGroup } from '../types.js';
 import type { SourceTable } from './source.js';
 import { resolveColumns } from './resolve-columns.js';
 import { isPlaceholderId } from './placeholders.js';
@@ -200,6 +202,17 @@ export function normalizeTable(source: SourceTable, ctx: TableContext): Normaliz
           ? optionalDays(values, keep, onInvalid(spec.name), dayReader(source, host!, spec.name, keep, ctx, findings))
           : optionalStrings(values, keep, onInvalid(spec.name), ctx.interner, spec.name === 'status', spec.name === 'order_id');
   }
+  const flaggedValues = new Groups<FlaggedValueGroup>(source);
+  for (const spec of specs) {
+    const column = columns[spec.name];
+    if (!spec.check || !column) continue;
+    const groupOf = new Map<string, number>();
+    checkColumn(spec.check, column, keep, (flag, row) => {
+      let g = groupOf.get(flag);
+      if (g === undefined) groupOf.set(flag, (g = flaggedValues.add({ field: spec.name, flag, count: 0, examples: [] })));
+      flaggedValues.count(g, row);
+    });
+  }
   const canonical = new Set(specs.map((s) => s.name));
   const extraFields: string[] = [];
   for (const [target, host] of hostOf) {
@@ -214,6 +227,7 @@ export function normalizeTable(source: SourceTable, ctx: TableContext): Normaliz
     rowsRejected: n - kept,
     rejections: rejections.list.filter((g) => g.count > 0),
     invalidValues: invalidValues.list,
+    flaggedValues: flaggedValues.list,
     fields,
     extraFields,
     unusedMappings: Object.keys(ctx.mapping).filter((h) => !source.columns.includes(h) && !reversed.some((r) => r.startsWith(`${h} → `))),
