@@ -1,4 +1,4 @@
-// Writes a seeded sample feed (a JSON bundle of orders, customers, interactions; optionally the orders as CSV).
+// Writes a seeded sample feed (a JSON bundle of orders, customers, interactions, vehicles; optionally the orders as CSV).
 // Usage: npx tsx scripts/generate-sample.ts [--orders N] [--customers N] [--seed S] [--out PATH]
 //        [--start YYYY-MM-DD] [--end YYYY-MM-DD] [--lifecycle-stage] [--csv] [--zh-headers] [--if-missing]
 import { closeSync, existsSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
@@ -96,7 +96,7 @@ const t2 = performance.now();
 const { options: o } = sample;
 console.log(
   `Wrote ${out}: ${sample.orders.count.toLocaleString('en')} orders, ${sample.customers.count.toLocaleString('en')} customers, ` +
-    `${sample.interactions.count.toLocaleString('en')} interactions (${o.start} … ${o.end}, seed ${o.seed}), ${mb(bytes)} ` +
+    `${sample.interactions.count.toLocaleString('en')} interactions, ${sample.vehicles.count.toLocaleString('en')} vehicle rows (${o.start} … ${o.end}, seed ${o.seed}), ${mb(bytes)} ` +
     `— generated in ${((t1 - t0) / 1000).toFixed(1)} s, written in ${((t2 - t1) / 1000).toFixed(1)} s`,
 );
 if (values.csv) {

@@ -27,14 +27,17 @@ const { values: args } = parseArgs({
   },
 });
 
-/** The widgets on the page: id (file name), the element's markup (`CUSTOMER` is replaced in the page). */
+/** The widgets on the page: id (file name), the element's markup (a card's `data-pick` chooses its customer in the page). */
 const WIDGETS: ReadonlyArray<[id: string, markup: string]> = [
   ['rfm-matrix', '<crm-rfm-matrix></crm-rfm-matrix>'],
   ['lifecycle-funnel', '<crm-lifecycle-funnel></crm-lifecycle-funnel>'],
   ['regional-comparison', '<crm-regional-comparison></crm-regional-comparison>'],
   ['regional-map', '<crm-regional-comparison view="map" group-by="province" geo-src="/demo/china-provinces.geojson"></crm-regional-comparison>'],
   ['channel-mix', '<crm-channel-mix></crm-channel-mix>'],
-  ['customer-360', '<crm-customer-360 customer-id="CUSTOMER"></crm-customer-360>'],
+  ['customer-360', '<crm-customer-360 data-pick="top"></crm-customer-360>'],
+  ['customer-360-owner', '<crm-customer-360 data-pick="consumer"></crm-customer-360>'],
+  ['customer-360-fleet', '<crm-customer-360 data-pick="fleet"></crm-customer-360>'],
+  ['channel-mix-forecast', '<crm-channel-mix forecast="3"></crm-channel-mix>'],
 ];
 const only = args.only?.split(',').map((s) => s.trim());
 const widgets = WIDGETS.filter(([id]) => !only || only.includes(id));
@@ -72,12 +75,18 @@ ${widgets.map(([id, markup]) => `  <div class="cell" id="cell-${id}" data-widget
   document.documentElement.dataset.crmTheme = q.get('theme') || 'light';
   const n = ${customers};
   const { tables } = normalizeFeed(generateSample({ seed: 7, customers: n, orders: n * 10 }));
-  // The customer 360 shows the customer with the most orders (a full card).
+  // The customer 360 shows the customer with the most orders (a full card); the car owner and the fleet cards
+  // the customer of that type with the most orders.
   const ids = tables.orders.array('customer_id');
   const counts = new Map();
   for (const id of ids) counts.set(id, (counts.get(id) || 0) + 1);
-  const top = [...counts].sort((a, b) => b[1] - a[1])[0][0];
-  for (const el of document.querySelectorAll('crm-customer-360')) el.setAttribute('customer-id', top);
+  const typeOf = new Map();
+  const cids = tables.customers.array('customer_id');
+  const types = tables.customers.array('type');
+  cids.forEach((id, i) => typeOf.set(id, types[i]));
+  const ranked = [...counts].sort((a, b) => b[1] - a[1]).map((e) => e[0]);
+  const pick = { top: ranked[0], consumer: ranked.find((id) => typeOf.get(id) === 'consumer'), fleet: ranked.find((id) => typeOf.get(id) === 'fleet') };
+  for (const el of document.querySelectorAll('crm-customer-360')) el.setAttribute('customer-id', pick[el.dataset.pick]);
   document.getElementById('data').tables = tables;
   window.galleryReady = true;
 </script>

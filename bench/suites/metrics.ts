@@ -9,8 +9,12 @@ import { decodeFeedBody } from '../../src/data/normalize/decode.js';
 import { normalizeFeed } from '../../src/data/normalize/index.js';
 import type { CrmTables } from '../../src/data/types.js';
 import {
+  categoryAssociations,
   channelMix,
   customerSummary,
+  customerVehicles,
+  forecast,
+  nextCategories,
   customerProfile,
   fitBgNbd,
   lifecycleFunnel,
@@ -26,7 +30,12 @@ import { collectGarbage, timed, type BenchRow } from '../types.js';
 /** New table objects over the same column arrays: memo caches keyed on tables start empty. */
 function freshCopy(tables: CrmTables): CrmTables {
   const copy = (t: ColumnTable | undefined) => (t ? aq.table(t.data() as Record<string, unknown[]>) : undefined);
-  return { orders: copy(tables.orders)!, customers: copy(tables.customers), interactions: copy(tables.interactions) };
+  return {
+    orders: copy(tables.orders)!,
+    customers: copy(tables.customers),
+    interactions: copy(tables.interactions),
+    vehicles: copy(tables.vehicles),
+  };
 }
 
 const FAMILIES: [string, (t: CrmTables) => unknown][] = [
@@ -76,5 +85,18 @@ export async function run(params: URLSearchParams, log: (line: string) => void):
   const id = summary.customerIds[0];
   const [, profileMs] = await timed(() => customerProfile(t, id, {}));
   add('one customer profile (population already computed)', profileMs, 'ms');
+
+  // The aftermarket view: associations over per-customer category bitsets, the forecast, one card's vehicles.
+  const [assoc, assocMs] = await timed(() => categoryAssociations(t, {}));
+  add('category associations, customer baskets (bitsets)', assocMs, 'ms', `${assoc.baskets} baskets, ${assoc.rules.length} rules`);
+  const [byOrder, orderMs] = await timed(() => categoryAssociations(t, { basket: 'order' }));
+  add('category associations, order baskets', orderMs, 'ms', `${byOrder.baskets} baskets`);
+  const [, monthMs] = await timed(() => forecast(t, { by: 'channel', horizon: 3 }));
+  add('forecast, monthly, total + per channel', monthMs, 'ms', 'Holt-Winters, additive and multiplicative fitted per series');
+  const [, weekMs] = await timed(() => forecast(t, { interval: 'week', by: 'channel', horizon: 3 }));
+  add('forecast, weekly, total + per channel', weekMs, 'ms', '52-week seasons');
+  const owner = t.vehicles ? (t.vehicles.array('customer_id') as string[])[0]! : id;
+  const [, cardMs] = await timed(() => nextCategories(t, owner, { vehicles: customerVehicles(t, owner, {}) }));
+  add('one card: vehicles + next categories (associations built)', cardMs, 'ms', `${t.vehicles?.numRows() ?? 0} vehicle rows`);
   return rows;
 }

@@ -37,6 +37,7 @@ import {
   topCustomer,
   segmentsOf,
   segmentTable,
+  dataCounts,
   type Kpis,
 } from './data-facts.js';
 import type { DemoImport, ImportApplyDetail } from './import-panel.js';
@@ -442,10 +443,10 @@ export class DemoApp extends LitElement {
       <div class="data-source">
         <span class="label">${this.t('dataSource')}</span>
         <strong class="source-name" title=${name}>${name.split('/').pop()}</strong>
-        ${rows
+        ${rows && this.tables
           ? html`<span class="muted" id="row-counts">${this.t('rowCounts', {
-              orders: this.fmt.integer(rows.orders ?? 0),
-              customers: this.fmt.integer(rows.customers ?? 0),
+              orders: this.fmt.integer(dataCounts(this.tables).orders),
+              customers: this.fmt.integer(dataCounts(this.tables).customers),
             })}</span>`
           : nothing}
         ${cacheText ? html`<span class="badge" id="cache-status">${cacheText}</span>` : nothing}

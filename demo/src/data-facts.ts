@@ -9,6 +9,7 @@ import {
   isoToDay,
   latestOrderDay,
   lifecycleStageMembership,
+  prepareOrders,
   readColumn,
   resolveSegmentScheme,
   rfm,
@@ -22,6 +23,18 @@ import {
   type TableData,
 } from '../../src/index.js';
 import type { PageState, RangePreset } from './url-state.js';
+
+/**
+ * What the data bar counts: distinct purchase orders and customers over all the data, after the cancellation
+ * policy (the prepared base without a filter, as the KPIs count them) — not rows.
+ */
+export function dataCounts(tables: CrmTables | undefined): { orders: number; customers: number } {
+  if (!tables || tables.orders.numRows() === 0) return { orders: 0, customers: 0 };
+  const base = prepareOrders(tables, {});
+  let orders = 0;
+  for (let s = 0; s < base.customerCount; s++) orders += base.orders[s];
+  return { orders, customers: base.customerCount };
+}
 
 /** Distinct non-empty values of a column, sorted for the locale. */
 export function distinct(tables: CrmTables | undefined, table: 'orders' | 'customers', column: string): string[] {

@@ -20,6 +20,9 @@ import {
 } from '../../src/index.js';
 import type { ImportRequest, ImportResponse, PreviewTable } from './import-protocol.js';
 import { messages, type MessageKey } from './messages.js';
+import { importMessages } from './import-messages.js';
+import { invalidReasonText, noticeText, rejectReasonText } from '../../src/data/messages/data-messages.js';
+import type { DateFormatOption } from '../../src/data/normalize/dates.js';
 
 /** Detail of `demo-import-apply`: a local file's tables, or a URL to load through `<crm-data src fields>`. */
 export type ImportApplyDetail =
@@ -49,6 +52,8 @@ export class DemoImport extends LitElement {
   @state() private preview: Partial<Record<TableName, PreviewTable>> = {};
   @state() private rows: Partial<Record<TableName, number>> = {};
   @state() private dragging = false;
+  @state() private dateFormat: DateFormatOption = 'auto';
+  private samples?: Record<string, unknown[]>;
   private arrow?: Partial<Record<TableName, Uint8Array>>;
   private worker?: Worker;
   private requestId = 0;
@@ -183,13 +188,17 @@ export class DemoImport extends LitElement {
     if (response.type !== 'columns') return;
     this.format = response.format;
     this.columns = response.tables;
+    this.samples = response.samples;
     const r = this.remembered;
     const remembered = r && r.name === name.split("/").pop() ? r.mapping : undefined;
     const mapping: Partial<Record<TableName, Record<string, string>>> = {};
     for (const table of TABLE_NAMES) {
       const cols = response.tables[table];
       if (!cols) continue;
-      mapping[table] = remembered?.[table] ? { ...remembered[table] } : guessMapping(cols, table);
+      const samples = this.samples;
+      mapping[table] = remembered?.[table]
+        ? { ...remembered[table] }
+        : guessMapping(cols, table, samples && table === 'orders' ? (c) => samples[c] ?? [] : undefined);
     }
     this.mapping = mapping;
     this.stage = 'mapping';
@@ -204,7 +213,8 @@ export class DemoImport extends LitElement {
     for (const table of TABLE_NAMES) {
       const m = this.mapping[table];
       if (!m) continue;
-      const renames = Object.fromEntries(Object.entries(m).filter(([host, field]) => field && host !== field));
+      // "" keeps a column named like a field as an extra (another column is that field).
+      const renames = Object.fromEntries(Object.entries(m).filter(([host, field]) => (field ? host !== field : isField(table, host))));
       if (Object.keys(renames).length) out[table] = renames;
     }
     return out;
@@ -224,7 +234,7 @@ export class DemoImport extends LitElement {
 
   private setField(table: TableName, column: string, field: string): void {
     const m = { ...(this.mapping[table] ?? {}) };
-    if (field === KEEP) delete m[column];
+    if (field === KEEP && !isField(table, column)) delete m[column];
     else m[column] = field;
     this.mapping = { ...this.mapping, [table]: m };
     this.report = undefined;
@@ -238,7 +248,7 @@ export class DemoImport extends LitElement {
     this.error = '';
     this.stage = 'normalizing';
     const id = ++this.requestId;
-    const response = await this.call({ type: 'normalize', id, mapping: this.effectiveMapping() });
+    const response = await this.call({ type: 'normalize', id, mapping: this.effectiveMapping(), dateFormat: this.dateFormat });
     if (id !== this.requestId) return; // superseded by a newer mapping
     this.stage = 'mapping';
     if (response.type === 'error') {
@@ -347,9 +357,30 @@ export class DemoImport extends LitElement {
   }
 
   private renderMapping(): TemplateResult {
+    const im = (key: Parameters<typeof importMessages.t>[1]) => importMessages.t(this.locale, key);
+    const formats: [DateFormatOption, Parameters<typeof importMessages.t>[1]][] = [
+      ['auto', 'dateAuto'],
+      ['mdy', 'dateMdy'],
+      ['dmy', 'dateDmy'],
+      ['ymd', 'dateYmd'],
+    ];
     return html`<section class="mapping" aria-labelledby="mapping-title">
       <h3 id="mapping-title">${this.t('mappingTitle', { name: this.name.split('/').pop()!, format: this.format.toUpperCase() })}</h3>
       <p class="muted">${this.t('mappingHelp')}</p>
+      <label class="control date-format">
+        <span>${im('dateFormat')}</span>
+        <select
+          id="import-date-format"
+          @change=${(e: Event) => {
+            this.dateFormat = (e.target as HTMLSelectElement).value as DateFormatOption;
+            this.report = undefined;
+            this.arrow = undefined;
+            void this.runNormalize();
+          }}
+        >
+          ${formats.map(([value, key]) => html`<option value=${value} ?selected=${this.dateFormat === value}>${im(key)}</option>`)}
+        </select>
+      </label>
       ${TABLE_NAMES.filter((t) => this.columns[t]).map((table) => {
         const dup = this.duplicates(table);
         const fields = SCHEMA[table];
@@ -393,11 +424,27 @@ export class DemoImport extends LitElement {
             ${this.t('rowsAccepted', { accepted: this.fmt.integer(r.rowsAccepted), total: this.fmt.integer(r.rowsIn) })}
             ${r.rowsRejected ? html`· <span class="negative">${this.t('rowsRejected', { count: this.fmt.integer(r.rowsRejected) })}</span>` : nothing}
           </p>
+          ${r.summary
+            ? html`<p class="summary">
+                  ${importMessages.t(this.locale, 'summary', {
+                    orders: this.fmt.integer(r.summary.orders),
+                    customers: this.fmt.integer(r.summary.customers),
+                    revenue: this.fmt.number(r.summary.revenue),
+                  })}
+                </p>
+                ${r.orderKinds && (r.orderKinds.credit || r.orderKinds.cancelled)
+                  ? html`<p class="muted">${importMessages.t(this.locale, 'kinds', {
+                      purchase: this.fmt.integer(r.orderKinds.purchase),
+                      credit: this.fmt.integer(r.orderKinds.credit),
+                      cancelled: this.fmt.integer(r.orderKinds.cancelled),
+                    })}</p>`
+                  : nothing}`
+            : nothing}
           ${r.rejections.length
             ? html`<ul class="reasons">
                 ${r.rejections.map(
                   (g) => html`<li>
-                    ${this.t(`reason_${g.reason}` as MessageKey)}${g.field ? ` (${g.field})` : ''}: ${this.fmt.integer(g.count)}
+                    ${rejectReasonText(g.reason, this.locale, g.field)}: ${this.fmt.integer(g.count)}
                     — ${this.t('examples')}: ${g.examples.slice(0, 3).map((x) => html`<code>${this.t('rowN', { n: x.row + 1 })} ${JSON.stringify(x.values)}</code> `)}
                   </li>`,
                 )}
@@ -405,13 +452,33 @@ export class DemoImport extends LitElement {
             : nothing}
           ${r.invalidValues.length
             ? html`<p class="muted">
-                ${this.t('invalidValues')}: ${r.invalidValues.map((g) => `${g.field} × ${this.fmt.integer(g.count)}`).join(', ')}
+                ${this.t('invalidValues')}:
+                ${r.invalidValues
+                  .map((g) =>
+                    importMessages.t(this.locale, 'invalidReason', { field: g.field, reason: invalidReasonText(g.reason, this.locale), count: this.fmt.integer(g.count) }),
+                  )
+                  .join(', ')}
+              </p>`
+            : nothing}
+          ${r.flaggedValues?.length
+            ? html`<p class="muted flagged">
+                ${this.t('flaggedValues')}:
+                ${r.flaggedValues.map(
+                  (g) => html`${g.field} (${this.t(`flag_${g.flag}` as MessageKey)}) × ${this.fmt.integer(g.count)}
+                    — ${this.t('examples')}: ${g.examples.slice(0, 1).map((x) => html`<code>${this.t('rowN', { n: x.row + 1 })} ${JSON.stringify(x.values)}</code> `)}`,
+                )}
               </p>`
             : nothing}
           ${r.extraFields.length ? html`<p class="muted">${this.t('extraKept', { fields: r.extraFields.join(', ') })}</p>` : nothing}
         </div>`;
       })}
-      ${report.warnings.length ? html`<ul class="muted">${report.warnings.map((w) => html`<li>${w}</li>`)}</ul>` : nothing}
+      ${(report.notices ?? []).length
+        ? html`<ul class="muted notices" aria-label=${importMessages.t(this.locale, 'notes')}>
+            ${report.notices!.map((n) => html`<li>${noticeText(n, this.locale)}</li>`)}
+          </ul>`
+        : report.warnings.length
+          ? html`<ul class="muted notices">${report.warnings.map((w) => html`<li>${w}</li>`)}</ul>`
+          : nothing}
     </section>`;
   }
 
@@ -430,6 +497,11 @@ export class DemoImport extends LitElement {
       })}
     </section>`;
   }
+}
+
+/** True when `column` is spelled as a canonical field of `table`. */
+function isField(table: TableName, column: string): boolean {
+  return SCHEMA[table].some((f) => f.name === column);
 }
 
 declare global {

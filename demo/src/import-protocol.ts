@@ -3,13 +3,14 @@
  * between steps, so trying another mapping never re-reads or re-parses the file.
  */
 import type { FieldMapping, LoadReport, TableName } from '../../src/index.js';
+import type { DateFormatOption } from '../../src/data/normalize/dates.js';
 
 /** Page → worker. */
 export type ImportRequest =
   /** Decode a file's bytes (or a URL's body): answers `columns`. */
   | { type: 'open'; id: number; name: string; bytes: ArrayBuffer; contentType?: string }
   /** Normalize the opened file with this mapping: answers `normalized` (report, preview, Arrow bytes). */
-  | { type: 'normalize'; id: number; mapping: FieldMapping };
+  | { type: 'normalize'; id: number; mapping: FieldMapping; dateFormat?: DateFormatOption };
 
 /** First rows of a normalized table, as display strings (days as YYYY-MM-DD). */
 export interface PreviewTable {
@@ -26,6 +27,8 @@ export type ImportResponse =
       format: string;
       /** Host column names per table found in the file (a CSV / Arrow file / list of records is one table). */
       tables: Partial<Record<TableName, string[]>>;
+      /** First values per column (single-table files), for guesses from values. */
+      samples?: Record<string, unknown[]>;
     }
   | {
       type: 'normalized';

@@ -45,13 +45,14 @@ function open(request: Extract<ImportRequest, { type: 'open' }>): void {
   });
   const { tables, format, single } = columnsOf(input, request.name);
   opened = { name: request.name, input, single };
-  scope.postMessage({ type: 'columns', id: request.id, tables, format });
+  // The first rows of each column, so the page can guess fields from values too (dates, money, ids).
+  scope.postMessage({ type: 'columns', id: request.id, tables, format, samples: samplesOf(input) });
 }
 
 function normalize(request: Extract<ImportRequest, { type: 'normalize' }>): void {
   if (!opened) throw new Error('No file is open.');
   scope.postMessage({ type: 'progress', id: request.id, stage: 'normalizing' });
-  const { tables, report } = normalizeFeed(opened.input, { feed: opened.name, mapping: request.mapping });
+  const { tables, report } = normalizeFeed(opened.input, { feed: opened.name, mapping: request.mapping, dateFormat: request.dateFormat });
   scope.postMessage({ type: 'progress', id: request.id, stage: 'encoding' });
   const preview: Partial<Record<TableName, PreviewTable>> = {};
   const rows: Partial<Record<TableName, number>> = {};
@@ -64,6 +65,24 @@ function normalize(request: Extract<ImportRequest, { type: 'normalize' }>): void
   const arrow = tablesToArrow(tables);
   const transfer = Object.values(arrow).map((b) => b!.buffer as ArrayBuffer);
   scope.postMessage({ type: 'normalized', id: request.id, report, preview, arrow, rows }, transfer);
+}
+
+/** Up to 200 values per column of a single-table input (CSV, records), for guesses from values. */
+function samplesOf(input: FeedInput): Record<string, unknown[]> | undefined {
+  const out: Record<string, unknown[]> = Object.create(null);
+  if (isCsvText(input)) {
+    const lines = input.csv.slice(0, 200_000).split(/\r?\n/).slice(0, 201);
+    const names = csvHeader(input.csv, input.delimiter);
+    const delimiter = input.delimiter ?? [',', ';', '\t', '|'].reduce((best, d) => (lines[0]!.split(d).length > lines[0]!.split(best).length ? d : best), ',');
+    names.forEach((n) => (out[n] = []));
+    for (const line of lines.slice(1)) line.split(delimiter).forEach((v, i) => names[i] !== undefined && out[names[i]!]!.push(v.replace(/^"|"$/g, '')));
+    return out;
+  }
+  if (Array.isArray(input)) {
+    for (const row of input.slice(0, 200)) if (row && typeof row === 'object') for (const [k, v] of Object.entries(row)) (out[k] ??= []).push(v);
+    return out;
+  }
+  return undefined;
 }
 
 /** The host columns of each table in the decoded input. */

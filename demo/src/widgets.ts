@@ -19,9 +19,15 @@ export interface DashboardWidget {
 
 export const WIDGETS: readonly DashboardWidget[] = [
   { tag: 'crm-rfm-matrix', area: 'rfm', label: 'wRfm', own: (s) => ({ bins: String(s.bins), 'list-size': '8' }) },
-  { tag: 'crm-customer-360', area: 'c360', label: 'w360', own: (s) => ({ 'customer-id': s.customer || undefined }) },
+  {
+    tag: 'crm-customer-360',
+    area: 'c360',
+    label: 'w360',
+    // The sample's Teslas follow their maker's 20,000 km / 24 month schedule.
+    own: (s) => ({ 'customer-id': s.customer || undefined, 'service-interval': '{"km":10000,"months":12,"byMake":{"Tesla":{"km":20000,"months":24}}}' }),
+  },
   { tag: 'crm-lifecycle-funnel', area: 'funnel', label: 'wFunnel', own: () => ({}) },
-  { tag: 'crm-channel-mix', area: 'channel', label: 'wChannel', own: () => ({ measure: 'revenue', interval: 'month', trend: 'area' }) },
+  { tag: 'crm-channel-mix', area: 'channel', label: 'wChannel', own: () => ({ measure: 'revenue', interval: 'month', trend: 'area', forecast: '3' }) },
   {
     tag: 'crm-regional-comparison',
     area: 'regional',

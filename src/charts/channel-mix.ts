@@ -197,6 +197,12 @@ export interface TrendLayoutOptions {
   /** Text of a y tick value (compact currency, count, percent). */
   yLabel: (value: number) => string;
   fontSize?: number;
+  /** Periods after the data (a forecast): x positions and columns are laid out for them too, nothing stacked. */
+  extraPeriods?: readonly PeriodLabel[];
+  /** The value axis reaches at least this (a forecast's upper bound). */
+  yMax?: number;
+  /** More legend entries after the series (e.g. "Forecast"), laid out in `legendExtras`. */
+  legendExtras?: readonly string[];
 }
 
 export interface TrendLayout {
@@ -217,6 +223,12 @@ export interface TrendLayout {
   xTicks: TimeTick[];
   legend: { x: number; y: number; label: string }[];
   legendHeight: number;
+  /** The `legendExtras` entries (swatch at x, text at x + 26). */
+  legendExtras: { x: number; y: number; label: string }[];
+  /** The value axis domain [0, max] (niced). */
+  yDomain: [number, number];
+  /** Periods with data (the first `dataPeriods` columns); the rest are `extraPeriods`. */
+  dataPeriods: number;
 }
 
 /**
@@ -228,24 +240,27 @@ export function layoutTrend(series: readonly ChannelMark[], values: readonly (re
   const fontSize = o.fontSize ?? 12;
   const width = Math.max(160, o.width);
   const P = o.periods.length;
+  const allPeriods = o.extraPeriods?.length ? [...o.periods, ...o.extraPeriods] : o.periods;
   const bars = o.mode === 'percent' || P < 2;
 
-  // Legend rows: swatch 12 + 6 + label + 16 gap, wrapped at the width.
-  const legend: TrendLayout['legend'] = [];
+  // Legend rows: swatch (12, or 20 for an extra's line) + 6 + label + 16 gap, wrapped at the width.
   const lineHeight = fontSize + 8;
   let lx = 0;
   let ly = lineHeight / 2;
-  for (const s of series) {
-    const label = truncateText(s.label, width - 18, fontSize);
-    const w = 18 + estimateTextWidth(label, fontSize) + 16;
+  const place = (text: string, swatch: number) => {
+    const label = truncateText(text, width - swatch - 6, fontSize);
+    const w = swatch + 6 + estimateTextWidth(label, fontSize) + 16;
     if (lx > 0 && lx + w > width) {
       lx = 0;
       ly += lineHeight;
     }
-    legend.push({ x: lx, y: ly, label });
+    const item = { x: lx, y: ly, label };
     lx += w;
-  }
-  const legendHeight = series.length ? ly + lineHeight / 2 + 6 : 0;
+    return item;
+  };
+  const legend: TrendLayout['legend'] = series.map((s) => place(s.label, 12));
+  const legendExtras: TrendLayout['legendExtras'] = (o.legendExtras ?? []).map((text) => place(text, 20));
+  const legendHeight = series.length || legendExtras.length ? ly + lineHeight / 2 + 6 : 0;
 
   const rows = Array.from({ length: P }, (_, p) => series.map((_, k) => Math.max(0, values[k]?.[p] ?? 0)));
   const stacked = stack<number[], number>()
@@ -254,7 +269,7 @@ export function layoutTrend(series: readonly ChannelMark[], values: readonly (re
     .order(stackOrderNone)
     .offset(o.mode === 'percent' ? stackOffsetExpand : stackOffsetNone)(rows);
   const top = stacked.length ? Math.max(...stacked[stacked.length - 1].map((d) => d[1])) : 0;
-  const yDomainMax = o.mode === 'percent' ? 1 : top;
+  const yDomainMax = o.mode === 'percent' ? 1 : Math.max(top, o.yMax ?? 0);
 
   const tickCount = o.height < 200 ? 3 : 5;
   const probe = valueScale([0, yDomainMax], [0, 1]);
@@ -268,7 +283,7 @@ export function layoutTrend(series: readonly ChannelMark[], values: readonly (re
   let columns: TrendLayout['columns'];
   const paths: string[] = [];
   const rects: TrendLayout['rects'] = [];
-  const keys = o.periods.map((_, p) => String(p));
+  const keys = allPeriods.map((_, p) => String(p));
   if (bars) {
     const x = scaleBand<string>().domain(keys).range([plot.left, plot.right]).paddingInner(0.2).paddingOuter(0.1);
     const bw = x.bandwidth();
@@ -276,7 +291,7 @@ export function layoutTrend(series: readonly ChannelMark[], values: readonly (re
     const step = x.step();
     columns = keys.map((k) => ({ x: x(k)! - (step - bw) / 2, width: step, center: x(k)! + bw / 2 }));
     for (const layer of stacked)
-      rects.push(layer.map((d, p) => ({ x: x(keys[p])!, y: y(d[1]), width: bw, height: Math.max(0, y(d[0]) - y(d[1])) })));
+      rects.push(layer.map((d, p) => ({ x: x(keys[p]!)!, y: y(d[1]), width: bw, height: Math.max(0, y(d[0]) - y(d[1])) })));
   } else {
     const x = scalePoint<string>().domain(keys).range([plot.left, plot.right]);
     positions = keys.map((k) => x(k)!);
@@ -289,8 +304,9 @@ export function layoutTrend(series: readonly ChannelMark[], values: readonly (re
       .curve(curveMonotoneX);
     for (const layer of stacked) paths.push(shape(layer.map((d) => [d[0], d[1]] as [number, number])) ?? '');
   }
-  const xTicks = thinTimeTicks(o.periods, positions, fontSize);
-  return { width, height: o.height, fontSize, mode: o.mode, bars, plot, paths, rects, columns, yTicks, xTicks, legend, legendHeight };
+  const xTicks = thinTimeTicks(allPeriods, positions, fontSize);
+  const yDomain = y.domain() as [number, number];
+  return { width, height: o.height, fontSize, mode: o.mode, bars, plot, paths, rects, columns, yTicks, xTicks, legend, legendHeight, legendExtras, yDomain, dataPeriods: P };
 }
 
 export interface TrendRenderOptions {
@@ -301,6 +317,8 @@ export interface TrendRenderOptions {
   handlers?: MarkHandlers;
   /** The focused column, drawn with a guide line. */
   active?: number;
+  /** Drawn over the stack, under the period columns (e.g. a forecast: `renderForecastOverlay`). */
+  overlay?: SVGTemplateResult;
 }
 
 /** The trend: legend, grid and y ticks, stacked areas or bars, time axis, and focusable period columns. */
@@ -330,6 +348,7 @@ export function renderTrend(series: readonly ChannelMark[], l: TrendLayout, o: T
           )}</g>`)
         : l.paths.map((d, k) => svg`<g class=${selectedClass(series[k])}>${texturedFill(o.idPrefix, series[k], (fill, cls) => svg`<path class=${cls} d=${d} fill=${fill}></path>`)}</g>`)}
     </g>
+    ${o.overlay ?? nothing}
     <g class="axis x-axis" aria-hidden="true">
       <line x1=${l.plot.left} x2=${l.plot.right} y1=${l.plot.bottom} y2=${l.plot.bottom}></line>
       ${l.xTicks.map((t) => svg`<g>

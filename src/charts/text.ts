@@ -15,10 +15,27 @@ function isWide(ch: string): boolean {
   return (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7af) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef) || c >= 0x1f000;
 }
 
-/** `text` shortened with "…" to fit `maxWidth` px (by estimate). */
+/**
+ * `text` shortened with "…" to fit `maxWidth` px (by estimate). One pass over the characters that fit, stopping
+ * at the first that does not: a 1 MB label costs what its visible part costs.
+ */
 export function truncateText(text: string, maxWidth: number, fontSize: number): string {
-  if (estimateTextWidth(text, fontSize) <= maxWidth) return text;
-  const chars = Array.from(text);
-  while (chars.length > 1 && estimateTextWidth(chars.join('') + '…', fontSize) > maxWidth) chars.pop();
-  return chars.join('') + '…';
+  const ellipsis = 0.58; // em of "…" (estimateTextWidth's weight for it)
+  let em = 0; // summed in ems and scaled at each test, as estimateTextWidth does: the same result to the bit
+  let cut = -1; // end (in code units) of the longest prefix that fits beside "…"
+  let firstEnd = 0;
+  for (let i = 0; i < text.length; ) {
+    const code = text.codePointAt(i)!;
+    const ch = String.fromCodePoint(code);
+    const next = i + ch.length;
+    if (i === 0) firstEnd = next;
+    em += isWide(ch) ? 1 : ch === ' ' ? 0.3 : 0.58;
+    if (em * fontSize > maxWidth) {
+      // Does not fit whole: keep at least one character, as before.
+      return text.slice(0, Math.max(cut, firstEnd)) + '…';
+    }
+    if ((em + ellipsis) * fontSize <= maxWidth) cut = next;
+    i = next;
+  }
+  return text;
 }

@@ -5,10 +5,10 @@
  */
 import { fromArrow, table as aqTable, toArrowIPC } from 'arquero';
 import type { ColumnTable } from 'arquero';
-import { dictionary, utf8, type DataType } from '@uwdata/flechette';
+import { dictionary, float64, int32, uint8, utf8, type DataType } from '@uwdata/flechette';
 import { attachDictionary, type ColumnDictionary } from './column-dictionary.js';
 import { FeedError } from './errors.js';
-import { SCHEMA, TABLE_NAMES, type FieldType, type TableName } from './schema.js';
+import { ORDER_KIND_COLUMN, SCHEMA, TABLE_NAMES, type FieldType, type TableName } from './schema.js';
 import type { CrmTables } from './types.js';
 
 /** Arrow IPC stream bytes per table present. */
@@ -33,11 +33,16 @@ function stringTypes(t: ColumnTable): Record<string, DataType> {
   const types: Record<string, DataType> = {};
   for (const name of t.columnNames()) {
     const values = t.column(name) as unknown as ArrayLike<unknown>;
+    // Typed arrays by their type: an empty column (every row rejected) has no values to infer one from.
+    if (values instanceof Int32Array) types[name] = int32();
+    else if (values instanceof Float64Array) types[name] = float64();
+    else if (values instanceof Uint8Array) types[name] = uint8();
     if (!Array.isArray(values)) continue;
     const n = Math.min(values.length, SAMPLE_ROWS);
     const distinct = new Set<unknown>();
     for (let i = 0; i < n; i++) distinct.add(values[i]);
-    types[name] = distinct.size * 2 > n && n > 64 ? utf8() : dictionary(utf8());
+    // No rows: plain utf8 (an empty dictionary column cannot be read back).
+    types[name] = n === 0 || (distinct.size * 2 > n && n > 64) ? utf8() : dictionary(utf8());
   }
   return types;
 }
@@ -84,11 +89,12 @@ export function tableFromArrow(
     throw cacheError(`unreadable Arrow bytes (${cause instanceof Error ? cause.message : String(cause)})`, cause);
   }
   const types = new Map<string, { type: FieldType; required: boolean }>(SCHEMA[table].map((f) => [f.name, f]));
-  const columns: Record<string, ArrayLike<unknown>> = {};
+  const columns: Record<string, ArrayLike<unknown>> = Object.create(null);
   for (const name of arrow.columnNames()) {
     const col = arrow.column(name) as unknown as ArrowColumn;
     const spec = types.get(name) ?? { type: 'string' as const, required: false };
-    if (spec.type === 'string') columns[name] = strings(col, name, intern);
+    if (table === 'orders' && name === ORDER_KIND_COLUMN) columns[name] = typed(col, Uint8Array);
+    else if (spec.type === 'string') columns[name] = strings(col, name, intern);
     else if (spec.type === 'day' && spec.required) columns[name] = typed(col, Int32Array);
     else columns[name] = typed(col, Float64Array);
   }
@@ -96,7 +102,7 @@ export function tableFromArrow(
   return aqTable(columns);
 }
 
-function typed<T extends Int32Array | Float64Array>(col: ArrowColumn, Type: { new (n: number): T; from(a: ArrayLike<number>): T }): T {
+function typed<T extends Int32Array | Float64Array | Uint8Array>(col: ArrowColumn, Type: { new (n: number): T; from(a: ArrayLike<number>): T }): T {
   const values = col.toArray();
   if (values instanceof Type) return values;
   const out = new Type(values.length);

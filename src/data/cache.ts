@@ -365,7 +365,9 @@ export class FeedCache {
 }
 
 /** The cache key: everything that changes the normalized tables, plus the scope that keeps tenants apart. */
-export function cacheKey(request: Pick<FeedRequest, 'src' | 'mapping' | 'format' | 'table' | 'timeZone' | 'cacheScope'>): string {
+export function cacheKey(
+  request: Pick<FeedRequest, 'src' | 'mapping' | 'format' | 'table' | 'timeZone' | 'cacheScope' | 'dateFormat' | 'creditNotes' | 'duplicates'>,
+): string {
   return JSON.stringify([
     SCHEMA_VERSION,
     request.cacheScope ?? '',
@@ -374,6 +376,10 @@ export function cacheKey(request: Pick<FeedRequest, 'src' | 'mapping' | 'format'
     request.format ?? '',
     request.table ?? 'orders',
     request.timeZone ?? 'UTC',
+    // Options that change the tables (so two settings never share an entry); absent ones keep older keys short.
+    ...(request.dateFormat || request.creditNotes !== undefined || request.duplicates
+      ? [request.dateFormat ?? 'auto', request.creditNotes ?? '', request.duplicates ?? 'drop']
+      : []),
   ]);
 }
 

@@ -34,6 +34,8 @@ export interface CrmDataState {
   setFilter(filter: CrmFilter, stageMembership?: StageMembership): void;
   /** Load again (after an error). */
   retry(): void;
+  /** Stop a load in progress: the state becomes an error (FeedError `aborted`) that offers Retry. */
+  cancel(): void;
   /** Fetch fresh data from the network, ignoring a fresh cache entry. */
   refresh(): void;
 }

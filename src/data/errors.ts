@@ -17,8 +17,14 @@ export type FeedErrorKind =
   | 'http'
   | 'network'
   | 'truncated'
+  | 'stalled'
   | 'aborted'
+  | 'workbook'
+  | 'option'
   | 'cache';
+
+/** Values that fill a localized error message (see `feedErrorText` in data-messages). */
+export type FeedErrorParams = Readonly<Record<string, string | number | readonly string[]>>;
 
 export interface FeedErrorDetails {
   kind: FeedErrorKind;
@@ -32,6 +38,10 @@ export interface FeedErrorDetails {
   status?: number;
   /** Extra sentence appended to the message (a hint such as a suggested mapping). */
   hint?: string;
+  /** A more specific message id than `kind` (e.g. `json-syntax`), for localized messages. */
+  code?: string;
+  /** The values of the localized message. */
+  params?: FeedErrorParams;
   cause?: unknown;
 }
 
@@ -45,9 +55,13 @@ export class FeedError extends Error {
   readonly expected: string;
   readonly found: string;
   readonly status?: number;
+  /** Message id for localized text (defaults to `kind`). */
+  readonly code: string;
+  readonly params: FeedErrorParams;
+  readonly hint?: string;
 
   constructor(details: FeedErrorDetails) {
-    const { kind, feed, expected, found, status, hint, cause } = details;
+    const { kind, feed, expected, found, status, hint, cause, code, params } = details;
     super(
       `Feed "${feed}": expected ${expected}, found ${found}.${hint ? ` ${hint}` : ''}`,
       cause === undefined ? undefined : { cause },
@@ -57,6 +71,9 @@ export class FeedError extends Error {
     this.feed = feed;
     this.expected = expected;
     this.found = found;
+    this.code = code ?? kind;
+    this.params = params ?? {};
+    if (hint !== undefined) this.hint = hint;
     if (status !== undefined) this.status = status;
   }
 }
@@ -111,8 +128,8 @@ export interface ErrorData {
 /** Plain data of an error, so `errorFromData` on the other side gives back an equal error. */
 export function errorToData(error: unknown): ErrorData {
   if (isFeedError(error)) {
-    const { kind, feed, expected, found, status } = error;
-    return { name: error.name, message: error.message, feed: { kind, feed, expected, found, status } };
+    const { kind, feed, expected, found, status, code, params, hint } = error;
+    return { name: error.name, message: error.message, feed: { kind, feed, expected, found, status, code, params, hint } };
   }
   if (error instanceof Error) return { name: error.name, message: error.message };
   return { name: 'Error', message: String(error) };

@@ -6,6 +6,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { cacheKey, rowCounts } from './cache.js';
+import { FeedError } from './errors.js';
 import { defaultFeedLoader, type FeedLoader, type FeedUpdate } from './load-feed.js';
 import type { CrmDataState } from './context.js';
 import type { CrmFilter } from '../metrics/filter-types.js';
@@ -24,7 +25,7 @@ export interface FeedControllerOptions {
   onProgress?: (progress: LoadProgress) => void;
 }
 
-type StateFields = Omit<CrmDataState, 'setFilter' | 'retry' | 'refresh'>;
+type StateFields = Omit<CrmDataState, 'setFilter' | 'retry' | 'refresh' | 'cancel'>;
 
 export class FeedController implements ReactiveController {
   /** The current state; a new object on every change. */
@@ -182,6 +183,15 @@ export class FeedController implements ReactiveController {
       retry: () => {
         if (this.handed) return;
         this.start('load');
+      },
+      cancel: () => {
+        if (!this.running || this.handed) return;
+        const feed = this.request?.src ?? '';
+        this.stop();
+        this.loadedKey = undefined; // a later connect or retry loads again
+        const error = new FeedError({ kind: 'aborted', code: 'cancelled', feed, expected: 'the load to finish', found: 'the load was cancelled' });
+        this.set({ status: 'error', error, progress: undefined });
+        this.options.onError?.(error);
       },
       refresh: () => {
         if (this.handed) return;

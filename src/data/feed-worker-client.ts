@@ -62,7 +62,16 @@ export async function parseInWorker(
       body: whole ? body : body.slice(),
       contentType: fetched.contentType,
       url: fetched.url,
-      request: { src: request.src, format: request.format, table: request.table, mapping: request.mapping, timeZone: request.timeZone },
+      request: {
+        src: request.src,
+        format: request.format,
+        table: request.table,
+        mapping: request.mapping,
+        timeZone: request.timeZone,
+        dateFormat: request.dateFormat,
+        creditNotes: request.creditNotes,
+        duplicates: request.duplicates,
+      },
     };
     w.postMessage(job, [job.body.buffer as ArrayBuffer]);
     const answer = await inbox.next();

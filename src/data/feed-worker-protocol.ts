@@ -9,7 +9,7 @@ export interface FeedWorkerJob {
   body: Uint8Array;
   contentType?: string;
   url: string;
-  request: Pick<FeedRequest, 'src' | 'format' | 'table' | 'mapping' | 'timeZone'>;
+  request: Pick<FeedRequest, 'src' | 'format' | 'table' | 'mapping' | 'timeZone' | 'dateFormat' | 'creditNotes' | 'duplicates'>;
 }
 
 export type FeedWorkerMessage =

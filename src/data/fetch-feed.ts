@@ -19,7 +19,15 @@ export interface FetchFeedOptions {
   reload?: boolean;
   /** The fetch to use (default `globalThis.fetch`). */
   fetch?: typeof fetch;
+  /**
+   * Seconds without progress (no response headers yet, or no new bytes of the body) after which the download
+   * is stopped with FeedError `stalled`. Default 30; 0 or Infinity for none.
+   */
+  stallTimeout?: number;
 }
+
+/** Seconds without a byte after which a download counts as stalled. */
+export const DEFAULT_STALL_TIMEOUT = 30;
 
 /** The server sent the feed. */
 export interface FetchedFeed {
@@ -44,8 +52,61 @@ export type FetchFeedResult = FetchedFeed | FeedNotModified;
 
 const EXCERPT_CHARS = 120;
 
-/** Fetches `url` and reads its body to the end, reporting progress. Throws FeedError. */
+/**
+ * Fetches `url` and reads its body to the end, reporting progress. Throws FeedError; `stalled` when nothing
+ * arrives for `stallTimeout` seconds (the request is aborted then).
+ */
 export async function fetchFeed(url: string, options: FetchFeedOptions = {}): Promise<FetchFeedResult> {
+  const seconds = options.stallTimeout ?? DEFAULT_STALL_TIMEOUT;
+  if (!(seconds > 0) || !Number.isFinite(seconds)) return fetchOnce(url, options);
+  const feed = options.feed ?? url;
+  const outer = options.signal;
+  const inner = new AbortController();
+  const onAbort = () => inner.abort(outer!.reason);
+  if (outer?.aborted) inner.abort(outer.reason);
+  else outer?.addEventListener('abort', onAbort, { once: true });
+  let stalled = false;
+  let loaded = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const arm = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      stalled = true;
+      inner.abort(new Error(`no data for ${seconds} s`));
+    }, seconds * 1000);
+  };
+  arm();
+  try {
+    return await fetchOnce(url, {
+      ...options,
+      signal: inner.signal,
+      onProgress: (p) => {
+        loaded = p.loaded;
+        arm();
+        options.onProgress?.(p);
+      },
+    });
+  } catch (error) {
+    if (stalled && !outer?.aborted) {
+      throw new FeedError({
+        kind: 'stalled',
+        code: 'stalled',
+        params: { seconds, loaded },
+        feed,
+        expected: 'the download to go on',
+        found: `no data for ${seconds} s after ${loaded} bytes: the download was stopped`,
+        hint: 'Retry, or raise stall-timeout for a slow server.',
+        cause: error,
+      });
+    }
+    throw error;
+  } finally {
+    clearTimeout(timer);
+    outer?.removeEventListener('abort', onAbort);
+  }
+}
+
+async function fetchOnce(url: string, options: FetchFeedOptions): Promise<FetchFeedResult> {
   const feed = options.feed ?? url;
   const { signal, onProgress } = options;
   const headers = new Headers();

@@ -2,8 +2,7 @@
 import { FeedError, describeValue, quoteSnippet } from './errors.js';
 import { TABLE_NAMES, type FieldMapping, type TableName } from './schema.js';
 
-const EXPECTED =
-  'fields as {"hostField": "canonical_field"} (orders) or {"orders": {…}, "customers": {…}, "interactions": {…}}';
+const EXPECTED = `fields as {"hostField": "canonical_field"} (orders) or ${`{${TABLE_NAMES.map((t) => `"${t}": {…}`).join(', ')}}`}`;
 
 /**
  * Reads a `fields` value (an object, or its JSON text from the attribute) into a FieldMapping. A flat object

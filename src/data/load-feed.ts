@@ -211,6 +211,7 @@ export class FeedLoader {
       lastModified: cached?.lastModified,
       reload: request.refresh,
       fetch: this.fetch,
+      stallTimeout: request.stallTimeout,
     });
     if (fetched.notModified) {
       if (!cached) throw unexpected304(request.src);

@@ -12,5 +12,13 @@ export function parseFeedBody(fetched: FetchedFeed, request: FeedRequest): Norma
     contentType: fetched.contentType,
     url: fetched.url,
   });
-  return normalizeFeed(input, { feed, table: request.table, mapping: request.mapping, timeZone: request.timeZone });
+  return normalizeFeed(input, {
+    feed,
+    table: request.table,
+    mapping: request.mapping,
+    timeZone: request.timeZone,
+    dateFormat: request.dateFormat,
+    creditNotes: request.creditNotes,
+    duplicates: request.duplicates,
+  });
 }

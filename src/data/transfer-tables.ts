@@ -13,6 +13,7 @@ import type { CrmTables } from './types.js';
 export type TransferColumn =
   | { name: string; kind: 'int32'; values: Int32Array }
   | { name: string; kind: 'float64'; values: Float64Array }
+  | { name: string; kind: 'uint8'; values: Uint8Array }
   | { name: string; kind: 'string'; codes: Int32Array };
 
 export interface TransferTables {
@@ -38,6 +39,7 @@ export function tablesToTransfer(tables: CrmTables): { value: TransferTables; tr
       const values = t.column(col) as unknown as ArrayLike<unknown>;
       if (values instanceof Int32Array) columns.push({ name: col, kind: 'int32', values: values.slice() });
       else if (values instanceof Float64Array) columns.push({ name: col, kind: 'float64', values: values.slice() });
+      else if (values instanceof Uint8Array) columns.push({ name: col, kind: 'uint8', values: values.slice() });
       else columns.push({ name: col, kind: 'string', codes: stringCodes(values as ArrayLike<string | null>, index, strings) });
       const last = columns[columns.length - 1]!;
       transfer.push((last.kind === 'string' ? last.codes : last.values).buffer as ArrayBuffer);
@@ -78,7 +80,7 @@ export function tablesFromTransfer(form: TransferTables): CrmTables {
   for (const name of TABLE_NAMES) {
     const columns = form.tables[name];
     if (!columns) continue;
-    const data: Record<string, ArrayLike<unknown>> = {};
+    const data: Record<string, ArrayLike<unknown>> = Object.create(null);
     for (const c of columns) {
       if (c.kind !== 'string') {
         data[c.name] = c.values;

@@ -11,3 +11,6 @@ export * from './lifecycle/index.js';
 export * from './regional/index.js';
 export * from './channel/index.js';
 export * from './profile/index.js';
+export * from './vehicles/index.js';
+export * from './associations/index.js';
+export * from './forecast/index.js';

@@ -18,11 +18,18 @@ import type { RegionalOptions } from './regional/regional.js';
 import type { LifecycleOptions } from './lifecycle/options.js';
 import type { LifetimeOptions } from './btyd/lifetime-summary.js';
 import type { PredictOptions } from './btyd/predict-customers.js';
+import type { ForecastOptions } from './forecast/forecast.js';
+import type { AssociationOptions } from './associations/associations.js';
+import type { NextCategoriesOptions } from './associations/next-categories.js';
+import type { VehicleOptions } from './vehicles/customer-vehicles.js';
 
 /** Exactly the keys of `T` beyond `Base` (a missing or extra key is a type error). */
 const keysOf = <T, Base = MetricOptions>(keys: Record<Exclude<keyof T, keyof Base>, true>): string[] => Object.keys(keys);
 
 const COMMON = keysOf<MetricOptions, object>({ asOf: true, filter: true, rfm: true, stageMembership: true });
+
+const ASSOCIATION_KEYS = keysOf<AssociationOptions>({ basket: true, minSupport: true, minCount: true });
+const VEHICLE_KEYS = keysOf<VehicleOptions>({ serviceInterval: true, defaultKmPerYear: true, minReadingSpanDays: true, dueSoonDays: true, serviceKinds: true });
 
 /** Metric function → the keys of its options object. */
 export const METRIC_OPTIONS: Readonly<Record<string, readonly string[]>> = {
@@ -41,6 +48,18 @@ export const METRIC_OPTIONS: Readonly<Record<string, readonly string[]>> = {
   currentLifecycleStage: [...COMMON, ...keysOf<LifecycleOptions>({ stages: true, mode: true })],
   lifetimeSummary: [...COMMON, ...keysOf<LifetimeOptions>({ unit: true })],
   predictCustomers: [...COMMON, ...keysOf<PredictOptions>({ unit: true, horizonDays: true, months: true, monthlyDiscountRate: true })],
+  forecast: [
+    ...COMMON,
+    ...keysOf<ForecastOptions>({ interval: true, measure: true, by: true, horizon: true, level: true, seasonality: true }),
+  ],
+  categoryAssociations: [...COMMON, ...ASSOCIATION_KEYS],
+  customerVehicles: [...COMMON, ...VEHICLE_KEYS],
+  nextCategories: [
+    ...COMMON,
+    ...ASSOCIATION_KEYS,
+    ...VEHICLE_KEYS,
+    ...keysOf<NextCategoriesOptions, AssociationOptions & VehicleOptions>({ limit: true, minLift: true, serviceCategories: true, vehicles: true }),
+  ],
 };
 
 /** Option objects inside the options (`rfm`, `filter`, `filter.dateRange`): their keys. */

@@ -1,13 +1,16 @@
 import type { ColumnTable } from 'arquero';
 import type { CrmTables } from '../data/types.js';
+import { ORDER_KIND_CANCELLED, ORDER_KIND_COLUMN, ORDER_KIND_PURCHASE } from '../data/schema.js';
+import { orderKinds } from '../data/normalize/order-kinds.js';
 import { columnCodes, dictionaryMask, readColumn, rowCount, type ColumnCodes } from './columns.js';
 import { FILTER_LIST_FIELDS, type CrmFilter } from './filter-types.js';
 import { resolveAsOf, type MetricOptions } from './options.js';
 import { segmentFilterMask } from './rfm/score.js';
 
 /**
- * The shared per-customer base every metric starts from: the order rows kept after asOf, the common
- * filter and cancelled exclusion, grouped by customer, plus per-customer aggregates — all typed arrays.
+ * The shared per-customer base every metric starts from: the order rows kept after asOf, the common filter and
+ * the cancellation policy (cancelled rows left out; credits kept to net against spend, but never an order and
+ * never a customer of their own), grouped by customer, plus per-customer aggregates — all typed arrays.
  * See docs/metrics.md (common) for the exact rules.
  */
 
@@ -51,31 +54,39 @@ export interface PreparedOrders {
   /** Kept row → amount (refunds are negative and net against revenue). */
   amount: Float64Array;
   /**
-   * Kept row → order key: the kept-row position of the first row (in this customer's sorted rows) with the
-   * same `order_id`; a row without order_id is its own order (its own position). Equal keys are one order;
-   * keys are below `rowCount` and never shared between customers, so per-key scratch arrays stay small and
-   * are walked in order.
+   * Kept row → 1 for a purchase row, 0 for a credit (refund, credit note: it nets against revenue, but it is
+   * never an order). Count orders, purchase days and first / last days over purchase rows only.
+   */
+  purchase: Uint8Array;
+  /**
+   * Kept row → order key: the kept-row position of the first purchase row (in this customer's sorted rows) with
+   * the same `order_id`; a purchase row without order_id is its own order (its own position). A credit row has
+   * the key of the purchase order with its `order_id`, else of the customer's first purchase row, so
+   * `orderKey[j] === j` only for rows that start an order. Equal keys are one order; keys are below `rowCount`
+   * and never shared between customers, so per-key scratch arrays stay small.
    */
   orderKey: Int32Array;
 
-  /** Number of customers with at least one kept row. */
+  /** Number of customers with at least one kept purchase row. */
   customerCount: number;
+  /** Customers whose kept rows (after asOf and the filter) are all credits: not customers, so not in any slot. */
+  creditOnlyCustomers: number;
   /** slot → customer code. */
   customerCode: Int32Array;
   /** customer code → slot, or −1 when the customer has no kept row. */
   slotOfCode: Int32Array;
   /** slot → first kept row (length customerCount + 1). */
   start: Int32Array;
-  /** slot → first / last order day. */
+  /** slot → first / last purchase day. */
   firstDay: Int32Array;
   lastDay: Int32Array;
-  /** slot → distinct order keys. */
+  /** slot → distinct orders (order keys of purchase rows). */
   orders: Int32Array;
-  /** slot → kept rows (every row counted, as R's rfm counts transactions). */
+  /** slot → kept purchase rows (every purchase row counted, as R's rfm counts transactions). */
   rows: Int32Array;
-  /** slot → sum of amounts (refunds included). */
+  /** slot → sum of amounts (purchases and credits). */
   revenue: Float64Array;
-  /** slot → distinct order days. */
+  /** slot → distinct purchase days. */
   purchaseDays: Int32Array;
 }
 
@@ -323,15 +334,27 @@ function rowTest(
   };
 }
 
-function statusCancelledMask(orders: ColumnTable): { codes: Int32Array; cancelled: Uint8Array } | null {
-  const dict = columnCodes(orders, 'status');
-  if (!dict) return null;
-  const cancelled = new Uint8Array(dict.values.length);
-  dict.values.forEach((v, i) => {
-    const s = v.toLowerCase();
-    if (s === 'cancelled' || s === 'canceled') cancelled[i] = 1;
-  });
-  return { codes: dict.codes, cancelled };
+const kindCache = new WeakMap<ColumnTable, Uint8Array>();
+
+/**
+ * Kind code per orders row (ORDER_KINDS): the normalizer's `order_kind` column, or — for tables built without
+ * it — the same policy from `status` and the amount sign (no credit-note pattern). Cached per table.
+ */
+export function orderKindsOf(orders: ColumnTable): Uint8Array {
+  let kinds = kindCache.get(orders);
+  if (kinds) return kinds;
+  const recorded = readColumn<number>(orders, ORDER_KIND_COLUMN);
+  if (recorded instanceof Uint8Array) kinds = recorded;
+  else {
+    const amount = readColumn<number>(orders, 'amount');
+    const n = rowCount(orders);
+    const amounts = amount instanceof Float64Array ? amount : Float64Array.from({ length: n }, (_, i) => Number(amount?.[i]));
+    const dict = columnCodes(orders, 'status');
+    const status = dict ? Array.from(dict.codes, (c) => (c >= 0 ? dict.values[c]!.toLowerCase() : null)) : undefined;
+    kinds = orderKinds(amounts, status, undefined, null);
+  }
+  kindCache.set(orders, kinds);
+  return kinds;
 }
 
 function buildBase(
@@ -365,33 +388,44 @@ function buildBase(
   if (rowFilter.provinces) tests.push(rowTest(tables, customerRow, 'province', rowFilter.provinces, true));
   if (rowFilter.channels) tests.push(rowTest(tables, customerRow, 'channel', rowFilter.channels, false));
   if (rowFilter.categories) tests.push(rowTest(tables, customerRow, 'category', rowFilter.categories, false));
-  const status = statusCancelledMask(orders);
+  const kinds = orderKindsOf(orders);
   const lo = rowFilter.dateRange?.start ?? -Infinity;
   const hi = Math.min(rowFilter.dateRange?.end ?? Infinity, asOf);
   const rowCode = index.rowCode;
 
-  // Pass 1 (sequential): kept rows in table order, counted per customer code.
+  // Pass 1 (sequential): kept rows in table order, counted per customer code (purchases apart).
   const kept = new Int32Array(n);
   const codeCount = new Int32Array(nCodes + 1);
-  let k = 0;
+  const purchaseCount = new Int32Array(nCodes);
+  let candidates = 0;
   rows: for (let i = 0; i < n; i++) {
     const d = dayCol[i];
     if (!(d >= lo && d <= hi)) continue;
     const c = rowCode[i];
     if (keepCode && !keepCode[c]) continue;
-    if (status && status.codes[i] >= 0 && status.cancelled[status.codes[i]]) continue;
+    const kind = kinds[i];
+    if (kind === ORDER_KIND_CANCELLED) continue;
     for (const t of tests) {
       const v = t.dict ? t.dict.codes[i] : -1;
       if (v >= 0 ? !t.ok[v] : !(t.fallback && t.fallback[c])) continue rows;
     }
-    kept[k++] = i;
+    kept[candidates++] = i;
     codeCount[c + 1]++;
+    if (kind === ORDER_KIND_PURCHASE) purchaseCount[c]++;
   }
 
-  // Slots: customers with kept rows, in code order; offsets of their row groups.
+  // Slots: customers with a kept purchase row, in code order; offsets of their row groups. The rows of
+  // customers with credits only are left out (they are not customers).
   const slotOfCode = new Int32Array(nCodes).fill(-1);
   let customerCount = 0;
-  for (let c = 0; c < nCodes; c++) if (codeCount[c + 1] > 0) slotOfCode[c] = customerCount++;
+  let creditOnlyCustomers = 0;
+  for (let c = 0; c < nCodes; c++) {
+    if (purchaseCount[c] > 0) slotOfCode[c] = customerCount++;
+    else if (codeCount[c + 1] > 0) {
+      creditOnlyCustomers++;
+      codeCount[c + 1] = 0;
+    }
+  }
   const customerCode = new Int32Array(customerCount);
   const start = new Int32Array(customerCount + 1);
   for (let c = 0, s = 0; c < nCodes; c++) {
@@ -401,6 +435,7 @@ function buildBase(
       start[s++] = codeCount[c];
     }
   }
+  const k = codeCount[nCodes];
   start[customerCount] = k;
 
   // Pass 2: one counting sort by customer, reading rows in order and scattering their values (random
@@ -410,15 +445,18 @@ function buildBase(
   const slot = new Int32Array(k);
   const day = new Int32Array(k);
   const amount = new Float64Array(k);
-  for (let j = 0; j < k; j++) {
+  const purchase = new Uint8Array(k);
+  for (let j = 0; j < candidates; j++) {
     const r = kept[j];
     const c = rowCode[r];
+    if (slotOfCode[c] < 0) continue;
     const pos = codeCount[c]++;
     row[pos] = r;
     code[pos] = c;
     slot[pos] = slotOfCode[c];
     day[pos] = dayCol[r];
     amount[pos] = amountCol[r];
+    purchase[pos] = kinds[r] === ORDER_KIND_PURCHASE ? 1 : 0;
   }
 
   // Pass 3 (sequential): order each customer's rows by day (then row), key its orders, and aggregate.
@@ -435,24 +473,31 @@ function buildBase(
   for (let s = 0; s < customerCount; s++) {
     const a = start[s];
     const b = start[s + 1];
-    sortGroupByDay(a, b, day, row, amount);
-    const count = orderIds && idHash ? keyOrders(a, b, row, orderIds, idHash, orderKey, scratch) : keyRows(a, b, orderKey);
+    sortGroupByDay(a, b, day, row, amount, purchase);
+    const count = orderIds && idHash ? keyOrders(a, b, row, orderIds, idHash, orderKey, scratch, purchase) : keyRows(a, b, orderKey, purchase);
     let days = 0;
     let prev = NaN;
     let sum = 0;
+    let first = -1;
+    let last = -1;
+    let purchases = 0;
     for (let j = a; j < b; j++) {
+      const v = amount[j];
+      if (v === v) sum += v; // the normalizer never leaves NaN in amount; guard anyway
+      if (!purchase[j]) continue;
       const d = day[j];
+      if (first < 0) first = j;
+      last = j;
+      purchases++;
       if (d !== prev) {
         days++;
         prev = d;
       }
-      const v = amount[j];
-      if (v === v) sum += v; // the normalizer never leaves NaN in amount; guard anyway
     }
-    firstDay[s] = day[a];
-    lastDay[s] = day[b - 1];
+    firstDay[s] = day[first];
+    lastDay[s] = day[last];
     purchaseDays[s] = days;
-    rowsPer[s] = b - a;
+    rowsPer[s] = purchases;
     revenue[s] = sum;
     orderCount[s] = count;
   }
@@ -469,8 +514,10 @@ function buildBase(
     slot,
     day,
     amount,
+    purchase,
     orderKey,
     customerCount,
+    creditOnlyCustomers,
     customerCode,
     slotOfCode,
     start,
@@ -483,10 +530,18 @@ function buildBase(
   };
 }
 
-/** Each row of a…b−1 its own order: key = position. Returns the number of orders. */
-function keyRows(a: number, b: number, orderKey: Int32Array): number {
-  for (let j = a; j < b; j++) orderKey[j] = j;
-  return b - a;
+/** Each purchase row of a…b−1 its own order (key = position), credits keyed to the first purchase. Returns the number of orders. */
+function keyRows(a: number, b: number, orderKey: Int32Array, purchase: Uint8Array): number {
+  let count = 0;
+  let firstPurchase = -1;
+  for (let j = a; j < b; j++) {
+    if (!purchase[j]) continue;
+    if (firstPurchase < 0) firstPurchase = j;
+    orderKey[j] = j;
+    count++;
+  }
+  for (let j = a; j < b; j++) if (!purchase[j]) orderKey[j] = firstPurchase;
+  return count;
 }
 
 /** Above this many rows a customer's order ids are matched through a hash table instead of pairwise. */
@@ -535,15 +590,29 @@ function sameOrderId(ids: ArrayLike<unknown>, hash: Int32Array, r1: number, r2: 
  * of the whole column: ids are nearly all distinct), through their hashes: pairwise for small customers,
  * through an open-addressing table (slot → local index + 1) for large ones. Returns the number of orders.
  */
-function keyOrders(a: number, b: number, row: Int32Array, ids: ArrayLike<unknown>, hash: Int32Array, orderKey: Int32Array, scratch: OrderScratch): number {
+function keyOrders(
+  a: number,
+  b: number,
+  row: Int32Array,
+  ids: ArrayLike<unknown>,
+  hash: Int32Array,
+  orderKey: Int32Array,
+  scratch: OrderScratch,
+  purchase: Uint8Array,
+): number {
   const g = b - a;
   let count = 0;
+  let credits = false;
   if (g <= PAIRWISE_ORDER_MATCH) {
     for (let j = a; j < b; j++) {
+      if (!purchase[j]) {
+        credits = true;
+        continue;
+      }
       let key = j;
       if (hash[row[j]] !== 0) {
         for (let i = a; i < j; i++) {
-          if (orderKey[i] === i && sameOrderId(ids, hash, row[i], row[j])) {
+          if (purchase[i] && orderKey[i] === i && sameOrderId(ids, hash, row[i], row[j])) {
             key = i;
             break;
           }
@@ -552,6 +621,7 @@ function keyOrders(a: number, b: number, row: Int32Array, ids: ArrayLike<unknown
       orderKey[j] = key;
       if (key === j) count++;
     }
+    if (credits) keyCredits(a, b, row, ids, hash, orderKey, purchase);
     return count;
   }
   let size = 32;
@@ -561,6 +631,10 @@ function keyOrders(a: number, b: number, row: Int32Array, ids: ArrayLike<unknown
   table.fill(0, 0, size);
   const mask = size - 1;
   for (let j = a; j < b; j++) {
+    if (!purchase[j]) {
+      credits = true;
+      continue;
+    }
     let key = j;
     const h0 = hash[row[j]];
     if (h0 !== 0) {
@@ -579,7 +653,30 @@ function keyOrders(a: number, b: number, row: Int32Array, ids: ArrayLike<unknown
     orderKey[j] = key;
     if (key === j) count++;
   }
+  if (credits) keyCredits(a, b, row, ids, hash, orderKey, purchase);
   return count;
+}
+
+/**
+ * Keys the credit rows of a…b−1: to the purchase order with the same order id (a refund of that order), else
+ * to the customer's first purchase row. Credits are few, so a linear look per credit is enough.
+ */
+function keyCredits(a: number, b: number, row: Int32Array, ids: ArrayLike<unknown>, hash: Int32Array, orderKey: Int32Array, purchase: Uint8Array): void {
+  let firstPurchase = -1;
+  for (let j = a; j < b && firstPurchase < 0; j++) if (purchase[j]) firstPurchase = j;
+  for (let j = a; j < b; j++) {
+    if (purchase[j]) continue;
+    let key = firstPurchase;
+    if (hash[row[j]] !== 0) {
+      for (let i = a; i < b; i++) {
+        if (purchase[i] && orderKey[i] === i && sameOrderId(ids, hash, row[i], row[j])) {
+          key = i;
+          break;
+        }
+      }
+    }
+    orderKey[j] = key;
+  }
 }
 
 /** Reused hash table of `keyOrders`, grown on demand. */
@@ -589,23 +686,25 @@ interface OrderScratch {
 
 /** Sorts rows a…b−1 of the parallel arrays by (day, row). Rows arrive in table order, so feeds sorted by
  * date are already in order (one linear check); small groups use insertion sort, large ones a permutation. */
-function sortGroupByDay(a: number, b: number, day: Int32Array, row: Int32Array, amount: Float64Array): void {
+function sortGroupByDay(a: number, b: number, day: Int32Array, row: Int32Array, amount: Float64Array, purchase: Uint8Array): void {
   let sorted = true;
   for (let j = a + 1; j < b && sorted; j++) sorted = day[j - 1] <= day[j];
   if (sorted) return;
   if (b - a <= 32) {
     for (let j = a + 1; j < b; j++) {
-      const d = day[j], r = row[j], m = amount[j];
+      const d = day[j], r = row[j], m = amount[j], p = purchase[j];
       let i = j - 1;
       while (i >= a && (day[i] > d || (day[i] === d && row[i] > r))) {
         day[i + 1] = day[i];
         row[i + 1] = row[i];
         amount[i + 1] = amount[i];
+        purchase[i + 1] = purchase[i];
         i--;
       }
       day[i + 1] = d;
       row[i + 1] = r;
       amount[i + 1] = m;
+      purchase[i + 1] = p;
     }
     return;
   }
@@ -613,7 +712,9 @@ function sortGroupByDay(a: number, b: number, day: Int32Array, row: Int32Array, 
   const d2 = Int32Array.from(perm, (p) => day[p]);
   const r2 = Int32Array.from(perm, (p) => row[p]);
   const m2 = Float64Array.from(perm, (p) => amount[p]);
+  const p2 = Uint8Array.from(perm, (p) => purchase[p]);
   day.set(d2, a);
   row.set(r2, a);
   amount.set(m2, a);
+  purchase.set(p2, a);
 }

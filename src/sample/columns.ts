@@ -87,6 +87,8 @@ export interface SampleOrders {
   seq: Int32Array;
   /** 1 for a refund row (negative amount, order id `<original>-R`). */
   refund: Uint8Array;
+  /** Index into `SampleVehicles.ids` of the vehicle the order was for, or -1. */
+  vehicle: Int32Array;
 }
 
 export interface SampleInteractions {
@@ -101,6 +103,35 @@ export interface SampleInteractions {
   nps: Int8Array;
   /** Index into `INTERACTION_NOTES`, or -1. */
   note: Int16Array;
+  /** Index into `SampleVehicles.ids`, or -1. */
+  vehicle: Int32Array;
+}
+
+/**
+ * The vehicles table: one row per vehicle plus, for some, a row with an older odometer reading. Per-row
+ * columns (`vehicle`, `mileage` …) and per-vehicle ones (`ids`, `owner`, `model`, `year`).
+ */
+export interface SampleVehicles {
+  /** Rows. */
+  count: number;
+  /** Row → vehicle index. */
+  vehicle: Int32Array;
+  /** Row → odometer km, NaN when not read. */
+  mileage: Float64Array;
+  /** Row → epoch day of the reading, NaN when none. */
+  mileageDay: Float64Array;
+  /** Row → epoch day of the last service, NaN when not on this row. */
+  lastServiceDay: Float64Array;
+  /** Row → odometer km at the last service, NaN when unknown. */
+  lastServiceKm: Float64Array;
+  /** Vehicle → plate or VIN (2 % of the VINs carry a typo, so their check digit fails). */
+  ids: string[];
+  /** Vehicle → customer index. */
+  owner: Int32Array;
+  /** Vehicle → index into `VEHICLE_MODELS`. */
+  model: Uint8Array;
+  /** Vehicle → model year. */
+  year: Int16Array;
 }
 
 export interface SampleColumns {
@@ -108,6 +139,7 @@ export interface SampleColumns {
   customers: SampleCustomers;
   orders: SampleOrders;
   interactions: SampleInteractions;
+  vehicles: SampleVehicles;
 }
 
 type Typed = Int32Array | Float64Array | Uint8Array | Int8Array | Int16Array;

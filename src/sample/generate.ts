@@ -9,7 +9,8 @@
  *   tastes. Purchases follow a Poisson process shaped by the trading calendar (`calendar.ts`) until dropout;
  * - interactions around the orders: inquiries and quotes before the first order, complaints (more after
  *   returns), reviews with NPS (tracking satisfaction and recent complaints), service visits, referrals by
- *   promoters, campaign touches; and prospects who interact but never buy.
+ *   promoters, campaign touches; and prospects who interact but never buy;
+ * - car owners' and fleets' vehicles (`vehicles.ts`), which their orders and service visits name.
  * The purchase rates are scaled so the expected number of order rows in the window meets the target.
  */
 import { KNOWN_INTERACTION_KINDS } from '../data/schema.js';
@@ -18,6 +19,7 @@ import { Random, cumulative } from './random.js';
 import { SAMPLE_CITIES } from './china.js';
 import { buildCalendar, Promo, type Calendar } from './calendar.js';
 import { businessName, maskedMobile, personName } from './names.js';
+import { generateVehicles } from './vehicles.js';
 import {
   CATEGORY,
   CATEGORY_MONTH_FACTOR,
@@ -149,7 +151,10 @@ export function generateSampleColumns(options: SampleOptions = {}): SampleColumn
   }
   customers.lifecycle = run.lifecycle;
   customers.truth.dropDay = run.dropDay;
-  return { options: opts, customers, orders: run.orders, interactions: run.interactions };
+  const { vehicles, orderVehicle, interactionVehicle } = generateVehicles(opts, customers, run.orders, run.interactions);
+  run.orders.vehicle = orderVehicle;
+  run.interactions.vehicle = interactionVehicle;
+  return { options: opts, customers, orders: run.orders, interactions: run.interactions, vehicles };
 }
 
 interface SimulationRun {
@@ -620,6 +625,7 @@ function finishOrders(cols: GrowableColumns<OrderKeys>, opts: ResolvedSampleOpti
     status: c.status as Uint8Array,
     seq,
     refund,
+    vehicle: new Int32Array(count).fill(-1),
   };
 }
 
@@ -633,5 +639,6 @@ function finishInteractions(cols: GrowableColumns<InteractionKeys>, opts: Resolv
     kind: c.kind as Uint8Array,
     nps: c.nps as Int8Array,
     note: c.note as Int16Array,
+    vehicle: new Int32Array(cols.count).fill(-1),
   };
 }

@@ -7,3 +7,4 @@ export { Random, cumulative, hashSeed } from './random.js';
 export { CITY_TIERS, REGIONS, REGION_PROVINCES, PROVINCE_REGION, SAMPLE_CITIES, type CityTier, type Region, type SampleCity } from './china.js';
 export { CUSTOMER_TYPES, CHANNELS, PART_CATEGORIES, type CustomerType, type PartCategory } from './profiles.js';
 export { chineseNewYear } from './calendar.js';
+export { VEHICLE_MODELS } from './vehicles.js';

@@ -1,4 +1,4 @@
-/** The sample as feed records: `{ orders, customers, interactions }`, each an array of plain objects. */
+/** The sample as feed records: `{ orders, customers, interactions, vehicles }`, each an array of plain objects. */
 import { TABLE_NAMES, type TableName } from '../data/schema.js';
 import { generateSampleColumns } from './generate.js';
 import { sampleFields, type FieldValue } from './fields.js';
@@ -11,6 +11,7 @@ export interface SampleBundle {
   orders: SampleRecord[];
   customers: SampleRecord[];
   interactions: SampleRecord[];
+  vehicles: SampleRecord[];
 }
 
 /** Records of one table. */
@@ -27,8 +28,8 @@ export function sampleTableRecords(sample: SampleColumns, table: TableName): Sam
 
 /** The columns as a bundle of records. */
 export function sampleToBundle(sample: SampleColumns): SampleBundle {
-  const [orders, customers, interactions] = TABLE_NAMES.map((t) => sampleTableRecords(sample, t));
-  return { orders, customers, interactions };
+  const [orders, customers, interactions, vehicles] = TABLE_NAMES.map((t) => sampleTableRecords(sample, t));
+  return { orders: orders!, customers: customers!, interactions: interactions!, vehicles: vehicles! };
 }
 
 /** Generates a sample bundle of records (deterministic for a given seed and options). */

@@ -33,7 +33,7 @@ function* tableJson(sample: SampleColumns, table: TableName): Generator<string> 
   if (buf) yield buf;
 }
 
-/** The bundle `{"orders":[…],"customers":[…],"interactions":[…]}` as JSON text chunks. */
+/** The bundle `{"orders":[…],"customers":[…],"interactions":[…],"vehicles":[…]}` as JSON text chunks. */
 export function* sampleJsonChunks(sample: SampleColumns): Generator<string> {
   for (let t = 0; t < TABLE_NAMES.length; t++) {
     yield `${t ? '\n],' : '{'}"${TABLE_NAMES[t]}":[`;

@@ -83,7 +83,7 @@ defineElement('test-regions', TestRegions);
 /** A stand-in for `<crm-data>`: provides a state the test controls. */
 class TestProvider extends LitElement {
   readonly provider = new ContextProvider(this, { context: crmDataContext });
-  calls = { setFilter: [] as CrmFilter[], retry: 0, refresh: 0 };
+  calls = { setFilter: [] as CrmFilter[], retry: 0, refresh: 0, cancel: 0 };
 
   setState(partial: Partial<CrmDataState>): void {
     const current: Partial<CrmDataState> = this.provider.value ?? { status: 'ready', filter: {}, linked: true };
@@ -99,6 +99,7 @@ class TestProvider extends LitElement {
       },
       retry: () => this.calls.retry++,
       refresh: () => this.calls.refresh++,
+      cancel: () => this.calls.cancel++,
     };
     this.provider.setValue(state);
   }

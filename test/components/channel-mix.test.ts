@@ -61,20 +61,21 @@ describe('<crm-channel-mix>: numbers', () => {
   it('table view and CSV hold the metric rows (hand-computed on the tiny fixture)', async () => {
     const el = await mount({ tables: tinyTables() });
     await drawn(el);
-    // store 260 / 4 orders / 3 customers; ecommerce 150/3/2; phone 60/1/1; no channel 40/1/1; social 30/1/1.
+    // store 260 / 3 orders (B's refund nets but is no order) / 3 customers; ecommerce 150/3/2; phone 60/1/1;
+    // no channel 40/1/1; social 30/1/1: 9 orders.
     const csv = (await exported(el, 'csv')).replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(csv).to.deep.equal([
       'Channel,Revenue,Revenue share,Orders,Order share,Average order value,Customers',
-      `Store,260,${260 / 540},4,0.4,65,3`,
-      `E-commerce,150,${150 / 540},3,0.3,50,2`,
-      `Phone,60,${60 / 540},1,0.1,60,1`,
-      `(unknown),40,${40 / 540},1,0.1,40,1`,
-      `Social,30,${30 / 540},1,0.1,30,1`,
+      `Store,260,${260 / 540},3,${3 / 9},${260 / 3},3`,
+      `E-commerce,150,${150 / 540},3,${3 / 9},50,2`,
+      `Phone,60,${60 / 540},1,${1 / 9},60,1`,
+      `(unknown),40,${40 / 540},1,${1 / 9},40,1`,
+      `Social,30,${30 / 540},1,${1 / 9},30,1`,
     ]);
     el.tableView = true;
     await waitUntil(() => q(el, 'table'));
     const first = qa(el, 'tbody tr')[0];
-    expect([...first.children].map((c) => c.textContent!.trim())).to.deep.equal(['Store', 'CN¥260.00', '48.1%', '4', '40%', 'CN¥65.00', '3']);
+    expect([...first.children].map((c) => c.textContent!.trim())).to.deep.equal(['Store', 'CN¥260.00', '48.1%', '3', '33.3%', 'CN¥86.67', '3']);
   });
 
   it('summarizes the leading channel, its change since the first month and the omni-channel answer', async () => {
@@ -92,8 +93,8 @@ describe('<crm-channel-mix>: numbers', () => {
   it('measure="orders" shows order shares and an orders trend', async () => {
     const el = await mount({ tables: tinyTables() }, 'measure="orders"');
     await drawn(el);
-    expect(texts(el, '.legend-share')).to.deep.equal(['40%', '30%', '10%', '10%', '10%']);
-    expect(texts(el, '.legend-value')).to.deep.equal(['4', '3', '1', '1', '1']);
+    expect(texts(el, '.legend-share')).to.deep.equal(['33.3%', '33.3%', '11.1%', '11.1%', '11.1%']);
+    expect(texts(el, '.legend-value')).to.deep.equal(['3', '3', '1', '1', '1']);
     expect(q(el, '#trend-title')!.textContent).to.equal('Orders by channel per month');
     expect(q(el, '#share-title')!.textContent).to.equal('Share of orders');
   });
@@ -221,7 +222,7 @@ describe('<crm-channel-mix>: states, locales, theme, sizes, exports, a11y', () =
     const el = await mount({ tables: { orders: aq.table(orderColumns) } });
     await waitUntil(() => q(el, '.note'));
     expect(q(el, '.note')!.textContent).to.contain('This feed has no channel data');
-    expect(q(el, '.note')!.textContent).to.contain('10 orders, CN¥540.00');
+    expect(q(el, '.note')!.textContent).to.contain('9 orders, CN¥540.00');
   });
 
   it('zh-CN: Chinese channel names, 万 amounts, Chinese month ticks', async () => {

@@ -183,7 +183,7 @@ describe('crm-customer-360: states', () => {
     const none = { orders: ordersTable([]) };
     const empty = await fixture<CrmCustomer360>(html`<crm-customer-360 lang="en" .tables=${none}></crm-customer-360>`);
     await waitUntil(() => q(empty, '[part="empty"]'), 'no empty state');
-    expect(text(q(empty, '[part="empty"]'))).to.equal('No data to show.');
+    expect(text(q(empty, '[part="empty"]'))).to.equal('The feed has no order rows.'); // the base names why
 
     const bad = await fixture<CrmCustomer360>(html`<crm-customer-360 lang="en" segments="nope" customer-id="a" .tables=${tinyTables()}></crm-customer-360>`);
     await waitUntil(() => q(bad, '[part="error"]'), 'no error state');

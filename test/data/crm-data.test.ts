@@ -138,7 +138,7 @@ describe('<crm-data>', () => {
     expect(error.kind).to.equal('mapping');
     expect(error.message).to.equal(
       `Feed "${src}": expected fields as {"hostField": "canonical_field"} (orders) or ` +
-        '{"orders": {…}, "customers": {…}, "interactions": {…}}, found text that is not JSON: "{cust_no: customer_id}".',
+        '{"orders": {…}, "customers": {…}, "interactions": {…}, "vehicles": {…}}, found text that is not JSON: "{cust_no: customer_id}".',
     );
     expect(el.querySelector<TestConsumer>('test-data-consumer')!.state!.status).to.equal('error');
   });

@@ -69,7 +69,7 @@ describe('feed worker', () => {
 
   it('keeps the FeedError kind, fields and message (hint included) across the worker boundary', async () => {
     const request = { src: 'broken.json' };
-    for (const body of ['{"orders": [1, 2', '[{"cust_no": "C1", "order_date": "2024-01-05", "amount": 1}]', '<!doctype html><title>Login</title>']) {
+    for (const body of ['{"orders": [1, 2', '[{"who": "C1", "order_date": "2024-01-05", "amount": 1}]', '<!doctype html><title>Login</title>']) {
       let expected: FeedError | undefined;
       try {
         parseFeedBody(fetched(body), request);

@@ -61,7 +61,7 @@ describe('guessMapping', () => {
     const rows = [{ 客户编号: 'K1', 订单日期: '2024/03/05', 金额: '1,000' }];
     const mapping = { orders: guessMapping(Object.keys(rows[0]!), 'orders') };
     expect(normalizeFeed(rows, { mapping }).tables.orders.objects()).to.deep.equal([
-      { customer_id: 'K1', order_date: 19787, amount: 1000 },
+      { customer_id: 'K1', order_date: 19787, amount: 1000, order_kind: 0 },
     ]);
   });
 });

@@ -58,9 +58,9 @@ describe('normalizeFeed row rejection', () => {
   });
 
   it('reports rejections in column JSON with the row rebuilt from the columns', () => {
-    const { report: rep } = normalizeFeed({ customer_id: ['C1', 'C2'], order_date: ['2024-03-05', '3/5/2024'], amount: [1, 2] });
+    const { report: rep } = normalizeFeed({ customer_id: ['C1', 'C2'], order_date: ['2024-03-05', '3/5/2024 24:00'], amount: [1, 2] });
     const g = rep.tables.orders!.rejections[0]!;
     expect(g.reason).to.equal('invalid-date');
-    expect(g.examples).to.deep.equal([{ row: 1, values: { customer_id: 'C2', order_date: '3/5/2024', amount: 2 } }]);
+    expect(g.examples).to.deep.equal([{ row: 1, values: { customer_id: 'C2', order_date: '3/5/2024 24:00', amount: 2 } }]);
   });
 });

@@ -14,7 +14,7 @@ describe('normalizeFeed input shapes', () => {
       { feed: 'orders.json' },
     );
     const o = tables.orders;
-    expect(o.columnNames()).to.deep.equal(['order_id', 'customer_id', 'order_date', 'amount', 'channel', 'quantity', 'status', 'vin']);
+    expect(o.columnNames()).to.deep.equal(['order_id', 'customer_id', 'order_date', 'amount', 'channel', 'quantity', 'status', 'vin', 'order_kind']);
     expect(o.column('order_date')).to.be.instanceOf(Int32Array);
     expect(Array.from(o.column('order_date') as unknown as Int32Array)).to.deep.equal([MAR_5, MAR_5 + 1]);
     expect(o.column('amount')).to.be.instanceOf(Float64Array);
@@ -47,7 +47,7 @@ describe('normalizeFeed input shapes', () => {
     expect(tables.interactions!.column('date')).to.be.instanceOf(Int32Array);
     expect(Array.from(tables.interactions!.column('nps') as unknown as Float64Array)).to.deep.equal([9]);
     expect((tables.orders.column('customer_id') as unknown as string[])[0]).to.equal((c.column('customer_id') as unknown as string[])[0]);
-    expect(report.warnings).to.deep.equal(['Bundle key "meta" ignored: not a table (orders, customers, interactions).']);
+    expect(report.warnings).to.deep.equal(['Bundle key "meta" ignored: not a table (orders, customers, interactions, vehicles).']);
     expect(Object.keys(report.tables)).to.deep.equal(['orders', 'customers', 'interactions']);
   });
 
@@ -64,7 +64,7 @@ describe('normalizeFeed input shapes', () => {
     const { tables, report } = normalizeFeed([{ customer_id: 'C1', name: '张三汽修' }], { table: 'customers' });
     expect(tables.customers!.column('name') as unknown as string[]).to.deep.equal(['张三汽修']);
     expect(tables.orders.numRows()).to.equal(0);
-    expect(tables.orders.columnNames()).to.deep.equal(['customer_id', 'order_date', 'amount']);
+    expect(tables.orders.columnNames()).to.deep.equal(['customer_id', 'order_date', 'amount', 'order_kind']);
     expect(Object.keys(report.tables)).to.deep.equal(['customers']);
   });
 
@@ -83,8 +83,8 @@ describe('normalizeFeed field mapping', () => {
       { mapping: { orders: { 客户编号: 'customer_id', 下单时间: 'order_date', 金额: 'amount', 渠道: 'channel', 省份: 'province' } } },
     );
     const o = tables.orders;
-    expect(o.columnNames()).to.deep.equal(['customer_id', 'order_date', 'amount', 'channel', '备注']);
-    expect(o.objects()[0]).to.deep.equal({ customer_id: 'K001', order_date: MAR_5, amount: 1200, channel: '门店', 备注: '首单' });
+    expect(o.columnNames()).to.deep.equal(['customer_id', 'order_date', 'amount', 'channel', '备注', 'order_kind']);
+    expect(o.objects()[0]).to.deep.equal({ customer_id: 'K001', order_date: MAR_5, amount: 1200, channel: '门店', 备注: '首单', order_kind: 0 });
     expect(report.tables.orders!.unusedMappings).to.deep.equal(['省份']);
     expect(report.tables.orders!.extraFields).to.deep.equal(['备注']);
   });
@@ -96,28 +96,45 @@ describe('normalizeFeed field mapping', () => {
     expect(report.warnings).to.deep.equal(['The mapping for table "customers" was not used: the feed has no such table.']);
   });
 
-  it('refuses two host columns landing on one field (kind "mapping")', () => {
+  it('keeps a column whose name another column is mapped to, renamed and reported', () => {
+    const { tables, report } = normalizeFeed([{ customer_id: 'C', order_date: '2024-03-05', amount: 1, revenue: 2 }], {
+      mapping: { orders: { revenue: 'amount' } },
+    });
+    expect(tables.orders.objects()[0]).to.deep.include({ amount: 2, amount_original: '1' });
+    expect(report.tables.orders!.renamedColumns).to.deep.equal([{ from: 'amount', to: 'amount_original', reason: 'displaced' }]);
+    expect(report.warnings).to.include('Column "amount" (orders) is kept as "amount_original": another column is mapped to "amount".');
+  });
+
+  it('refuses two host columns mapped to one field (kind "mapping")', () => {
     const e = feedError(() =>
-      normalizeFeed([{ customer_id: 'C', order_date: '2024-03-05', amount: 1, revenue: 2 }], {
+      normalizeFeed([{ customer_id: 'C', order_date: '2024-03-05', total: 1, revenue: 2 }], {
         feed: 'f.json',
-        mapping: { orders: { revenue: 'amount' } },
+        mapping: { orders: { total: 'amount', revenue: 'amount' } },
       }),
     );
     expect(e.kind).to.equal('mapping');
     expect(e.message).to.equal(
-      'Feed "f.json": expected one column for "amount" in table "orders", found two: "amount" and "revenue" (mapped to "amount"). Map only one of them, or map the other one to a different name.',
+      'Feed "f.json": expected one column for "amount" in table "orders", found two: "total" (mapped to "amount") and "revenue" (mapped to "amount"). Map only one of them, or map the other one to a different name.',
     );
   });
 });
 
 describe('normalizeFeed whole-feed errors', () => {
-  it('names a missing required column, the columns found, and a suggested mapping', () => {
-    const e = feedError(() =>
-      normalizeFeed([{ customer_id: 'C', order_date: '2024-03-05', revenue: 3 }], { feed: 'https://x/orders.json' }),
-    );
+  it('matches a usual export spelling of a missing required column by its name, and says so', () => {
+    const { tables, report } = normalizeFeed([{ customer_id: 'C', order_date: '2024-03-05', revenue: 3 }]);
+    expect(tables.orders.column('amount') as unknown as Float64Array).to.deep.equal(Float64Array.from([3]));
+    expect(report.warnings).to.deep.equal(['The orders columns were matched by their names: revenue → amount.']);
+  });
+
+  it('names a missing required column, the columns found, and a column that looks like it', () => {
+    const rows = [
+      { customer_id: 'C', order_date: '2024-03-05', gross: '12.50' },
+      { customer_id: 'D', order_date: '2024-03-06', gross: '7.25' },
+    ];
+    const e = feedError(() => normalizeFeed(rows, { feed: 'https://x/orders.json' }));
     expect(e.kind).to.equal('missing-column');
     expect(e.message).to.equal(
-      'Feed "https://x/orders.json": expected a column "amount" in table "orders", found the columns "customer_id", "order_date", "revenue". Perhaps it is named differently: try the mapping {"orders":{"revenue":"amount"}}.',
+      'Feed "https://x/orders.json": expected a column "amount" in table "orders", found the columns "customer_id", "order_date", "gross". Perhaps they are named differently: map "gross" → amount (the mapping step, or the fields option).',
     );
   });
 
@@ -126,7 +143,9 @@ describe('normalizeFeed whole-feed errors', () => {
       normalizeFeed({ orders: [{ customer_id: 'C', order_date: '2024-03-05', amount: 1 }], interactions: [{ customer_id: 'C', note: 'x' }] }),
     );
     expect(e.kind).to.equal('missing-column');
-    expect(e.message).to.match(/expected a column "date" in table "interactions", found the columns "customer_id", "note"\. If it is named differently, add the mapping \{"interactions":\{"<feed column>":"date"\}\}/);
+    expect(e.message).to.equal(
+      'Feed "inline data": expected a column "date" in table "interactions", found the columns "customer_id", "note". If they are named differently, map them to these names (the mapping step, or the fields option).',
+    );
   });
 
   it('says what it found for a wrong top-level shape', () => {
@@ -150,7 +169,7 @@ describe('normalizeFeed whole-feed errors', () => {
     const e = feedError(() => normalizeFeed({ customers: [{ customer_id: 'C' }] }, { feed: 'b.json' }));
     expect(e.kind).to.equal('wrong-shape');
     expect(e.message).to.equal(
-      'Feed "b.json": expected a bundle with an "orders" table (customers and interactions are optional), found an object with key "customers".',
+      'Feed "b.json": expected a bundle with an "orders" table ("customers", "interactions", "vehicles" are optional), found an object with key "customers".',
     );
   });
 

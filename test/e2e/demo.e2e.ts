@@ -258,3 +258,53 @@ tests.push(
     },
   },
 );
+
+/** Opens a hand-checked export (test/fixtures/exports) through "Bring your own data" and applies it untouched. */
+async function importExport(page: Page, base: string, file: string, lang: 'en' | 'zh-CN' = 'en') {
+  await open(page, `${base}?lang=${lang}`);
+  await page.click('#open-import');
+  await page.setInputFiles('demo-import input[type=file]', join(root, 'test/fixtures/exports', file));
+  await page.locator('demo-import .report .summary').waitFor({ timeout: 30_000 });
+}
+
+tests.push(
+  {
+    name: 'a UK invoice-line export loads untouched: derived amounts, M/D/YY dates, C credit notes netted',
+    async run({ page, base }: Ctx) {
+      await importExport(page, base, 'uk-invoice-lines.csv');
+      const select = (column: string) => page.locator(`demo-import select[id="map-orders-${column}"]`);
+      assert.equal(await select('InvoiceNo').inputValue(), 'order_id');
+      assert.equal(await select('CustomerID').inputValue(), 'customer_id');
+      assert.equal(await select('UnitPrice').inputValue(), 'unit_price');
+      assert.equal(await select('InvoiceDate').inputValue(), 'order_date');
+      // Counted by hand (test/data/real-exports.test.ts): 6 purchase invoices, 4 customers, net 321.42.
+      assert.equal(await page.locator('demo-import .report .summary').textContent().then((t) => t?.replace(/\s+/g, ' ').trim()), '6 orders · 4 customers · net revenue 321.42');
+      const notes = (await page.locator('demo-import .notices').textContent()) ?? '';
+      assert.ok(notes.includes('Order ids starting with "C" are credit notes'), notes);
+      assert.ok(notes.includes('amount = quantity × unit_price'), notes);
+      await page.click('demo-import .button.primary:has-text("Apply")');
+      await waitForKpi(page, 'kpi-customers', '4');
+      assert.equal(await kpi(page, 'kpi-orders').textContent(), '6');
+      await page.locator('#row-counts', { hasText: '6 orders · 4 customers' }).waitFor();
+    },
+  },
+  {
+    name: 'a marketplace export of orders + payments + customers loads untouched, in Chinese too',
+    async run({ page, base }: Ctx) {
+      await importExport(page, base, 'marketplace-orders-payments-customers.csv', 'zh-CN');
+      const select = (column: string) => page.locator(`demo-import select[id="map-orders-${column}"]`);
+      assert.equal(await select('customer_unique_id').inputValue(), 'customer_id');
+      assert.equal(await select('customer_id').inputValue(), '');
+      assert.equal(await select('payment_value').inputValue(), 'amount');
+      assert.equal(await select('order_purchase_timestamp').inputValue(), 'order_date');
+      // 5 purchase orders (a canceled and an unavailable one left out), 4 customers, net 691.32.
+      const summary = (await page.locator('demo-import .report .summary').textContent())?.replace(/\s+/g, ' ').trim();
+      assert.equal(summary, '5 笔订单 · 4 位客户 · 净收入 691.32');
+      const report = (await page.locator('demo-import .report').textContent()) ?? '';
+      assert.ok(report.includes('与同一订单前面的某行完全重复'), report);
+      await page.click('demo-import .dialog-foot .button.primary');
+      await waitForKpi(page, 'kpi-customers', '4');
+      assert.equal(await kpi(page, 'kpi-orders').textContent(), '5');
+    },
+  },
+);

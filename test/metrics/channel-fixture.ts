@@ -7,7 +7,7 @@ export const D = isoToDay('2024-01-01'); // a Monday
 
 // Orders (day offsets from 2024-01-01):
 //   1 A +0 100 store      2 A +3 50 ecommerce   3 A +40 30 social
-//   4 B +10 200 store     5 B +12 −50 store (refund row, own id)      9 B +15 999 phone CANCELLED
+//   4 B +10 200 store     5 B +12 −50 store (refund row, own id: a credit, no order)      9 B +15 999 phone CANCELLED
 //   6 C +35 80 ecommerce  7 C +36 20 ecommerce  8 E +20 40 (no channel)
 //   10 F +5 60 phone      11 F +6 10 store
 // Customers: A workshop, B retail, C workshop (E, F have no record). Latest order +40 → asOf +41.

@@ -8,19 +8,20 @@ describe('channelMix', () => {
     const r = channelMix(tables());
     expect(r.available).to.equal(true);
     expect(r.asOf).to.equal(D + 41);
-    // store: 100 + 200 − 50 + 10 = 260 over 4 orders (A, B ×2, F); ecommerce: 50 + 80 + 20 = 150 over 3;
-    // phone: F 60 (B's 999 is cancelled); (unknown): E 40; social: A 30. Total 540 over 10 orders, 5 customers.
+    // store: 100 + 200 − 50 + 10 = 260 over 3 orders (A, B, F: B's refund nets but is no order); ecommerce:
+    // 50 + 80 + 20 = 150 over 3; phone: F 60 (B's 999 is cancelled); (unknown): E 40; social: A 30.
+    // Total 540 over 9 orders, 5 customers.
     expect(r.channels.map((c) => [c.label, c.revenue, c.orders, c.customers, c.aov])).to.deep.equal([
-      ['store', 260, 4, 3, 65],
+      ['store', 260, 3, 3, 260 / 3],
       ['ecommerce', 150, 3, 2, 50],
       ['phone', 60, 1, 1, 60],
       ['(unknown)', 40, 1, 1, 40],
       ['social', 30, 1, 1, 30],
     ]);
     expect(r.channels[3].key).to.equal(null);
-    expect(r.total).to.deep.equal({ revenue: 540, orders: 10, customers: 5, aov: 54 });
+    expect(r.total).to.deep.equal({ revenue: 540, orders: 9, customers: 5, aov: 60 });
     expect(r.channels[0].revenueShare).to.equal(260 / 540);
-    expect(r.channels[0].orderShare).to.equal(0.4);
+    expect(r.channels[0].orderShare).to.equal(3 / 9);
     expect(r.channels[1].revenuePerCustomer).to.equal(75);
   });
 
@@ -29,7 +30,7 @@ describe('channelMix', () => {
     // First order +0 (January), last +40 (9 February).
     expect(r.periods.map((p) => p.iso)).to.deep.equal(['2024-01', '2024-02']);
     expect(r.trend.map((s) => [s.label, s.values, s.orders])).to.deep.equal([
-      ['store', [260, 0], [4, 0]],
+      ['store', [260, 0], [3, 0]],
       ['ecommerce', [50, 100], [1, 2]],
       ['phone', [60, 0], [1, 0]],
       ['(unknown)', [40, 0], [1, 0]],
@@ -48,7 +49,7 @@ describe('channelMix', () => {
     expect(r.periods.map((p) => p.label)).to.deep.equal(['2024-W01', '2024-W02', '2024-W03', '2024-W04', '2024-W05', '2024-W06']);
     expect(r.periods[5]).to.deep.include({ iso: '2024-02-05', start: D + 35, end: D + 41 });
     expect(r.trend.map((s) => [s.label, s.values])).to.deep.equal([
-      ['store', [2, 2, 0, 0, 0, 0]], // +0, +6 | +10, +12
+      ['store', [2, 1, 0, 0, 0, 0]], // +0, +6 | +10 (the refund on +12 is no order)
       ['ecommerce', [1, 0, 0, 0, 0, 2]], // +3 | +35, +36
       ['phone', [1, 0, 0, 0, 0, 0]], // +5
       ['(unknown)', [0, 0, 1, 0, 0, 0]], // +20
@@ -59,11 +60,11 @@ describe('channelMix', () => {
 
   it('groups customers by the number of channels they used', () => {
     const r = channelMix(tables());
-    // A: store, ecommerce, social (3; 180 over 3 orders). B: store (150, 2). C: ecommerce (100, 2).
+    // A: store, ecommerce, social (3; 180 over 3 orders). B: store (150, 1 order). C: ecommerce (100, 2).
     // F: phone, store (70, 2). E has no channel and is counted apart. Four known channels → buckets 1–4.
     expect(r.customersWithoutChannel).to.equal(1);
     expect(r.channelCount.map((b) => [b.label, b.customers, b.revenue, b.orders, b.averageRevenue, b.averageOrders, b.aov])).to.deep.equal([
-      ['1', 2, 250, 4, 125, 2, 62.5],
+      ['1', 2, 250, 3, 125, 1.5, 250 / 3],
       ['2', 1, 70, 2, 70, 2, 35],
       ['3', 1, 180, 3, 180, 3, 60],
       ['4', 0, 0, 0, null, null, null],
@@ -95,7 +96,7 @@ describe('channelMix', () => {
     // Types in order of first appearance: A workshop, B retail, E/F without a record → (unknown).
     expect(r.byCustomerType!.types.map((t) => t.label)).to.deep.equal(['workshop', 'retail', '(unknown)']);
     expect(r.byCustomerType!.cells.map((row) => row.map((c) => [c.revenue, c.orders, c.customers]))).to.deep.equal([
-      [[100, 1, 1], [150, 2, 1], [10, 1, 1]], // store: A | B 200 − 50 | F
+      [[100, 1, 1], [150, 1, 1], [10, 1, 1]], // store: A | B 200 − 50 (one order) | F
       [[150, 3, 2], [0, 0, 0], [0, 0, 0]], // ecommerce: A 50 + C 100
       [[0, 0, 0], [0, 0, 0], [60, 1, 1]], // phone: F
       [[0, 0, 0], [0, 0, 0], [40, 1, 1]], // (unknown): E
@@ -106,7 +107,7 @@ describe('channelMix', () => {
   it('reports a feed without channels as one unavailable "(unknown)" channel', () => {
     const r = channelMix({ orders: aq.table(orderColumns), customers: customers() });
     expect(r.available).to.equal(false);
-    expect(r.channels.map((c) => [c.key, c.label, c.revenue, c.orders, c.revenueShare])).to.deep.equal([[null, '(unknown)', 540, 10, 1]]);
+    expect(r.channels.map((c) => [c.key, c.label, c.revenue, c.orders, c.revenueShare])).to.deep.equal([[null, '(unknown)', 540, 9, 1]]);
     expect(r.channelCount).to.deep.equal([]);
     expect(r.customersWithoutChannel).to.equal(5);
     expect(r.trend[0].values).to.deep.equal([540 - 30 - 100, 130]); // January 410, February C 100 + A 30

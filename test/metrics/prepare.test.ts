@@ -38,28 +38,30 @@ describe('resolveAsOf', () => {
 describe('prepareOrders', () => {
   it('groups kept rows by customer then day and aggregates per customer', () => {
     const p = prepareOrders(tables);
-    // 'c' has a cancelled row (excluded); customers in order of first appearance: b, a, c.
-    expect(p.rowCount).to.equal(7);
+    // Cancelled (c's o3) and returned (a's o5) rows are left out; b's refund is a credit row that nets.
+    // Customers in order of first appearance: b, a, c.
+    expect(p.rowCount).to.equal(6);
     expect([0, 1, 2].map((s) => customerIdOf(p, s))).to.deep.equal(['b', 'a', 'c']);
-    expect(Array.from(p.start)).to.deep.equal([0, 3, 6, 7]);
-    expect(Array.from(p.row)).to.deep.equal([0, 1, 3, 4, 2, 7, 6]);
-    expect(Array.from(p.day.subarray(3, 6))).to.deep.equal([day('2024-01-15'), day('2024-02-01'), day('2024-03-10')]);
-    // b: o1 (two lines + refund) = 1 order, revenue 100 + 50 − 30, days 01-10 and 03-05.
-    // a: null order id (own order) + o2 + o5 = 3 orders, 20 + 80 + 40.  c: o4 only.
-    expect(Array.from(p.orders)).to.deep.equal([1, 3, 1]);
-    expect(Array.from(p.rows)).to.deep.equal([3, 3, 1]);
-    expect(Array.from(p.revenue)).to.deep.equal([120, 140, 10]);
-    expect(Array.from(p.purchaseDays)).to.deep.equal([2, 3, 1]);
+    expect(Array.from(p.start)).to.deep.equal([0, 3, 5, 6]);
+    expect(Array.from(p.row)).to.deep.equal([0, 1, 3, 4, 2, 6]);
+    expect(Array.from(p.purchase)).to.deep.equal([1, 1, 0, 1, 1, 1]);
+    expect(Array.from(p.day.subarray(3, 5))).to.deep.equal([day('2024-01-15'), day('2024-02-01')]);
+    // b: o1 (two lines; the refund is no order) = 1 order, revenue 100 + 50 − 30, one purchase day 01-10.
+    // a: null order id (own order) + o2 = 2 orders, 20 + 80.  c: o4 only.
+    expect(Array.from(p.orders)).to.deep.equal([1, 2, 1]);
+    expect(Array.from(p.rows)).to.deep.equal([2, 2, 1]);
+    expect(Array.from(p.revenue)).to.deep.equal([120, 100, 10]);
+    expect(Array.from(p.purchaseDays)).to.deep.equal([1, 2, 1]);
     expect(Array.from(p.firstDay)).to.deep.equal([day('2024-01-10'), day('2024-01-15'), day('2024-02-20')]);
-    expect(Array.from(p.lastDay)).to.deep.equal([day('2024-03-05'), day('2024-03-10'), day('2024-02-20')]);
+    expect(Array.from(p.lastDay)).to.deep.equal([day('2024-01-10'), day('2024-02-01'), day('2024-02-20')]);
     expect(slotOfId(p, 'c')).to.equal(2);
     expect(slotOfId(p, 'nobody')).to.equal(-1);
   });
 
   it('keys each order by the position of its first row; rows without an order id are their own order', () => {
     const p = prepareOrders(tables);
-    // b: rows 0, 1, 3 are all o1 → key 0.  a: null id, o2, o5 → own positions 3, 4, 5.  c: o4 → 6.
-    expect(Array.from(p.orderKey)).to.deep.equal([0, 0, 0, 3, 4, 5, 6]);
+    // b: rows 0, 1 and the refund 3 are all o1 → key 0.  a: null id, o2 → own positions 3, 4.  c: o4 → 5.
+    expect(Array.from(p.orderKey)).to.deep.equal([0, 0, 0, 3, 4, 5]);
   });
 
   it('matches order ids within a customer the same way for small and large customers', () => {
@@ -123,7 +125,7 @@ describe('prepareOrders', () => {
     const p = prepareOrders(tables, { filter: { dateRange: { start: day('2024-01-15'), end: day('2024-03-01') } } });
     expect(Array.from(p.row)).to.deep.equal([4, 2, 6]);
     const ch = prepareOrders(tables, { filter: { channels: ['ecommerce'] } });
-    expect(Array.from(ch.row)).to.deep.equal([2, 7]);
+    expect(Array.from(ch.row)).to.deep.equal([2]); // row 7 is returned: no order
     const cat = prepareOrders(tables, { filter: { categories: ['oil'] } });
     expect(Array.from(cat.row)).to.deep.equal([1, 2]);
   });
@@ -160,7 +162,7 @@ describe('prepareOrders', () => {
   it('reads filtered Arquero tables as their rows', () => {
     const view = orders.filter(aq.escape((d: { amount: number }) => d.amount > 0));
     const p = prepareOrders({ orders: view });
-    expect(p.rowCount).to.equal(6); // 7 rows > 0, minus the cancelled one
+    expect(p.rowCount).to.equal(5); // 7 rows > 0, minus the cancelled and the returned one
   });
 });
 
@@ -171,5 +173,44 @@ describe('columnCodes', () => {
     expect(Array.from(c.codes)).to.deep.equal([0, 0, -1, 0, 1, 0, 2, 0]);
     expect(columnCodes(orders, 'region')).to.equal(c);
     expect(columnCodes(orders, 'no_such_column')).to.equal(undefined);
+  });
+});
+
+describe('prepareOrders: the cancellation policy', () => {
+  // order_kind as the normalizer writes it: 0 purchase, 1 credit, 2 cancelled.
+  const t = aq.table({
+    customer_id: ['p', 'p', 'p', 'q', 'q', 'r'],
+    order_date: Int32Array.from([10, 12, 14, 11, 13, 15]),
+    amount: Float64Array.from([50, 20, -20, -5, 30, 40]),
+    order_id: ['o1', 'C9', 'C10', 'C11', 'o2', 'o3'],
+    order_kind: Uint8Array.from([0, 1, 1, 1, 2, 2]),
+  });
+
+  it('nets credits against spend, never counts them as orders, and makes no customer of them', () => {
+    const p = prepareOrders({ orders: t });
+    // p: one purchase (50) and two credits (a credit note with a positive amount, 20, nets as given: +20 − 20).
+    // q: a credit and a cancellation only → not a customer. r: cancelled only → not a customer.
+    expect(p.customerCount).to.equal(1);
+    expect(customerIdOf(p, 0)).to.equal('p');
+    expect(p.creditOnlyCustomers).to.equal(1);
+    expect(Array.from(p.orders)).to.deep.equal([1]);
+    expect(Array.from(p.rows)).to.deep.equal([1]);
+    expect(Array.from(p.revenue)).to.deep.equal([50]);
+    expect(Array.from(p.lastDay)).to.deep.equal([10]);
+    expect(Array.from(p.orderKey)).to.deep.equal([0, 0, 0]);
+  });
+
+  it('derives the kinds from status and the amount sign for tables built without order_kind', () => {
+    const plain = ordersTable([
+      { id: 'x', date: '2024-01-01', amount: 10, status: 'Canceled' },
+      { id: 'x', date: '2024-01-02', amount: 30, status: 'refunded' },
+      { id: 'x', date: '2024-01-03', amount: 25 },
+      { id: 'x', date: '2024-01-04', amount: -5, status: 'returned' },
+    ]);
+    const p = prepareOrders({ orders: plain });
+    expect(p.rowCount).to.equal(2);
+    expect(Array.from(p.purchase)).to.deep.equal([1, 0]);
+    expect(p.revenue[0]).to.equal(20);
+    expect(p.orders[0]).to.equal(1);
   });
 });

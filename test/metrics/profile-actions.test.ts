@@ -12,6 +12,10 @@ import {
   type ProfilePredictions,
 } from '../../src/metrics/profile/index.js';
 import { ordersTable } from './tables.js';
+import type { ActionContext } from '../../src/metrics/profile/actions.js';
+import type { CustomerVehicles, VehicleStatus } from '../../src/metrics/vehicles/customer-vehicles.js';
+import type { ServiceStatus } from '../../src/metrics/vehicles/service-due.js';
+import type { NextCategory } from '../../src/metrics/associations/next-categories.js';
 
 const AS_OF = day('2024-05-01');
 
@@ -61,7 +65,25 @@ function profile(over: Partial<CustomerProfile> & { segment?: string; m?: number
   };
 }
 
-const ids = (p: CustomerProfile) => suggestActions(p).map((a) => a.id);
+const ids = (p: CustomerProfile, context?: ActionContext) => suggestActions(p, {}, context).map((a) => a.id);
+
+/** A vehicle for the action context: `status` and the days / km left are what the rules read. */
+function vehicle(id: string, status: ServiceStatus, daysLeft: number, kmLeft = NaN): VehicleStatus {
+  return {
+    vehicleId: id, make: 'BYD', model: 'Han', year: 2021, ageYears: 3, rows: 1, visits: 0, orders: 0, revenue: 0,
+    firstVisit: NaN, lastVisit: NaN, visitsPerYear: NaN, kmPerYear: 12000, lastServiceSource: 'vehicles',
+    service: { status, daysLeft, kmLeft, interval: { km: 10000, months: 12 }, dueDay: AS_OF + daysLeft } as VehicleStatus['service'],
+  };
+}
+const fleetOf = (list: VehicleStatus[]): CustomerVehicles => ({
+  customerId: 'x', asOf: AS_OF, available: true, vehicles: list, dueSoon: list.filter((v) => v.service.daysLeft <= 30).length,
+  overdue: list.filter((v) => v.service.status === 'overdue').length, dueSoonDays: 30, interval: { km: 10000, months: 12 }, defaultKmPerYear: 12000,
+});
+const offer = (category: string, given: string, confidence: number, lift: number): NextCategory => ({
+  category, source: 'association', score: lift, vehicles: [],
+  rule: { antecedent: given, consequent: category, count: 10, support: 0.1, confidence, lift, consequentSupport: confidence / lift, antecedentCount: 20 },
+});
+const service = (category: string): NextCategory => ({ category, source: 'service', score: NaN, rule: null, vehicles: [] });
 const visit = (d: number, kind: string, nps = NaN) => ({ day: d, channel: null, kind, nps, note: null });
 
 describe('suggestActions', () => {
@@ -187,5 +209,44 @@ describe('customerDirectory and searchCustomers', () => {
     // "c" starts the three C- ids and is inside "prospect": 4 matches, the first two prefixes returned.
     expect(searchCustomers(dir, 'c', 2)).to.deep.equal({ indices: [0, 1], total: 4 });
     expect(names('zzz')).to.deep.equal([]);
+  });
+});
+
+describe('suggestActions with vehicles and next categories', () => {
+  it('reminds of each due vehicle after a care call, offering the service categories', () => {
+    const vehicles = fleetOf([vehicle('粤B12345', 'due-soon', 19, 680), vehicle('粤B99999', 'ok', 200)]);
+    const next = { customerId: 'x', basket: 'customer' as const, bought: [], categories: [service('lubricants'), service('filters')] };
+    const actions = suggestActions(profile({ segment: 'champions' }), {}, { vehicles, next });
+    expect(actions.map((a) => a.id)).to.deep.equal(['service-reminder', 'vip-service']);
+    expect(actions[0]!.params).to.deep.equal({
+      categories: 'lubricants|filters', vehicle: '粤B12345', vehicleName: 'BYD Han', daysLeft: 19, kmLeft: 680, intervalKm: 10000, intervalMonths: 12,
+    });
+    // Without service categories in the data, the reminder offers nothing.
+    const bare = suggestActions(profile(), {}, { vehicles, next: { ...next, categories: [] } });
+    expect(bare[0]!.text.en).to.equal('Send a service reminder for {vehicle}.');
+  });
+
+  it('plans a fleet service instead when 3 or more vehicles are due', () => {
+    const vehicles = fleetOf([vehicle('A', 'overdue', -10), vehicle('B', 'due-soon', 5), vehicle('C', 'due-soon', 25), vehicle('D', 'ok', 90)]);
+    const actions = suggestActions(profile(), {}, { vehicles, next: null });
+    expect(actions.map((a) => a.id)).to.deep.equal(['fleet-service']);
+    expect(actions[0]!.params).to.include({ count: 3, overdue: 1, days: 30, vehicle: 'A', daysLeft: -10 });
+  });
+
+  it('offers the top association categories with their evidence, in place of the generic cross-sell', () => {
+    const next = {
+      customerId: 'x', basket: 'customer' as const, bought: ['tyres'],
+      categories: [offer('brakes', 'tyres', 0.41, 2.3), offer('filters', 'tyres', 0.3, 1.4), offer('ac', 'tyres', 0.2, 1.1)],
+    };
+    const actions = suggestActions(profile({ segment: 'loyal-customers' }), {}, { next });
+    expect(actions.map((a) => a.id)).to.deep.equal(['offer-category', 'offer-category']);
+    expect(actions[0]!.params).to.deep.equal({ category: 'brakes', given: 'tyres', share: 0.41, lift: 2.3 });
+    expect(actions[0]!.reason.en).to.equal('Bought by {share} of customers who bought {given}, {lift}× the base rate.');
+    // Over orders the evidence reads differently; no offers → the cross-sell rule as before.
+    expect(suggestActions(profile(), {}, { next: { ...next, basket: 'order' }, maxOffers: 1 })[0]!.reason.en).to.equal('In {share} of orders with {given}, {lift}× the base rate.');
+    expect(ids(profile({ segment: 'loyal-customers' }), { next: { ...next, categories: [] } })).to.deep.equal(['cross-sell']);
+    // A prospect gets no offers (nothing bought), but their vehicle's reminder.
+    const prospect = profile({ found: false, rfm: null });
+    expect(ids(prospect, { next, vehicles: fleetOf([vehicle('P', 'overdue', -3)]) })).to.deep.equal(['service-reminder', 'first-order']);
   });
 });

@@ -8,7 +8,7 @@ const D = isoToDay('2024-01-01');
 
 // Orders (day offsets from 2024-01-01):
 //   1 A +10 100 East    2 A +20 50 East     3 B +15 200 (no region; B's record says West)
-//   4 C +12 80 West     5 C +25 −30 West (refund row, its own order id)     6 E +18 60 (no region, no record)
+//   4 C +12 80 West     5 C +25 −30 West (refund row: a credit, never an order)     6 E +18 60 (no region, no record)
 //   7 A −20 40 East     8 F −10 90 North    9 B +22 70 East CANCELLED       10 G +28 150 South
 //   11 C −5 30 West
 // Latest order +28 → default asOf +29.
@@ -39,11 +39,11 @@ describe('regionalComparison', () => {
     expect(r.groupBy).to.equal('region');
     expect(r.period).to.deep.equal({ start: D, end: D + 29 });
     expect(r.previousPeriod).to.deep.equal({ start: D - 30, end: D - 1 });
-    // West: B 200 (fallback) + C 80 − 30 = 250; 3 orders (the refund row is its own order); C has 2 → 1 repeater.
+    // West: B 200 (fallback) + C 80 − 30 = 250; 2 orders (the refund nets but is no order); no repeater.
     // East: A 150 over 2 orders. South: G 150 — ties East at 150, both rank 2 (East first by label).
     // (unknown): E 60. North: only in the comparison period → listed last, unranked.
     expect(r.groups.map(pick)).to.deep.equal([
-      ['West', 1, 250, 3, 2, 1],
+      ['West', 1, 250, 2, 2, 0],
       ['East', 2, 150, 2, 1, 1],
       ['South', 2, 150, 1, 1, 0],
       ['(unknown)', 4, 60, 1, 1, 0],
@@ -52,9 +52,9 @@ describe('regionalComparison', () => {
     const [west, east, south, unknown, north] = r.groups;
     expect(unknown.key).to.equal(null);
     expect(west.share).to.equal(250 / 610);
-    expect(west.aov).to.equal(250 / 3);
+    expect(west.aov).to.equal(125);
     expect(west.revenuePerCustomer).to.equal(125);
-    expect(west.repeatRate).to.equal(0.5);
+    expect(west.repeatRate).to.equal(0);
     expect(east.repeatRate).to.equal(1);
     // Growth vs the previous 30 days: East 40 → 150, West 30 → 250 (C's order on −5).
     expect(east.previous).to.deep.equal({ revenue: 40, orders: 1, customers: 1, aov: 40, revenuePerCustomer: 40, repeatCustomers: 0, repeatRate: 0 });
@@ -67,22 +67,22 @@ describe('regionalComparison', () => {
     expect(north.share).to.equal(null);
     expect(north.previous?.revenue).to.equal(90);
     expect(north.growth.revenue).to.equal(null);
-    // Totals count each customer once: A B C E G; A and C have 2 orders. Previous: A 40, F 90, C 30.
+    // Totals count each customer once: A B C E G; only A has 2 orders. Previous: A 40, F 90, C 30.
     expect(r.total.revenue).to.equal(610);
-    expect(r.total.orders).to.equal(7);
+    expect(r.total.orders).to.equal(6);
     expect(r.total.customers).to.equal(5);
-    expect(r.total.repeatRate).to.equal(2 / 5);
+    expect(r.total.repeatRate).to.equal(1 / 5);
     expect(r.total.previous?.revenue).to.equal(160);
     expect(r.total.growth.revenue).to.equal(610 / 160 - 1);
   });
 
   it('groups by customer type through the customers table, ties sharing a rank', () => {
     const r = regionalComparison(tables(), { filter, groupBy: 'type' });
-    // workshop: A 150 + C 50 = 200 (4 orders, both repeat); retail: B 200; (unknown): E 60 + G 150 = 210.
+    // workshop: A 150 + C 50 = 200 (3 orders, A repeats); retail: B 200; (unknown): E 60 + G 150 = 210.
     expect(r.groups.map(pick)).to.deep.equal([
       ['(unknown)', 1, 210, 2, 2, 0],
       ['retail', 2, 200, 1, 1, 0],
-      ['workshop', 2, 200, 4, 2, 2],
+      ['workshop', 2, 200, 3, 2, 1],
     ]);
   });
 

@@ -200,8 +200,9 @@ describe('rfm: binning by hand', () => {
     const r = rfm(t, { asOf });
     expect(col(r, 'monetary')).to.deep.equal([70, 40]);
     expect(col(r, 'frequency')).to.deep.equal([1, 1]);
-    expect(col(r, 'recency_days')).to.deep.equal([23, 12]);
-    expect(col(rfm(t, { asOf, rfm: { frequencyBy: 'rows' } }), 'frequency')).to.deep.equal([2, 1]);
+    // A refund is no purchase: a's recency runs from the purchase on 01-05, not from the refund on 01-09.
+    expect(col(r, 'recency_days')).to.deep.equal([27, 12]);
+    expect(col(rfm(t, { asOf, rfm: { frequencyBy: 'rows' } }), 'frequency')).to.deep.equal([1, 1]);
   });
 });
 

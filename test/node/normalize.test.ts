@@ -18,7 +18,7 @@ test('normalizeFeed runs in Node without a DOM', () => {
   );
   const { tables, report } = normalizeFeed(input, { feed: 'orders.json', timeZone: 'Asia/Shanghai' });
   // 23:30 UTC on 2024-03-05 is 07:30 on 2024-03-06 in Shanghai: epoch day 19787 + 1.
-  assert.deepEqual(tables.orders.objects(), [{ customer_id: 'C1', order_date: 19788, amount: 1234.5 }]);
+  assert.deepEqual(tables.orders.objects(), [{ customer_id: 'C1', order_date: 19788, amount: 1234.5, order_kind: 0 }]);
   assert.equal(report.tables.orders?.rowsAccepted, 1);
 });
 

@@ -20,6 +20,7 @@ import {
   type SampleBundle,
 } from '../../src/sample/index.js';
 import { sampleStats } from './sample-stats.js';
+import { vinCheckDigit } from '../../src/data/vehicle-id.js';
 
 const SMALL = { seed: 7, orders: 3000, customers: 300 };
 // The default demo size (40k orders / 4k customers): big enough that the signal checks below have wide margins.
@@ -59,7 +60,7 @@ function checkTable(b: SampleBundle, table: TableName, window: [number, number])
 
 test('every record is valid against the canonical schema and the sample vocabularies', () => {
   const window: [number, number] = [isoToDay('2023-11-01'), isoToDay('2026-10-31')];
-  for (const t of ['orders', 'customers', 'interactions'] as const) checkTable(demo, t, window);
+  for (const t of ['orders', 'customers', 'interactions', 'vehicles'] as const) checkTable(demo, t, window);
 
   const geo = JSON.parse(readFileSync('demo/china-provinces.geojson', 'utf8')) as { features: { properties: { name: string } }[] };
   const mapNames = new Set(geo.features.map((f) => f.properties.name));
@@ -95,6 +96,42 @@ test('every record is valid against the canonical schema and the sample vocabula
     if (x.kind === 'review') assert.ok(Number.isInteger(x.nps) && (x.nps as number) >= 0 && (x.nps as number) <= 10);
     else assert.equal(x.nps, null);
   }
+});
+
+test('car owners and fleets have vehicles of a Chinese-market mix, which their orders name', () => {
+  const typeOf = new Map(demo.customers.map((c) => [c.customer_id as string, c.type as string]));
+  const perCustomer = new Map<string, Set<string>>();
+  for (const v of demo.vehicles) {
+    const set = perCustomer.get(v.customer_id as string) ?? new Set<string>();
+    set.add(v.vehicle_id as string);
+    perCustomer.set(v.customer_id as string, set);
+    assert.ok(Number(v.mileage ?? 0) >= 0 && Number(v.last_service_mileage ?? 0) >= 0, `${v.vehicle_id}: negative mileage`);
+    assert.ok((v.year as number) >= 2010 && (v.year as number) <= 2026, `${v.vehicle_id}: year ${v.year}`);
+  }
+  for (const [id, type] of typeOf) {
+    const n = perCustomer.get(id)?.size ?? 0;
+    if (type === 'consumer') assert.ok(n === 1 || n === 2, `car owner ${id} has ${n} vehicles`);
+    else if (type === 'fleet') assert.ok(n >= 4, `fleet ${id} has ${n} vehicles`);
+    else assert.equal(n, 0, `${type} ${id} has vehicles`);
+  }
+  // Domestic brands and joint ventures: BYD leads among car owners, with Volkswagen and Toyota behind.
+  const makes = new Map<string, number>();
+  for (const v of demo.vehicles) if (typeOf.get(v.customer_id as string) === 'consumer') makes.set(v.make as string, (makes.get(v.make as string) ?? 0) + 1);
+  const ranked = [...makes].sort((a, b) => b[1] - a[1]).map(([m]) => m);
+  assert.equal(ranked[0], 'BYD');
+  for (const m of ['Volkswagen', 'Toyota', 'Geely', 'Changan', 'Tesla']) assert.ok(makes.has(m), `no ${m}`);
+  // VINs carry valid check digits, except the few with a typo (2 %) that the load report is to flag.
+  const vins = [...new Set(demo.vehicles.map((v) => v.vehicle_id as string).filter((id) => id.length === 17))];
+  const bad = vins.filter((id) => vinCheckDigit(id) !== id[8]);
+  assert.ok(bad.length > 0 && bad.length < 0.06 * vins.length, `${bad.length} of ${vins.length} VINs fail`);
+  // An order names a vehicle of its own customer.
+  let tied = 0;
+  for (const o of demo.orders) {
+    if (o.vehicle_id === null) continue;
+    tied++;
+    assert.ok(perCustomer.get(o.customer_id as string)?.has(o.vehicle_id as string), `${o.order_id}: vehicle of another customer`);
+  }
+  assert.ok(tied > 0.15 * demo.orders.length, `only ${tied} orders name a vehicle`);
 });
 
 test('counts land near the targets', () => {
@@ -152,7 +189,10 @@ test('CSV of the orders, with Chinese headers on request', () => {
   const lines = csv.trimEnd().split('\n');
   assert.equal(lines.length, s.orders.count + 1);
   assert.equal(lines[0], Object.values(SAMPLE_ZH_HEADERS.orders).join(','));
-  assert.equal([...sampleCsvChunks(s, 'orders')].join('').split('\n', 1)[0], SCHEMA.orders.map((f) => f.name).join(','));
+  // Canonical names in schema order (the schema has optional fields the sample does not write, e.g. unit_price).
+  const header = [...sampleCsvChunks(s, 'orders')].join('').split('\n', 1)[0]!.split(',');
+  assert.deepEqual(header, SCHEMA.orders.map((f) => f.name).filter((name) => header.includes(name)));
+  for (const f of SCHEMA.orders) if (f.required) assert.ok(header.includes(f.name), f.name);
 });
 
 test('bad options are refused with a message naming the option', () => {

@@ -9,6 +9,7 @@
 //        ?type=<mime>   Content-Type to send instead of the extension's
 //   GET /feeds/bundle/<id>.json               { orders, customers } bundle
 //   GET /feeds/slow/<id>.json?chunks=4&delay=30   the orders JSON in chunks with pauses (Content-Length set)
+//   GET /feeds/stall/<id>.json                    half the orders JSON, then nothing (the connection kept open)
 //   GET /feeds/truncated/<id>.json            Content-Length larger than the bytes sent, then the socket closes
 //   GET /feeds/error/<id>                     500 with an HTML error page
 //   GET /feeds/html/<id>                      200 with an HTML page (a login page where JSON was expected)
@@ -111,6 +112,21 @@ async function serveSlow(ctx, s) {
   if (!res.destroyed) res.end();
 }
 
+/** Sends half the body, then nothing more (the connection stays open) until the client gives up (≤ 20 s). */
+async function serveStall(ctx, s) {
+  s.ok++;
+  const body = Buffer.from(JSON.stringify(ordersOf(s.version)));
+  ctx.respond = false;
+  const res = ctx.res;
+  res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': body.length, 'Cache-Control': 'no-store' });
+  res.on('close', () => {
+    if (!res.writableFinished) s.closedEarly++;
+  });
+  res.write(body.subarray(0, Math.floor(body.length / 2)));
+  for (let waited = 0; waited < 20_000 && !res.destroyed; waited += 100) await sleep(100);
+  res.destroy();
+}
+
 /** Declares more bytes than it sends, then closes the connection mid-body. */
 async function serveTruncated(ctx, s) {
   s.ok++;
@@ -155,6 +171,8 @@ export async function testFeeds(ctx, next) {
       return serveSlow(ctx, s);
     case 'truncated':
       return serveTruncated(ctx, s);
+    case 'stall':
+      return serveStall(ctx, s);
     case 'error':
       return send(ctx, 500, { 'Content-Type': 'text/html; charset=utf-8' }, ERROR_PAGE);
     case 'html':

@@ -38,6 +38,8 @@ import { renderTable } from './table.js';
 import type { TableData } from './table-data.js';
 import { TooltipController, type TooltipContent } from './tooltip.js';
 import { ensureContextRoot } from './context-root.js';
+import { dataMessages, emptyCause, errorText } from '../../data/messages/data-messages.js';
+import type { DateFormatOption } from '../../data/normalize/dates.js';
 
 /** What `compute` gets besides the tables. Build metric options from it. */
 export interface WidgetComputeOptions {
@@ -203,6 +205,14 @@ export abstract class CrmWidget<Result> extends LitElement {
   @property() format?: FeedFormat;
   /** IANA time zone that instants in `src` are placed in (default UTC; see src/data/days.ts). */
   @property({ attribute: 'time-zone' }) timeZone?: string;
+  /** Order of day-first / month-first dates in `src`: `auto` (default), `mdy`, `dmy`, `ymd` (see `<crm-data>`). */
+  @property({ attribute: 'date-format' }) dateFormat?: DateFormatOption;
+  /** Credit-note order ids in `src`: a prefix, `/regex/`, or `none` (default: detected). */
+  @property({ attribute: 'credit-notes' }) creditNotes?: string;
+  /** Exact duplicate order lines in `src`: `drop` (default) or `keep`. */
+  @property() duplicates?: 'drop' | 'keep';
+  /** Seconds without a byte of `src` after which loading fails with Retry (default 30). */
+  @property({ attribute: 'stall-timeout', type: Number }) stallTimeout?: number;
   /** Tables the application normalized itself (property only). Win over `src` and `<crm-data>`. */
   @property({ attribute: false }) tables?: CrmTables;
 
@@ -574,7 +584,11 @@ export abstract class CrmWidget<Result> extends LitElement {
       );
     }
     if (changed.has('tables')) this.feed.setTables(this.tables);
-    if (['src', 'fields', 'maxAge', 'cacheScope', 'format', 'timeZone'].some((k) => changed.has(k as keyof CrmWidget<Result>)))
+    if (
+      ['src', 'fields', 'maxAge', 'cacheScope', 'format', 'timeZone', 'dateFormat', 'creditNotes', 'duplicates', 'stallTimeout'].some((k) =>
+        changed.has(k as keyof CrmWidget<Result>),
+      )
+    )
       this.updateRequest();
   }
 
@@ -591,6 +605,10 @@ export abstract class CrmWidget<Result> extends LitElement {
         maxAge: this.maxAge,
         cacheScope: this.cacheScope,
         timeZone: this.timeZone,
+        dateFormat: this.dateFormat || undefined,
+        creditNotes: this.creditNotes ?? undefined,
+        duplicates: this.duplicates || undefined,
+        stallTimeout: this.stallTimeout,
       };
       this.feed.setRequest(request);
     } catch (error) {
@@ -724,8 +742,13 @@ export abstract class CrmWidget<Result> extends LitElement {
     if (!data || (data.status === 'idle' && !data.tables)) return this.renderEmpty(this.t('noSource'), false);
     if (!data.tables) {
       if (data.status === 'error') return this.renderError(this.t('errorLoad'), data.error, () => data.retry());
-      return this.renderLoading(this.t('loading'), data.progress);
+      return this.renderLoading(this.t('loading'), data.progress, () => data.cancel());
     }
+    // Nothing to compute over: say why (every row rejected, a header-only file…) instead of a metric's error.
+    const cause =
+      emptyCause(data.report, this.resolvedLocale, (n) => this.fmt.integer(n)) ??
+      (data.tables.orders.numRows() === 0 ? dataMessages.t(this.resolvedLocale, 'empty.noRows') : undefined);
+    if (cause) return this.renderEmpty(cause, false);
     const task = this.computation;
     if (task.status === TaskStatus.ERROR)
       return this.renderError(this.t('errorCompute'), task.error, () => void this.computation.run());
@@ -742,7 +765,7 @@ export abstract class CrmWidget<Result> extends LitElement {
       </div>`;
   }
 
-  private renderLoading(label: string, progress?: { loaded: number; total?: number }): TemplateResult {
+  private renderLoading(label: string, progress?: { loaded: number; total?: number }, cancel?: () => void): TemplateResult {
     const known = progress?.total !== undefined && progress.total > 0;
     const detail = progress
       ? known
@@ -756,6 +779,7 @@ export abstract class CrmWidget<Result> extends LitElement {
         ? html`<progress max=${known ? progress.total! : nothing} value=${known ? progress.loaded : nothing} aria-label=${label}></progress>
             <span>${detail}</span>`
         : nothing}
+      ${cancel ? html`<button part="button" class="cancel" @click=${cancel}>${dataMessages.t(this.resolvedLocale, 'ui.cancel')}</button>` : nothing}
     </div>`;
   }
 
@@ -767,7 +791,7 @@ export abstract class CrmWidget<Result> extends LitElement {
   }
 
   private renderError(title: string, error?: unknown, retry?: () => void): TemplateResult {
-    const message = error instanceof Error ? error.message : error ? String(error) : '';
+    const message = error ? errorText(error, this.resolvedLocale) : '';
     return html`<div part="error" class="state error" role="alert">
       <strong>${title}</strong>
       ${message ? html`<span class="message">${message}</span>` : nothing}

@@ -1,6 +1,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { orDefault } from '../base/converters.js';
+import { numberOr, orDefault } from '../base/converters.js';
 import { CrmWidget, metricOptions, type WidgetComputeOptions } from '../base/crm-widget.js';
 import { RovingFocusController } from '../base/keyboard.js';
 import type { TableData } from '../base/table-data.js';
@@ -24,6 +24,11 @@ import { channelCustomerIds, channelMix, type ChannelMixResult, type ChannelStat
 import type { TrendPeriod } from '../../metrics/channel/periods.js';
 import { seriesColor, componentTokens } from '../../styles/tokens.js';
 import { composeSvg } from './compose-svg.js';
+import { forecast as forecastDemand, type ForecastResult } from '../../metrics/forecast/forecast.js';
+import { layoutForecastOverlay, renderForecastOverlay } from '../../charts/forecast-overlay.js';
+import { forecastMessages, type ForecastMessageKey } from './forecast-messages.js';
+import { forecastStyles } from './forecast-styles.js';
+import { channelForecast, forecastPlacement, type ForecastPlacement } from './forecast-view.js';
 import { messages, type ChannelMixMessageKey } from './messages.js';
 import { valueLabel } from '../../i18n/values.js';
 import { channelSlots } from '../../charts/channel-colors.js';
@@ -32,7 +37,15 @@ import { channelSlots } from '../../charts/channel-colors.js';
 export interface ChannelMixView {
   mix: ChannelMixResult;
   customerIds(channel: string | null): string[];
+  /** The demand forecast (total and per channel) when `forecast` > 0. */
+  forecast: ForecastResult | null;
 }
+
+/** A row of the table view: a channel, or (with a forecast) the total of all channels. */
+type ChannelRow = ChannelStats & { isTotal?: boolean };
+
+/** Longest forecast, in periods. */
+const MAX_FORECAST = 36;
 
 type Measure = 'revenue' | 'orders';
 type Interval = 'month' | 'week';
@@ -75,6 +88,9 @@ function dateFormat(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.D
  * @attr {'revenue'|'orders'} measure - What shares and the trend measure. Default `revenue`.
  * @attr {'month'|'week'} interval - Trend bucket (weeks are ISO, Monday first). Default `month`.
  * @attr {'area'|'percent'} trend - Stacked areas of values, or 100 % bars per period. Default `area`.
+ * @attr {number} forecast - Periods to forecast after the last full period (0 = off, the default; up to 36):
+ *   the total as a dashed line with its 95 % prediction interval (Holt-Winters, `forecast` metric), channel
+ *   forecasts in the tooltip, the table view and the CSV; in `percent` mode the forecast channel shares.
  * @prop {CrmTables} tables - Tables the application normalized itself (see CrmWidget for every shared attribute).
  *
  * @fires crm-channel-select - A channel was selected in the legend or the share bar (`detail.selection.value`
@@ -95,6 +111,7 @@ function dateFormat(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.D
  *
  * @cssproperty --crm-channel-mix-count-color - Bars of customers by channels used. Default `var(--crm-series-1)`.
  * @cssproperty --crm-channel-mix-texture-color - Stroke of the channel textures. Default `var(--crm-color-bg)`.
+ * @cssproperty --crm-channel-mix-forecast-color - The forecast line, points and band. Default `var(--crm-color-text)`.
  * @cssproperty --crm-channel-mix-trend-height - Height of the trend plot in px (a number). Default 260 wide, 220 narrow.
  */
 export class CrmChannelMix extends CrmWidget<ChannelMixView> {
@@ -203,6 +220,7 @@ export class CrmChannelMix extends CrmWidget<ChannelMixView> {
         stroke: var(--crm-color-border);
       }
     `,
+    forecastStyles,
   ];
 
   /** `revenue` (default) or `orders`: what shares and the trend show. */
@@ -211,6 +229,8 @@ export class CrmChannelMix extends CrmWidget<ChannelMixView> {
   @property({ converter: orDefault<Interval>('month') }) interval: Interval = 'month';
   /** `area` (default): stacked areas; `percent`: 100 % bars per period. */
   @property({ converter: orDefault<TrendMode>('area') }) trend: TrendMode = 'area';
+  /** Periods to forecast after the last full period; 0 (default) = off. */
+  @property({ attribute: 'forecast', converter: numberOr(0) }) forecast = 0;
 
   private readonly idPrefix = `crm-channel-mix-${instances++}`;
   /** Roving focus over the trend's periods (the base's `marks` serve the legend). */
@@ -218,13 +238,28 @@ export class CrmChannelMix extends CrmWidget<ChannelMixView> {
   private composed?: SVGSVGElement;
 
   protected override computeArgs(): readonly unknown[] {
-    return [this.measure, this.interval];
+    return [this.measure, this.interval, this.forecastHorizon()];
+  }
+
+  /** `forecast` as a number of periods; null when it is not one (shown as an error note). */
+  private forecastHorizon(): number | null {
+    const h = Number(this.forecast ?? 0);
+    return Number.isInteger(h) && h >= 0 && h <= MAX_FORECAST ? h : null;
   }
 
   protected override compute(tables: CrmTables, options: WidgetComputeOptions): ChannelMixView {
     const shared = metricOptions(options);
     const mix = channelMix(tables, { ...shared, interval: this.interval, measure: this.measure });
-    return { mix, customerIds: (channel) => channelCustomerIds(tables, shared, channel) };
+    const horizon = this.forecastHorizon();
+    const forecast =
+      horizon && mix.available
+        ? forecastDemand(tables, { ...shared, interval: this.interval, measure: this.measure, by: 'channel', horizon })
+        : null;
+    return { mix, customerIds: (channel) => channelCustomerIds(tables, shared, channel), forecast };
+  }
+
+  private fm(key: ForecastMessageKey, params?: Record<string, string | number>): string {
+    return forecastMessages.t(this.resolvedLocale, key, params);
   }
 
   protected override isEmpty(view: ChannelMixView): boolean {
@@ -300,6 +335,8 @@ export class CrmChannelMix extends CrmWidget<ChannelMixView> {
       </p>`;
     if (this.trend !== 'area' && this.trend !== 'percent')
       return html`<p part="error" class="note" role="alert">${this.m('badTrend', { value: String(this.trend) })}</p>`;
+    if (this.forecastHorizon() === null)
+      return html`<p part="error" class="note" role="alert">${this.fm('badForecast', { value: Number.isNaN(this.forecast) ? this.getAttribute('forecast') ?? 'NaN' : String(this.forecast) })}</p>`;
     const side = this.size === 'wide';
     const full = Math.max(160, this.width || 320);
     const leftWidth = side ? Math.floor(((full - GAP) * 2) / 5) : full;
@@ -383,6 +420,9 @@ export class CrmChannelMix extends CrmWidget<ChannelMixView> {
     const title = `${this.m(key)}${this.trend === 'percent' ? ` ${this.m('trendPercentSuffix')}` : ''}`;
     const heightVar = Number.parseFloat(getComputedStyle(this).getPropertyValue('--crm-channel-mix-trend-height'));
     const height = Number.isFinite(heightVar) && heightVar > 80 ? heightVar : side ? 260 : 220;
+    const fc = view.forecast?.available ? view.forecast : null;
+    const place = fc ? forecastPlacement(mix, fc) : null;
+    const yLabel = (v: number) => (this.trend === 'percent' ? this.fmt.percent(v, 0) : mix.measure === 'revenue' ? this.fmt.compactCurrency(v) : this.fmt.compact(v));
     const layout = layoutTrend(
       marks,
       mix.trend.map((t) => t.values),
@@ -391,20 +431,99 @@ export class CrmChannelMix extends CrmWidget<ChannelMixView> {
         height,
         mode: this.trend,
         periods: mix.periods.map((p) => this.periodTick(p, mix.interval)),
-        yLabel: (v) => (this.trend === 'percent' ? this.fmt.percent(v, 0) : mix.measure === 'revenue' ? this.fmt.compactCurrency(v) : this.fmt.compact(v)),
+        yLabel,
+        ...(fc && place
+          ? {
+              extraPeriods: place.extra.map((p) => this.periodTick(p, mix.interval)),
+              yMax: Math.max(0, ...fc.total.upper),
+              legendExtras: [this.fm('legend', { level: this.fmt.percent(fc.level, 0) })],
+            }
+          : {}),
       },
     );
-    const name = (p: number) => this.periodName(mix.periods[p], mix.interval);
-    const handlers = this.periodHandlers(mix.periods.length, (p) => [name(p), ...this.periodLines(mix, p)].join('\n'));
+    const overlay = fc && place ? renderForecastOverlay(layoutForecastOverlay(layout, this.overlayInput(mix, fc, place))) : undefined;
+    const count = mix.periods.length + (place?.extra.length ?? 0);
+    const name = (p: number) => this.columnName(mix, fc, place, p);
+    const handlers = this.periodHandlers(count, (p) => [name(p), ...this.columnLines(mix, fc, place, p)].join('\n'));
     return html`<section part="trend" class="trend-part" aria-labelledby="trend-title">
       <h3 part="section-title" id="trend-title">${title}</h3>
       ${renderTrend(marks, layout, {
         label: this.m('periodsAria'),
         idPrefix: `${this.idPrefix}-t`,
         handlers,
-        periodLabel: (p) => this.t('labelValue', { label: name(p), value: this.periodLines(mix, p).join(this.t('listSeparator')) }),
+        overlay,
+        periodLabel: (p) => this.t('labelValue', { label: name(p), value: this.columnLines(mix, fc, place, p).join(this.t('listSeparator')) }),
       })}
+      ${view.forecast ? html`<p part="note" class="note forecast-note">${this.forecastNote(view.forecast)}</p>` : nothing}
     </section>`;
+  }
+
+  /** The overlay's numbers: the total forecast, and in 100 % mode each channel's forecast share. */
+  private overlayInput(mix: ChannelMixResult, fc: ForecastResult, place: ForecastPlacement) {
+    const slots = this.slots(mix);
+    const perChannel = mix.trend.map((t) => channelForecast(fc, t.key)?.mean ?? []);
+    const shares = fc.periods.map((_, k) => {
+      const sum = perChannel.reduce((s, m) => s + (m[k] ?? 0), 0);
+      return perChannel.map((m) => (sum > 0 ? (m[k] ?? 0) / sum : 0));
+    });
+    return {
+      start: place.start,
+      anchor: place.anchor,
+      mean: fc.total.mean,
+      lower: fc.total.lower,
+      upper: fc.total.upper,
+      shares: mix.trend.map((_, c) => shares.map((row) => row[c]!)),
+      slots: mix.trend.map((t) => slots.get(t.key)!),
+      label: this.fm('forecast'),
+      legendLabel: this.fm('legend', { level: this.fmt.percent(fc.level, 0) }),
+    };
+  }
+
+  /** The forecast period (index into `fc.periods`) of trend column p, or −1. */
+  private forecastIndex(fc: ForecastResult | null, place: ForecastPlacement | null, p: number): number {
+    if (!fc || !place) return -1;
+    const k = p - place.start;
+    return k >= 0 && k < fc.periods.length ? k : -1;
+  }
+
+  private columnName(mix: ChannelMixResult, fc: ForecastResult | null, place: ForecastPlacement | null, p: number): string {
+    const k = this.forecastIndex(fc, place, p);
+    const period = p < mix.periods.length ? mix.periods[p]! : fc!.periods[k]!;
+    const name = this.periodName(period, mix.interval);
+    return k >= 0 ? this.fm('periodForecast', { period: name }) : name;
+  }
+
+  /** Tooltip / accessible lines of trend column p: actual values, and the forecast where there is one. */
+  private columnLines(mix: ChannelMixResult, fc: ForecastResult | null, place: ForecastPlacement | null, p: number): string[] {
+    const k = this.forecastIndex(fc, place, p);
+    const lines: string[] = [];
+    if (p < mix.periods.length) {
+      if (k < 0) return this.periodLines(mix, p);
+      lines.push(this.fm('partialLine', { value: this.valueText(mix.measure, mix.trend.reduce((s, t) => s + t.values[p]!, 0)) }));
+    }
+    const v = (x: number) => this.valueText(mix.measure, x);
+    lines.push(this.fm('totalLine', { value: v(fc!.total.mean[k]!), level: this.fmt.percent(fc!.level, 0), low: v(fc!.total.lower[k]!), high: v(fc!.total.upper[k]!) }));
+    for (const t of mix.trend) {
+      const s = channelForecast(fc!, t.key);
+      if (s?.mean.length) lines.push(this.fm('channelLine', { channel: this.channelName(t.key), value: v(s.mean[k]!) }));
+    }
+    return lines;
+  }
+
+  /** What model the total forecast uses and from when. */
+  private forecastNote(fc: ForecastResult): string {
+    const m = fc.total.model;
+    if (!fc.available || m.kind === 'none') return this.fm('model_none');
+    let model: string;
+    if (m.kind === 'holt-winters') {
+      model = this.fm('model_hw', { seasonal: this.fm(`seasonal_${m.seasonal!}`) });
+      const other = m.candidates.find((c) => c.seasonal !== m.seasonal);
+      if (other) model += this.resolvedLocale === 'zh-CN' ? `，${this.fm('chosenBy', { other: this.fm(`seasonal_${other.seasonal}`) })}` : `, ${this.fm('chosenBy', { other: this.fm(`seasonal_${other.seasonal}`) })}`;
+    } else if (m.kind === 'holt') model = this.fm(fc.interval === 'week' ? 'model_holt_weeks' : 'model_holt');
+    else model = this.fm('model_ses', { count: fc.history.length });
+    const last = this.periodName(fc.history[fc.history.length - 1]!, fc.interval);
+    const space = this.resolvedLocale === 'zh-CN' ? '' : ' ';
+    return `${this.fm('note', { model, level: this.fmt.percent(fc.level, 0), last })}${fc.series.length ? space + this.fm('noteChannels') : ''}`;
   }
 
   private bucketName(label: string, channels: number): string {
@@ -483,23 +602,57 @@ export class CrmChannelMix extends CrmWidget<ChannelMixView> {
     if (omni) text += this.m('summaryOmni', { bucket: omni.bucket, ratio: this.fmt.number(omni.ratio, 1) });
     else if (mix.channelCount.length) text += this.m('summaryOmniNone');
     else text += this.m('summaryEnd');
+    const fc = view.forecast;
+    if (fc?.available && fc.total.mean.length) {
+      const v = (x: number) => this.valueText(mix.measure, x);
+      text += this.fm('summaryForecast', {
+        period: this.periodName(fc.periods[0]!, fc.interval),
+        value: v(fc.total.mean[0]!),
+        level: this.fmt.percent(fc.level, 0),
+        low: v(fc.total.lower[0]!),
+        high: v(fc.total.upper[0]!),
+      });
+    }
     return text;
   }
 
-  protected override tableData(view: ChannelMixView): TableData<ChannelStats> {
+  protected override tableData(view: ChannelMixView): TableData<ChannelRow> {
+    const fc = view.forecast?.available ? view.forecast : null;
+    const kind = view.mix.measure === 'revenue' ? ('currency' as const) : ('number' as const);
+    // The forecast of a row: a channel's own, or the total's for the total row.
+    const of = (c: ChannelRow) => (c.isTotal ? fc?.total : fc && channelForecast(fc, c.key));
+    const forecastColumns = fc
+      ? fc.periods.flatMap((p, k) => {
+          const period = this.periodName(p, fc.interval);
+          const level = this.fmt.percent(fc.level, 0);
+          return [
+            { key: `forecast_${p.iso}`, label: this.fm('col', { period }), kind, value: (c: ChannelRow) => of(c)?.mean[k] ?? null },
+            { key: `forecast_${p.iso}_low`, label: this.fm('colLow', { period, level }), kind, value: (c: ChannelRow) => of(c)?.lower[k] ?? null },
+            { key: `forecast_${p.iso}_high`, label: this.fm('colHigh', { period, level }), kind, value: (c: ChannelRow) => of(c)?.upper[k] ?? null },
+          ];
+        })
+      : [];
+    const t = view.mix.total;
+    const total: ChannelRow = {
+      key: null, label: this.fm('totalRow'), revenue: t.revenue, orders: t.orders, customers: t.customers, revenueShare: 1, orderShare: 1,
+      aov: t.aov, revenuePerCustomer: t.customers ? t.revenue / t.customers : null, isTotal: true,
+    };
+    const rows: ChannelRow[] = fc ? [...view.mix.channels, total] : view.mix.channels;
     return {
+      rows,
       columns: [
-        { key: 'channel', label: this.m('colChannel'), rowHeader: true, value: (c) => this.channelName(c.key) },
+        { key: 'channel', label: this.m('colChannel'), rowHeader: true, value: (c) => (c.isTotal ? c.label : this.channelName(c.key)) },
         { key: 'revenue', label: this.m('colRevenue'), kind: 'currency' },
         { key: 'revenueShare', label: this.m('colRevenueShare'), kind: 'percent' },
         { key: 'orders', label: this.m('colOrders'), kind: 'integer' },
         { key: 'orderShare', label: this.m('colOrderShare'), kind: 'percent' },
         { key: 'aov', label: this.m('colAov'), kind: 'currency' },
         { key: 'customers', label: this.m('colCustomers'), kind: 'integer' },
+        ...forecastColumns,
       ],
-      rows: view.mix.channels,
     };
   }
+
 
   // ——— export: one SVG of the whole chart area ———
 

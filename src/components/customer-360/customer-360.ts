@@ -11,6 +11,12 @@ import { customerProfile, type CustomerProfile } from '../../metrics/profile/pro
 import { customerSummary } from '../../metrics/profile/summary.js';
 import { customerDirectory, type CustomerDirectory } from '../../metrics/profile/directory.js';
 import { churnLevel, suggestActions, type CustomerAction } from '../../metrics/profile/actions.js';
+import { customerVehicles, type CustomerVehicles } from '../../metrics/vehicles/customer-vehicles.js';
+import type { ServiceIntervalSettings } from '../../metrics/vehicles/settings.js';
+import { nextCategories, type NextCategoriesResult } from '../../metrics/associations/next-categories.js';
+import { renderVehicles, vehicleRows, vehicleSummary } from './vehicles-section.js';
+import { vehicleStyles } from './vehicle-styles.js';
+import { parseServiceInterval } from './service-interval.js';
 import { valueLabel } from '../../i18n/values.js';
 import { messages } from './messages.js';
 import { CustomerPicker } from './picker.js';
@@ -41,6 +47,10 @@ export interface Customer360Result {
   /** True when `customerId` is in none of the tables. */
   unknown: boolean;
   actions: CustomerAction[];
+  /** The customer's vehicles (service due, mileage, visits); null without a profile. */
+  vehicles: CustomerVehicles | null;
+  /** Next categories to offer (associations and service), the evidence of the offer actions. */
+  next: NextCategoriesResult | null;
 }
 
 const EMPTY_DIRECTORY: CustomerDirectory = {
@@ -88,7 +98,11 @@ interface KpiRow {
  * @attr customer-id - The customer shown (id as in the data). Unset: the picker. Choosing in the picker or
  *   following another widget changes the `customerId` property (the attribute is not rewritten).
  * @attr pinned - Ignore `crm-customer-select` from other widgets.
+ * @attr service-interval - The service-interval rule of the vehicles section, JSON: `{"km": 10000, "months": 12,
+ *   "byMake": {"Tesla": {"km": 20000, "months": 24}}}` (default 10,000 km / 12 months). The property takes the
+ *   object itself. An unreadable value is shown as an error naming the attribute.
  * @prop {string | undefined} customerId - The customer shown.
+ * @prop {ServiceIntervalSettings | string | undefined} serviceInterval - The service-interval rule (object or JSON).
  *
  * @fires crm-customer-select - A customer was chosen in the card's picker (`selection.value` = the id,
  *   `customerIds` = [id]); also `crm-filter-change`. In a linked `<crm-data>` the choice becomes the shared
@@ -107,17 +121,23 @@ interface KpiRow {
  * @cssproperty --crm-customer-360-risk-low - Low churn risk (default `--crm-color-positive`).
  * @cssproperty --crm-customer-360-risk-medium - Medium churn risk (default `--crm-color-warning`).
  * @cssproperty --crm-customer-360-risk-high - High churn risk (default `--crm-color-negative`).
+ * @cssproperty --crm-customer-360-due-overdue - A vehicle whose service is overdue (default `--crm-color-negative`).
+ * @cssproperty --crm-customer-360-due-soon - A service due within 30 days (default `--crm-color-warning`).
+ * @cssproperty --crm-customer-360-due-ok - A service not due yet (default `--crm-color-positive`).
  */
 export class CrmCustomer360 extends CrmWidget<Customer360Result> {
-  static override styles = [...CrmWidget.styles, customer360Styles];
+  static override styles = [...CrmWidget.styles, customer360Styles, vehicleStyles];
 
   /** The customer shown; unset → the picker. */
   @property({ attribute: 'customer-id' }) customerId?: string;
   /** Ignore `crm-customer-select` from other widgets. */
   @property({ type: Boolean, reflect: true }) pinned = false;
+  /** Service interval of the vehicles section: `{ km, months, byMake? }`, or its JSON (the attribute). */
+  @property({ attribute: 'service-interval' }) serviceInterval?: ServiceIntervalSettings | string;
 
   @state() private picking = false;
   @state() private timelineExpanded = false;
+  @state() private vehiclesExpanded = false;
 
   private readonly picker = new CustomerPicker(this, (id) => this.choose(id), 'c360-picker');
   private eventSource?: EventTarget;
@@ -139,11 +159,11 @@ export class CrmCustomer360 extends CrmWidget<Customer360Result> {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('customerId')) this.timelineExpanded = false;
+    if (changed.has('customerId')) this.timelineExpanded = this.vehiclesExpanded = false;
   }
 
   protected override computeArgs(): readonly unknown[] {
-    return [this.customerId?.trim() || null];
+    return [this.customerId?.trim() || null, this.serviceInterval];
   }
 
   protected override compute(tables: CrmTables, options: WidgetComputeOptions): Customer360Result {
@@ -155,19 +175,22 @@ export class CrmCustomer360 extends CrmWidget<Customer360Result> {
     const customerId = this.customerId?.trim() || null;
     // No orders and no as-of: nothing to default the analysis day to, nothing to profile (the empty state).
     if (tables.orders.numRows() === 0 && options.asOf === undefined)
-      return { directory: EMPTY_DIRECTORY, customerId, profile: null, unknown: false, actions: [] };
+      return { directory: EMPTY_DIRECTORY, customerId, profile: null, unknown: false, actions: [], vehicles: null, next: null };
+    const serviceInterval = parseServiceInterval(this.serviceInterval);
     const directory = customerDirectory(tables, customerSummary(tables, metricOptions));
-    if (!customerId) return { directory, customerId, profile: null, unknown: false, actions: [] };
+    if (!customerId) return { directory, customerId, profile: null, unknown: false, actions: [], vehicles: null, next: null };
     let profile: CustomerProfile;
     try {
       profile = customerProfile(tables, customerId, metricOptions);
     } catch (error) {
       // customerProfile's RangeError for an id in none of the tables; an unreadable option throws earlier.
       if (error instanceof RangeError && !directory.indexOf.has(customerId))
-        return { directory, customerId, profile: null, unknown: true, actions: [] };
+        return { directory, customerId, profile: null, unknown: true, actions: [], vehicles: null, next: null };
       throw error;
     }
-    return { directory, customerId, profile, unknown: false, actions: suggestActions(profile) };
+    const vehicles = customerVehicles(tables, customerId, { ...metricOptions, serviceInterval });
+    const next = nextCategories(tables, customerId, { ...metricOptions, serviceInterval, vehicles });
+    return { directory, customerId, profile, unknown: false, actions: suggestActions(profile, {}, { vehicles, next }), vehicles, next };
   }
 
   /** Empty only when the data has no customer at all; otherwise there is at least the picker. */
@@ -206,6 +229,7 @@ export class CrmCustomer360 extends CrmWidget<Customer360Result> {
       ${this.picking ? html`<div part="picker">${this.picker.render(r.directory, this.fmt, v.locale, p.customerId)}</div>` : nothing}
       <div class="grid">
         ${renderKpis(v, p)} ${renderOutlook(v, p)} ${renderRfm(v, p)} ${renderActions(v, p, r.actions)}
+        ${renderVehicles(v, r.vehicles, this.vehiclesExpanded, () => (this.vehiclesExpanded = !this.vehiclesExpanded))}
         ${renderSpend(v, p, this.spendWidth(), this.size === 'wide' ? 170 : undefined)} ${renderPreferences(v, p)}
         ${renderTimeline(v, p, this.timelineExpanded, () => (this.timelineExpanded = !this.timelineExpanded))}
       </div>
@@ -225,15 +249,16 @@ export class CrmCustomer360 extends CrmWidget<Customer360Result> {
     const v = this.view;
     const p = r.profile;
     if (!p) return r.unknown ? tr(v, 'unknown', { id: r.customerId ?? '' }) : tr(v, 'pickPrompt');
-    if (!p.found) return tr(v, 'summaryProspect', { name: displayName(p) });
+    const vehicles = vehicleSummary(v, r.vehicles);
+    if (!p.found) return `${tr(v, 'summaryProspect', { name: displayName(p) })}${vehicles}`;
     const pr = p.predictions;
-    return tr(v, 'summary', {
+    return `${tr(v, 'summary', {
       name: displayName(p),
       segment: p.rfm ? p.rfm.segment.labels[v.locale] : '—',
       orders: messages.t(v.locale, 'fValue', { count: p.orders }),
       revenue: this.fmt.currency(p.revenue),
       churn: pr && pr.available ? this.fmt.percent(pr.churnRisk, 0) : '—',
-    });
+    })}${vehicles}`;
   }
 
   protected override tableData(r: Customer360Result): TableData<KpiRow> {
@@ -244,7 +269,7 @@ export class CrmCustomer360 extends CrmWidget<Customer360Result> {
         { key: 'field', label: t('field'), rowHeader: true },
         { key: 'value', label: t('value'), format: (_value, row) => row.text },
       ],
-      rows: r.profile ? this.kpiRows(r.profile) : [],
+      rows: r.profile ? [...this.kpiRows(r.profile), ...vehicleRows(this.view, r.vehicles)] : [],
     };
   }
 

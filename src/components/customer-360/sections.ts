@@ -17,6 +17,7 @@ import { seriesColor } from '../../styles/tokens.js';
 import { channelSlots } from '../../charts/channel-colors.js';
 import { valueLabel } from '../../i18n/values.js';
 import { messages, type Customer360MessageKey } from './messages.js';
+import { categoryListText, vehicleActionParams } from './vehicle-text.js';
 
 /** What every panel needs to render text. */
 export interface View {
@@ -164,10 +165,14 @@ export function actionTexts(v: View, a: CustomerAction, p: CustomerProfile): { t
       k === 'date' ? v.fmt.day(raw as number)
       : k === 'churn' ? v.fmt.percent(raw as number, 0)
       : k === 'segment' ? (p.rfm?.segment.id === raw ? p.rfm.segment.labels[v.locale] : String(raw))
-      : k === 'category' ? valueLabel(v.locale, 'category', String(raw))
+      : k === 'category' || k === 'given' ? valueLabel(v.locale, 'category', String(raw))
+      : k === 'categories' ? categoryListText(v, String(raw).split('|').filter(Boolean).map((c) => valueLabel(v.locale, 'category', c)))
+      : k === 'share' ? v.fmt.percent(raw as number, 0)
+      : k === 'lift' ? v.fmt.number(raw as number, 1)
       : typeof raw === 'number' ? v.fmt.integer(raw)
       : raw;
   }
+  Object.assign(params, vehicleActionParams(v, a.params));
   return { text: interpolate(a.text[v.locale], params), reason: interpolate(a.reason[v.locale], params) };
 }
 

@@ -7,6 +7,7 @@ import { parseFieldsOption } from '../../data/fields-option.js';
 import { CRM_DATA_ERROR, CRM_DATA_LOAD, CRM_DATA_PROGRESS, dispatchDataEvent } from '../../data/events.js';
 import type { FieldMapping, TableName } from '../../data/schema.js';
 import type { CrmTables, FeedFormat } from '../../data/types.js';
+import type { DateFormatOption } from '../../data/normalize/dates.js';
 
 /**
  * `<crm-data>`: one data source for every widget inside it. Loads `src` (or takes `tables` from the application),
@@ -53,6 +54,21 @@ export class CrmData extends LitElement {
   /** IANA time zone that puts timestamps with an offset on calendar days (default `UTC`). */
   @property({ attribute: 'time-zone' }) timeZone?: string;
 
+  /**
+   * Order of day-first / month-first dates: `auto` (default: decided per column, month-first when a column never
+   * tells), `mdy`, `dmy`, or `ymd` (only year-first dates). ISO dates and Excel serials are read in any case.
+   */
+  @property({ attribute: 'date-format' }) dateFormat?: DateFormatOption;
+
+  /** Credit-note order ids: a prefix (`C`), `/regex/flags`, or `none`. Default: detected from negative lines. */
+  @property({ attribute: 'credit-notes' }) creditNotes?: string;
+
+  /** Exact duplicate order lines: `drop` (default: counted as rejected) or `keep`. */
+  @property() duplicates?: 'drop' | 'keep';
+
+  /** Seconds without a byte after which a download fails with Retry (default 30; 0 for none). */
+  @property({ attribute: 'stall-timeout', type: Number }) stallTimeout?: number;
+
   /** Turns linked filtering off: selections in one widget no longer filter the others. */
   @property({ attribute: 'no-link', type: Boolean }) noLink = false;
 
@@ -87,7 +103,19 @@ export class CrmData extends LitElement {
   private sync(): void {
     this.feed.setLinked(!this.noLink);
     this.feed.setTables(this.tables);
-    const inputs = [this.src, this.fields, this.maxAge, this.cacheScope, this.format, this.table, this.timeZone];
+    const inputs = [
+      this.src,
+      this.fields,
+      this.maxAge,
+      this.cacheScope,
+      this.format,
+      this.table,
+      this.timeZone,
+      this.dateFormat,
+      this.creditNotes,
+      this.duplicates,
+      this.stallTimeout,
+    ];
     if (this.applied && inputs.every((v, i) => v === this.applied![i])) return;
     this.applied = inputs;
     this.applyRequest();
@@ -111,6 +139,10 @@ export class CrmData extends LitElement {
       format: this.format || undefined,
       table: this.table || undefined,
       timeZone: this.timeZone || undefined,
+      dateFormat: this.dateFormat || undefined,
+      creditNotes: this.creditNotes ?? undefined,
+      duplicates: this.duplicates || undefined,
+      stallTimeout: this.stallTimeout,
     });
   }
 

@@ -17,7 +17,7 @@ interface ArrowLikeColumn {
 
 /** Reads Arrow IPC bytes; throws FeedError `arrow` when they are not Arrow. */
 export function arrowSource(bytes: Uint8Array, table: TableName, feed: string): SourceTable {
-  const data: Record<string, ArrayLike<unknown>> = {};
+  const data: Record<string, ArrayLike<unknown>> = Object.create(null);
   const hints = new Map<string, ColumnHint>();
   try {
     const t = fromArrow(bytes, { useDate: false });

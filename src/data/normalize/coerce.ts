@@ -3,8 +3,10 @@
  *
  * Numbers: JSON numbers as they are (NaN/±Infinity are invalid); strings such as `"1234.5"`, `" 1,234.50 "`,
  * `"-12"`, `"1e3"`, and with one leading currency sign `"¥1,234.50"`, `"￥-8"`, `"$5"`, `"€5"`, `"£5"`.
- * Commas are accepted only as thousands separators in groups of three (`"1,234"` is 1234); anything else that
- * could be read two ways (`"1,23"`, `"1.234,50"`), percentages, units and hex are invalid, not guessed.
+ * Commas are accepted only as thousands separators in groups of three (`"1,234"` is 1234), unless the column
+ * is read with a decimal comma (`decideDecimal`: `"120,50"` is 120.5, `"1.234,50"` 1234.5, `"1 234,5"` 1234.5).
+ * Which one a column uses is decided for the whole column, never per value. Percentages, units and hex are
+ * invalid, not guessed.
  * Strings: trimmed; blank means missing; numbers and booleans are written out; equal values share one
  * string instance.
  */
@@ -12,10 +14,18 @@ import type { ColumnDictionary } from '../column-dictionary.js';
 import { INVALID, MISSING } from './sentinels.js';
 
 const THOUSANDS_NUMBER = /^(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d*)?(?:[eE][+-]?\d+)?$/;
+const COMMA_DECIMAL_NUMBER = /^(?:\d{1,3}(?:[. \u00a0\u202f]\d{3})+|\d+)?(?:,\d*)?$/;
 const CURRENCY = /^[¥￥$€£]\s*/;
+const CURRENCY_AFTER = /\s*(?:€|zł|kr|R\$)$/;
+
+/**
+ * Counts strings with a comma that went through `parseNumberString` (a cheap signal, read and reset by the
+ * normalizer around each column): only a column that has some is looked at for a decimal comma.
+ */
+export const commaScan = { count: 0 };
 
 /** Number of a string value (see the module comment); MISSING for blank, INVALID when unusable. */
-export function parseNumberString(s: string): number {
+export function parseNumberString(s: string, decimalComma = false): number {
   // Fast path: digits with at most one dot and an optional leading minus, e.g. "1234.50", "-3".
   const n = s.length;
   let i = n > 0 && s.charCodeAt(0) === 45 ? 1 : 0;
@@ -26,11 +36,12 @@ export function parseNumberString(s: string): number {
     if (c === 46) ok = ++dots === 1;
     else ok = c >= 48 && c <= 57;
   }
-  if (ok) {
+  if (ok && !(decimalComma && dots > 0)) {
     const v = Number(s);
     return v === v ? v : INVALID; // "." or "-." are not numbers
   }
   let t = s.trim();
+  if (t.includes(',')) commaScan.count++;
   if (t === '') return MISSING;
   let negative = false;
   const sign = (): void => {
@@ -45,20 +56,62 @@ export function parseNumberString(s: string): number {
   if (withoutCurrency !== t) {
     t = withoutCurrency;
     if (!negative) sign();
+  } else if (decimalComma) t = t.replace(CURRENCY_AFTER, '');
+  if (!/\d/.test(t)) return INVALID;
+  if (decimalComma) {
+    if (!COMMA_DECIMAL_NUMBER.test(t)) return INVALID;
+    const v = Number(t.replace(/[. \u00a0\u202f]/g, '').replace(',', '.'));
+    return Number.isFinite(v) ? (negative ? -v : v) : INVALID;
   }
-  if (!/\d/.test(t) || !THOUSANDS_NUMBER.test(t)) return INVALID;
+  if (!THOUSANDS_NUMBER.test(t)) return INVALID;
   const v = Number(t.replaceAll(',', ''));
   if (!Number.isFinite(v)) return INVALID;
   return negative ? -v : v;
 }
 
 /** Number of any feed value; MISSING for null/undefined/blank, INVALID when unusable. */
-export function parseNumber(v: unknown): number {
+export function parseNumber(v: unknown, decimalComma = false): number {
   if (typeof v === 'number') return Number.isFinite(v) ? v : INVALID;
-  if (typeof v === 'string') return parseNumberString(v);
+  if (typeof v === 'string') return parseNumberString(v, decimalComma);
   if (v === null || v === undefined) return MISSING;
   if (typeof v === 'bigint') return Number(v);
   return INVALID;
+}
+
+/** What a column's number strings say about their decimal separator. */
+export interface DecimalDecision {
+  decimal: '.' | ',';
+  /** `detected` from a value only one reading fits; `default` for a column of `1,234`-style values only
+   * (read by the delimiter: decimal comma in `;`-separated files); `conflict` when values disagree. */
+  how: 'detected' | 'default' | 'conflict';
+  /** Row of the value that decided (or of the first ambiguous one). */
+  row: number;
+}
+
+const COMMA_DECIMAL_EVIDENCE = /(?:^|[^\d,.])\d*(?:\.\d{3})*,(?:\d{1,2}|\d{4,})$|\d\.\d{3},\d*$/;
+const DOT_DECIMAL_EVIDENCE = /(?:^|[^\d,.])\d*\.(?:\d{1,2}|\d{4,})$|\d,\d{3}\.\d*$/;
+
+/**
+ * Decides a number column's decimal separator from its string values (see `DecimalDecision`); called only for
+ * columns where strings with commas were seen. `delimiter` is the CSV delimiter (`;` means Europe).
+ */
+export function decideDecimal(values: ArrayLike<unknown>, delimiter: string | undefined): DecimalDecision {
+  let commaRow = -1;
+  let dotRow = -1;
+  let ambiguousRow = -1;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (typeof v !== 'string') continue;
+    const t = v.trim();
+    if (commaRow < 0 && t.includes(',') && COMMA_DECIMAL_EVIDENCE.test(t)) commaRow = i;
+    else if (dotRow < 0 && t.includes('.') && DOT_DECIMAL_EVIDENCE.test(t)) dotRow = i;
+    else if (ambiguousRow < 0 && t.includes(',')) ambiguousRow = i;
+    if (commaRow >= 0 && dotRow >= 0) break;
+  }
+  if (commaRow >= 0 && dotRow >= 0) return { decimal: '.', how: 'conflict', row: Math.min(commaRow, dotRow) };
+  if (commaRow >= 0) return { decimal: ',', how: 'detected', row: commaRow };
+  if (dotRow >= 0) return { decimal: '.', how: 'detected', row: dotRow };
+  return { decimal: delimiter === ';' ? ',' : '.', how: 'default', row: ambiguousRow };
 }
 
 /** Marks a value a string column cannot hold (an object or array in a schema field). */
@@ -184,7 +237,7 @@ export class ColumnStrings {
     private readonly mode: 'string' | 'lower' | 'extra',
   ) {
     this.startSize = interner.size;
-    this.localOf = new Int32Array(interner.idCount + 1024);
+    this.localOf = new Int32Array(1024); // grown on demand: a wide feed has thousands of columns
   }
 
   get(v: unknown): string | null | typeof NOT_A_STRING {

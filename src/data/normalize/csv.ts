@@ -11,6 +11,8 @@ export interface CsvColumns {
   /** One array per header name; `undefined` where a line had fewer fields. */
   columns: (string | undefined)[][];
   rowCount: number;
+  /** The delimiter used (given or sniffed). */
+  delimiter: string;
 }
 
 const QUOTE = 34;
@@ -116,5 +118,5 @@ export function parseCsv(text: string, feed: string, delimiter?: string): CsvCol
     for (let c = 0; c < width; c++) columns[c]![rows] = fields[c];
     rows++;
   }
-  return { names, columns, rowCount: rows };
+  return { names, columns, rowCount: rows, delimiter: delim };
 }

@@ -5,6 +5,7 @@
 import { FeedError, quoteSnippet } from '../errors.js';
 import type { FeedFormat } from '../types.js';
 import type { FeedInput } from './normalize-feed.js';
+import { jsonErrorOffset } from './json-error-offset.js';
 
 export interface DecodeOptions {
   /** The feed's name or URL, for messages. */
@@ -72,13 +73,20 @@ export function detectFormat(options: DetectOptions, feed = options.url ?? 'feed
     if (FORMATS.includes(format)) return format as FeedFormat;
     throw unsupported(`the format option ${JSON.stringify(format)}`);
   }
+  // A workbook is a workbook whatever the server or the file name says.
+  if (typeof body !== 'string' && body && isZipBytes(body) && !isArrowBytes(body)) {
+    const ext = extensionOf(url);
+    if (!ext || SPREADSHEET.test(ext) || SPREADSHEET_TYPE.test(contentType ?? '') || ext === 'csv' || ext === 'json') {
+      throw workbookError(feed, `an Excel workbook${ext ? ` (.${ext})` : ''}`);
+    }
+  }
   const mediaType = contentType?.split(';')[0]!.trim().toLowerCase() ?? '';
   const byType = CONTENT_TYPES[mediaType] ?? (mediaType.endsWith('+json') ? 'json' : undefined);
   if (byType) return byType;
-  if (SPREADSHEET_TYPE.test(mediaType)) throw unsupported(`a spreadsheet (content type ${mediaType})`);
+  if (SPREADSHEET_TYPE.test(mediaType)) throw workbookError(feed, `a spreadsheet (content type ${mediaType})`);
   const ext = extensionOf(url);
   if (ext && EXTENSIONS[ext]) return EXTENSIONS[ext];
-  if (ext && SPREADSHEET.test(ext)) throw unsupported(`a spreadsheet file (.${ext})`);
+  if (ext && SPREADSHEET.test(ext)) throw workbookError(feed, `a spreadsheet file (.${ext})`);
   return body === undefined ? 'json' : sniffFormat(body, feed);
 }
 
@@ -101,8 +109,36 @@ function isZipBytes(b: Uint8Array): boolean {
   return b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 3 && b[3] === 4;
 }
 
+/** The OLE2 compound file signature of .xls (and .doc) files. */
+function isOleBytes(b: Uint8Array): boolean {
+  return b.length >= 8 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
+}
+
+/** A workbook is named as one (not read as garbled CSV, not "missing column customer_id"). */
+function workbookError(feed: string, found: string): FeedError {
+  return new FeedError({
+    kind: 'workbook',
+    code: 'workbook-legacy',
+    params: { found },
+    feed,
+    expected: 'JSON, CSV or Apache Arrow',
+    found,
+    hint: 'Save the sheet as CSV (UTF-8) or "Unicode text", or export it from the spreadsheet as CSV.',
+  });
+}
+
+/** `utf-16le` / `utf-16be` for a body that starts with a UTF-16 byte order mark (Excel's "Unicode text"). */
+function utf16Bom(b: Uint8Array | string): 'utf-16le' | 'utf-16be' | undefined {
+  if (typeof b === 'string' || b.length < 2) return undefined;
+  if (b[0] === 0xff && b[1] === 0xfe) return 'utf-16le';
+  if (b[0] === 0xfe && b[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
 /** First non-blank character of a body (ignoring a BOM), or '' for a blank one. */
 function firstChar(body: Uint8Array | string): string {
+  const utf16 = utf16Bom(body);
+  if (utf16) return firstChar(new TextDecoder(utf16).decode((body as Uint8Array).subarray(0, 64)));
   for (let i = 0; i < body.length; i++) {
     const c = typeof body === 'string' ? body.charCodeAt(i) : body[i]!;
     if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xfeff) continue;
@@ -116,15 +152,8 @@ function firstChar(body: Uint8Array | string): string {
 function sniffFormat(body: Uint8Array | string, feed: string): FeedFormat {
   if (typeof body !== 'string') {
     if (isArrowBytes(body)) return 'arrow';
-    if (isZipBytes(body)) {
-      throw new FeedError({
-        kind: 'unsupported-format',
-        feed,
-        expected: 'JSON, CSV or Apache Arrow',
-        found: 'a ZIP archive (an Excel workbook?)',
-        hint: 'Save spreadsheets as CSV (UTF-8).',
-      });
-    }
+    if (isZipBytes(body)) throw workbookError(feed, 'an Excel workbook (.xlsx: a ZIP archive)');
+    if (isOleBytes(body)) throw workbookError(feed, 'an old Excel workbook (.xls)');
   }
   const c = firstChar(body);
   return c === '' || c === '[' || c === '{' || c === '<' ? 'json' : 'csv';
@@ -133,6 +162,9 @@ function sniffFormat(body: Uint8Array | string, feed: string): FeedFormat {
 /** Decodes bytes as UTF-8, or the charset the content type names; GB18030 when UTF-8 is invalid (Excel in China). */
 function decodeText(body: Uint8Array | string, contentType: string | null | undefined): string {
   if (typeof body === 'string') return body;
+  // A byte order mark wins over a charset label (servers label files they did not look at).
+  const utf16 = utf16Bom(body);
+  if (utf16) return new TextDecoder(utf16).decode(body.subarray(2));
   const charset = /charset=["']?([\w-]+)/i.exec(contentType ?? '')?.[1]?.toLowerCase();
   if (charset && charset !== 'utf-8' && charset !== 'utf8') {
     try {
@@ -178,25 +210,31 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
 
 function jsonError(text: string, error: unknown, feed: string, expected: string): FeedError {
   const message = error instanceof Error ? error.message : String(error);
-  let where = '';
-  let offset = -1;
   const pos = /position (\d+)/.exec(message);
-  const lc = /line (\d+) column (\d+)/.exec(message);
-  if (pos) offset = Number(pos[1]);
-  if (offset >= 0) {
-    const { line, column } = lineColumn(text, offset);
-    where = ` at line ${line}, column ${column}`;
-  } else if (lc) {
-    where = ` at line ${lc[1]}, column ${lc[2]}`;
-  } else if (/end of (JSON )?(input|data)/i.test(message)) {
-    where = ` at the end (the text stops after ${text.length} characters: truncated?)`;
+  // Engines differ in what they say: find the place ourselves when the message does not.
+  let offset = pos ? Number(pos[1]) : jsonErrorOffset(text);
+  if (offset < 0) offset = 0;
+  const detail = message.replace(/\s*\(line.*$/, '');
+  if (offset >= text.length) {
+    return new FeedError({
+      kind: 'invalid-json',
+      code: 'json-truncated',
+      params: { length: text.length },
+      feed,
+      expected,
+      found: `invalid JSON at the end (the text stops after ${text.length} characters: truncated?) (${detail})`,
+      cause: error,
+    });
   }
-  const near = offset >= 0 ? `, near ${quoteSnippet(text.slice(Math.max(0, offset - 20), offset + 20))}` : '';
+  const { line, column } = lineColumn(text, offset);
+  const excerpt = text.slice(Math.max(0, offset - 20), offset + 20).replace(/\s+/g, ' ');
   return new FeedError({
     kind: 'invalid-json',
+    code: 'json-syntax',
+    params: { line, column, excerpt },
     feed,
     expected,
-    found: `invalid JSON${where}${near} (${message.replace(/\s*\(line.*$/, '')})`,
+    found: `invalid JSON at line ${line}, column ${column}, near ${quoteSnippet(excerpt)} (${detail})`,
     cause: error,
   });
 }

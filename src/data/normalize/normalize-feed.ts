@@ -4,11 +4,13 @@
  */
 import { describeValue, FeedError } from '../errors.js';
 import { TABLE_NAMES, type TableName } from '../schema.js';
-import type { CrmTables, FeedFormat, LoadReport, NormalizedFeed, NormalizeOptions } from '../types.js';
+import type { CrmTables, FeedFormat, LoadNotice, LoadReport, NormalizedFeed, NormalizeOptions } from '../types.js';
 import { arrowSource } from './arrow-source.js';
 import { Interner } from './coerce.js';
 import { parseCsv } from './csv.js';
-import { instantToDayIn } from './dates.js';
+import { centuryStartFor, DATE_FORMAT_OPTIONS, instantToDayIn } from './dates.js';
+import { noticeText } from '../messages/data-messages.js';
+import { checkIdSpellings } from './id-spellings.js';
 import { columnsSource, isColumnObject, isRecord, recordsSource, type SourceTable } from './source.js';
 import { emptyTable, normalizeTable } from './table.js';
 
@@ -25,7 +27,7 @@ export interface CsvText {
 /**
  * What `normalizeFeed` accepts:
  * - a parsed JSON value: an array of records (one table, `options.table`), a bundle
- *   `{ orders, customers?, interactions? }` whose tables are arrays of records or column JSON, or Arquero
+ *   `{ orders, customers?, interactions?, vehicles? }` (every table of `TABLE_NAMES`) whose tables are arrays of records or column JSON, or Arquero
  *   column JSON `{ column: [values…] }` (one table; the older `{ schema, data: { column: […] } }` too);
  * - `CsvText` (`{ csv: text }`): one table;
  * - Arrow IPC bytes (`Uint8Array` or `ArrayBuffer`): one table.
@@ -35,8 +37,10 @@ export type FeedInput = unknown;
 /** The name errors use for a feed given without one. */
 export const INLINE_FEED = 'inline data';
 
-const JSON_EXPECTED =
-  'JSON (an array of records, an object with "orders" (and optionally "customers", "interactions"), or Arquero column JSON {"column": [values…]})';
+/** The optional tables, quoted, for messages: `"customers", "interactions", …` (from the schema). */
+const OPTIONAL_TABLES = TABLE_NAMES.filter((t) => t !== 'orders').map((t) => `"${t}"`).join(', ');
+
+const JSON_EXPECTED = `JSON (an array of records, an object with "orders" (and optionally ${OPTIONAL_TABLES}), or Arquero column JSON {"column": [values…]})`;
 
 /** Keys under which APIs wrap records; an object with one of them holding an array is a wrong shape. */
 const ENVELOPE_KEYS = new Set(['data', 'rows', 'records', 'items', 'results', 'result', 'list', 'payload', 'content']);
@@ -57,7 +61,8 @@ export function isCsvText(v: unknown): v is CsvText {
 export function normalizeFeed(input: FeedInput, options: NormalizeOptions = {}): NormalizedFeed {
   const feed = options.feed ?? INLINE_FEED;
   const single = options.table ?? 'orders';
-  const warnings: string[] = [];
+  const notices: LoadNotice[] = [];
+  checkOptions(options, feed);
   let format: FeedFormat;
   let sources: SourceTable[];
   if (input instanceof Uint8Array || input instanceof ArrayBuffer) {
@@ -66,40 +71,68 @@ export function normalizeFeed(input: FeedInput, options: NormalizeOptions = {}):
   } else if (isCsvText(input)) {
     format = 'csv';
     const csv = parseCsv(input.csv, feed, input.delimiter);
-    const data: Record<string, ArrayLike<unknown>> = {};
+    // No prototype: a column named "__proto__" must stay a column.
+    const data: Record<string, ArrayLike<unknown>> = Object.create(null);
     csv.names.forEach((name, i) => (data[name] = csv.columns[i]!));
-    sources = [columnsSource(data, single, feed, 'the CSV file')];
+    sources = [{ ...columnsSource(data, single, feed, 'the CSV file'), delimiter: csv.delimiter }];
   } else {
     format = 'json';
-    sources = jsonSources(input, single, feed, warnings);
+    sources = jsonSources(input, single, feed, notices);
   }
 
   const toDay = instantToDayIn(options.timeZone);
+  const now = options.now ?? Date.now();
   const interner = new Interner();
   const tables: Partial<CrmTables> = {};
-  const report: LoadReport = { feed, format, tables: {}, warnings };
+  const report: LoadReport = { feed, format, tables: {}, warnings: [], notices };
   for (const source of sources) {
     const mapping = options.mapping?.[source.table] ?? {};
-    const result = normalizeTable(source, { feed, interner, toDay, mapping });
+    const result = normalizeTable(source, {
+      feed,
+      interner,
+      toDay,
+      mapping,
+      now,
+      centuryStart: centuryStartFor(now),
+      dateFormat: options.dateFormat,
+      creditNotes: options.creditNotes,
+      duplicates: options.duplicates,
+      notices,
+    });
     tables[source.table] = result.table;
     report.tables[source.table] = result.report;
   }
   for (const name of TABLE_NAMES) {
     const unused = options.mapping?.[name];
-    if (unused && !report.tables[name] && Object.keys(unused).length) {
-      warnings.push(`The mapping for table "${name}" was not used: the feed has no such table.`);
-    }
+    if (unused && !report.tables[name] && Object.keys(unused).length) notices.push({ code: 'mapping-unused-table', params: { table: name } });
   }
+  checkIdSpellings(tables, notices);
   tables.orders ??= emptyTable('orders');
+  report.warnings = notices.map((n) => noticeText(n, 'en'));
   return { tables: tables as CrmTables, report };
 }
 
+/** Throws FeedError `option` for an unknown dateFormat or duplicates value. */
+function checkOptions(options: NormalizeOptions, feed: string): void {
+  const bad = (name: string, value: unknown, allowed: readonly string[]) =>
+    new FeedError({
+      kind: 'option',
+      code: 'option-value',
+      params: { option: name, value: String(value), allowed: allowed.join(', ') },
+      feed,
+      expected: `${name} as one of ${allowed.join(', ')}`,
+      found: JSON.stringify(value),
+    });
+  if (options.dateFormat !== undefined && !DATE_FORMAT_OPTIONS.includes(options.dateFormat)) throw bad('date-format', options.dateFormat, DATE_FORMAT_OPTIONS);
+  if (options.duplicates !== undefined && options.duplicates !== 'drop' && options.duplicates !== 'keep') throw bad('duplicates', options.duplicates, ['drop', 'keep']);
+}
+
 /** The tables of a parsed JSON feed, by shape. */
-function jsonSources(value: unknown, single: TableName, feed: string, warnings: string[]): SourceTable[] {
+function jsonSources(value: unknown, single: TableName, feed: string, notices: LoadNotice[]): SourceTable[] {
   if (Array.isArray(value)) return [recordsSource(value, single, feed, 'the feed')];
   if (isRecord(value)) {
     const keys = Object.keys(value);
-    if (keys.some((k) => (TABLE_NAMES as readonly string[]).includes(k))) return bundleSources(value, feed, warnings);
+    if (keys.some((k) => (TABLE_NAMES as readonly string[]).includes(k))) return bundleSources(value, feed, notices);
     const legacy = legacyColumns(value);
     if (legacy) return [columnsSource(legacy, single, feed, 'the column JSON')];
     // `{ data: [...] }` and other API envelopes are not column JSON, even when their arrays hold plain values.
@@ -127,19 +160,19 @@ function legacyColumns(value: Record<string, unknown>): Record<string, unknown[]
   return isColumnObject(value.data) ? value.data : null;
 }
 
-function bundleSources(bundle: Record<string, unknown>, feed: string, warnings: string[]): SourceTable[] {
+function bundleSources(bundle: Record<string, unknown>, feed: string, notices: LoadNotice[]): SourceTable[] {
   if (!Object.hasOwn(bundle, 'orders')) {
     throw new FeedError({
       kind: 'wrong-shape',
       feed,
-      expected: 'a bundle with an "orders" table (customers and interactions are optional)',
+      expected: `a bundle with an "orders" table (${OPTIONAL_TABLES} are optional)`,
       found: describeValue(bundle),
     });
   }
   const sources: SourceTable[] = [];
   for (const key of Object.keys(bundle)) {
     if (!(TABLE_NAMES as readonly string[]).includes(key)) {
-      warnings.push(`Bundle key "${key}" ignored: not a table (orders, customers, interactions).`);
+      notices.push({ code: 'bundle-key-ignored', params: { key, tables: TABLE_NAMES.join(', ') } });
       continue;
     }
     const table = key as TableName;

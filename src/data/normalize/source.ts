@@ -22,6 +22,8 @@ export interface SourceTable {
   row(i: number): unknown;
   /** 1 for rows that are not records (only arrays of records can have them). */
   notRecord: Uint8Array | null;
+  /** The CSV delimiter, for a CSV source (`;` files write decimal commas). */
+  delimiter?: string;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>

@@ -130,6 +130,6 @@ function summarize(base: PreparedOrders, unit: TimeUnit): LifetimeSummary {
     T: keep(T),
     monetary: keep(monetary),
     totalSpend: keep(totalSpend),
-    refundOnlyCustomers: n - out,
+    refundOnlyCustomers: n - out + base.creditOnlyCustomers, // credit-only customers have no slot in the base
   };
 }

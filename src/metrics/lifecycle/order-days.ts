@@ -22,7 +22,7 @@ export function nthPurchaseDays(base: PreparedOrders, universeSize: number, ns: 
     const code = base.customerCode[s];
     let count = 0;
     for (let j = base.start[s]; j < base.start[s + 1] && count < maxN; j++) {
-      if (!(base.amount[j] > 0)) continue;
+      if (!base.purchase[j] || !(base.amount[j] > 0)) continue;
       const key = base.orderKey[j];
       if (stamp[key] === s) continue;
       stamp[key] = s;
@@ -37,7 +37,7 @@ export function nthPurchaseDays(base: PreparedOrders, universeSize: number, ns: 
 export function purchaseDaysOfSlot(base: PreparedOrders, slot: number, stamp: Int32Array): number[] {
   const days: number[] = [];
   for (let j = base.start[slot]; j < base.start[slot + 1]; j++) {
-    if (!(base.amount[j] > 0) || stamp[base.orderKey[j]] === slot) continue;
+    if (!base.purchase[j] || !(base.amount[j] > 0) || stamp[base.orderKey[j]] === slot) continue;
     stamp[base.orderKey[j]] = slot;
     days.push(base.day[j]);
   }

@@ -1,9 +1,12 @@
 /**
- * Suggested next actions for one customer, from their RFM segment, churn risk and recent interactions: a
- * small ordered rule table (pure; no DOM). Each action carries its text and the reason that triggered it in
- * both locales, with `{placeholders}` filled from `params` by the caller (who formats dates and money).
+ * Suggested next actions for one customer, from their RFM segment, churn risk and recent interactions, their
+ * vehicles' service due and the categories customers like them buy next: a small ordered rule table (pure; no
+ * DOM). Each action carries its text and the reason that triggered it (its evidence) in both locales, with
+ * `{placeholders}` filled from `params` by the caller (who formats dates, money, shares and vehicles).
  */
 import type { CustomerProfile } from './profile.js';
+import type { NextCategoriesResult, NextCategory } from '../associations/next-categories.js';
+import type { CustomerVehicles } from '../vehicles/customer-vehicles.js';
 
 /** Text in every supported locale (same keys as `SegmentLabels`). */
 export interface LocalizedText {
@@ -31,11 +34,17 @@ export type CustomerActionId =
   | 'cross-sell'
   | 'onboarding'
   | 'nurture'
-  | 'first-order';
+  | 'first-order'
+  | 'service-reminder'
+  | 'fleet-service'
+  | 'offer-category';
 
 /**
  * Values for the placeholders of `text` and `reason`, raw: `date` is an epoch day, `nps` and `days` numbers,
- * `churn` a fraction, `segment` a segment id (its labels in `segmentLabels`), `category` as in the data.
+ * `churn` a fraction, `segment` a segment id (its labels in `segmentLabels`), `category` and `given` as in the
+ * data, `categories` a `|`-separated list of categories, `share` a fraction, `lift` a ratio, `vehicle` a plate
+ * or VIN (mask it; written with `vehicleName`, make and model, as `{vehicle}`), `daysLeft` / `kmLeft` the service due (negative: overdue;
+ * the caller writes them as `{due}`), `intervalKm` / `intervalMonths` the interval rule.
  */
 export type ActionParams = Readonly<Record<string, string | number>>;
 
@@ -84,7 +93,32 @@ const TEXT: Record<CustomerActionId, LocalizedText> = {
   onboarding: txt('Onboard: welcome call, catalogue and a second-order offer.', '新客引导：欢迎回访、发送产品目录和复购优惠。'),
   nurture: txt('Send a timely reminder with a limited offer to keep them buying.', '发送及时提醒和限时优惠，保持购买节奏。'),
   'first-order': txt('Convert the prospect with a first-order offer.', '用首单优惠促成潜在客户首次购买。'),
+  'service-reminder': txt('Send a service reminder for {vehicle} and offer {categories}.', '为{vehicle}发送保养提醒，并推荐{categories}。'),
+  'fleet-service': txt('Plan a fleet service: {count} vehicles due within {days} days; offer {categories}.', '安排车队保养：{days}天内有{count}辆车到期，推荐{categories}。'),
+  'offer-category': txt('Offer {category}.', '推荐{category}。'),
 };
+
+/** Service texts when the data has none of the service categories to offer. */
+const SERVICE_ONLY = {
+  'service-reminder': txt('Send a service reminder for {vehicle}.', '为{vehicle}发送保养提醒。'),
+  'fleet-service': txt('Plan a fleet service: {count} vehicles due within {days} days.', '安排车队保养：{days}天内有{count}辆车到期。'),
+} as const;
+
+/** The evidence of an offer, by what a basket is (see `categoryAssociations`). */
+const OFFER_REASON = {
+  customer: txt('Bought by {share} of customers who bought {given}, {lift}× the base rate.', '购买{given}的客户中有{share}也买了它，是平均水平的{lift}倍。'),
+  order: txt('In {share} of orders with {given}, {lift}× the base rate.', '含{given}的订单中有{share}同时购买它，是平均水平的{lift}倍。'),
+} as const;
+
+/** Extra evidence the card passes in: the vehicles and the next-categories ranking of the same customer. */
+export interface ActionContext {
+  vehicles?: CustomerVehicles | null;
+  next?: NextCategoriesResult | null;
+  /** Association offers at most. Default 2. */
+  maxOffers?: number;
+}
+
+const categoryList = (list: readonly NextCategory[]) => list.map((c) => c.category).join('|');
 
 /** Segment ids (RFM presets, src/metrics/segments.ts) each rule looks at. */
 const SEGMENTS = {
@@ -112,8 +146,15 @@ const inSegment = (p: CustomerProfile, ids: readonly string[]) => !!p.rfm && ids
  * | `onboarding` | segment new-customers, or one order no older than `newCustomerDays` |
  * | `nurture` | segment need-attention / about-to-sleep / promising |
  * | `first-order` | no kept order yet (a prospect) |
+ * | `service-reminder` | (after care calls) a vehicle whose service is overdue or due within `dueSoonDays`; one per vehicle, at most 3 |
+ * | `fleet-service` | instead of reminders when 3 or more vehicles are due: one plan for the fleet |
+ * | `offer-category` | (in place of `cross-sell`) the top association categories of `nextCategories`, at most `maxOffers` |
  */
-export function suggestActions(profile: CustomerProfile, settings: Partial<ActionRuleSettings> = {}): CustomerAction[] {
+export function suggestActions(
+  profile: CustomerProfile,
+  settings: Partial<ActionRuleSettings> = {},
+  context: ActionContext = {},
+): CustomerAction[] {
   const s = { ...DEFAULT_ACTION_SETTINGS, ...settings };
   const out: CustomerAction[] = [];
   const add = (id: CustomerActionId, reason: LocalizedText, params: ActionParams = {}) => {
@@ -128,6 +169,8 @@ export function suggestActions(profile: CustomerProfile, settings: Partial<Actio
   if (complaint) add('care-call', txt('Complaint on {date}.', '{date}有投诉。'), { date: complaint.day });
   else if (rated && rated.nps <= s.detractorNps && profile.asOf - rated.day <= s.npsDays)
     add('care-call', txt('Latest NPS {nps} on {date} (detractor).', '{date}最新NPS为{nps}（贬损者）。'), { nps: rated.nps, date: rated.day });
+
+  serviceActions(context, out);
 
   if (!profile.found) {
     add('first-order', txt('No order yet.', '尚未下单。'));
@@ -147,8 +190,18 @@ export function suggestActions(profile: CustomerProfile, settings: Partial<Actio
       days: profile.recencyDays,
     });
   if (inSegment(profile, SEGMENTS.vip)) add('vip-service', txt('Segment: {segment}.', '客户分群：{segment}。'), { segment });
+  const offers = (context.next?.categories ?? []).filter((c) => c.source === 'association' && c.rule).slice(0, context.maxOffers ?? 2);
+  for (const o of offers) {
+    const r = o.rule!;
+    out.push({
+      id: 'offer-category',
+      text: TEXT['offer-category'],
+      reason: OFFER_REASON[context.next!.basket],
+      params: { category: o.category, given: r.antecedent, share: r.confidence, lift: r.lift },
+    });
+  }
   const top = profile.topCategories[0]?.value;
-  if (inSegment(profile, SEGMENTS.crossSell) && top)
+  if (inSegment(profile, SEGMENTS.crossSell) && top && !offers.length)
     add('cross-sell', txt('Segment: {segment}; top category {category}.', '客户分群：{segment}；主要品类{category}。'), {
       segment,
       category: top,
@@ -159,4 +212,39 @@ export function suggestActions(profile: CustomerProfile, settings: Partial<Actio
     add('onboarding', txt('First order {days} days ago.', '{days}天前首次下单。'), { days: profile.tenureDays });
   if (inSegment(profile, SEGMENTS.nurture)) add('nurture', txt('Segment: {segment}.', '客户分群：{segment}。'), { segment });
   return out;
+}
+
+/** Service reminders per due vehicle, or one fleet plan when 3 or more are due (see `suggestActions`). */
+function serviceActions(context: ActionContext, out: CustomerAction[]): void {
+  const vehicles = context.vehicles;
+  const service = (context.next?.categories ?? []).filter((c) => c.source === 'service');
+  if (!vehicles) return;
+  const due = vehicles.vehicles.filter((v) => v.service.status === 'overdue' || v.service.status === 'due-soon');
+  if (!due.length) return;
+  const categories = categoryList(service);
+  const describe = (v: (typeof due)[number]) => ({
+    vehicle: v.vehicleId ?? '',
+    vehicleName: [v.make, v.model].filter(Boolean).join(' '),
+    daysLeft: v.service.daysLeft,
+    kmLeft: v.service.kmLeft,
+    intervalKm: v.service.interval.km,
+    intervalMonths: v.service.interval.months,
+  });
+  if (due.length >= 3) {
+    out.push({
+      id: 'fleet-service',
+      text: categories ? TEXT['fleet-service'] : SERVICE_ONLY['fleet-service'],
+      reason: txt('{overdue} already overdue; first: {vehicle}, {due}.', '其中{overdue}辆已逾期；最早：{vehicle}，{due}。'),
+      params: { count: due.length, days: vehicles.dueSoonDays, overdue: vehicles.overdue, categories, ...describe(due[0]!) },
+    });
+    return;
+  }
+  for (const v of due.slice(0, 3)) {
+    out.push({
+      id: 'service-reminder',
+      text: categories ? TEXT['service-reminder'] : SERVICE_ONLY['service-reminder'],
+      reason: txt('Service {due} (every {intervalKm} km or {intervalMonths} months).', '保养{due}（每{intervalKm}公里或{intervalMonths}个月）。'),
+      params: { categories, ...describe(v) },
+    });
+  }
 }

@@ -229,7 +229,7 @@ function monthlySpend(base: PreparedOrders, slot: number): MonthlySpend {
   for (let j = base.start[slot]; j < base.start[slot + 1]; j++) {
     const m = dayToMonthIndex(base.day[j]) - first;
     revenue[m] += base.amount[j];
-    if (!seen.has(base.orderKey[j])) {
+    if (base.purchase[j] && !seen.has(base.orderKey[j])) {
       seen.add(base.orderKey[j]);
       orders[m]++;
     }

@@ -57,7 +57,7 @@ export function customerSummary(tables: CrmTables, options: MetricOptions = {}):
   return summary;
 }
 
-/** Median of the gaps between consecutive distinct days with a purchase row (amount ≥ 0) of a slot. */
+/** Median of the gaps between consecutive distinct days with a purchase row of a slot. */
 export function medianGapDays(base: PreparedOrders, slot: number, scratch?: Float64Array): number {
   const a = base.start[slot];
   const b = base.start[slot + 1];
@@ -65,7 +65,7 @@ export function medianGapDays(base: PreparedOrders, slot: number, scratch?: Floa
   let count = 0;
   let prev = NaN;
   for (let j = a; j < b; j++) {
-    if (!(base.amount[j] >= 0)) continue;
+    if (!base.purchase[j]) continue;
     const d = base.day[j];
     if (prev === prev && d !== prev) gaps[count++] = d - prev;
     prev = d;
@@ -151,11 +151,11 @@ function discountedShare(base: PreparedOrders): Float64Array {
     const b = base.start[s + 1];
     let discounted = 0;
     for (let j = a; j < b; j++) {
-      if (!(discount[base.row[j]] > 0)) continue;
+      if (!base.purchase[j] || !(discount[base.row[j]] > 0)) continue;
       // Count each order once: look back over its earlier rows (key = the position of its first row).
       const key = base.orderKey[j];
       let first = true;
-      for (let i = key; i < j && first; i++) if (base.orderKey[i] === key && discount[base.row[i]] > 0) first = false;
+      for (let i = key; i < j && first; i++) if (base.orderKey[i] === key && base.purchase[i] && discount[base.row[i]] > 0) first = false;
       if (first) discounted++;
     }
     out[s] = base.orders[s] > 0 ? discounted / base.orders[s] : NaN;

@@ -58,12 +58,12 @@ export function tallyCustomer(base: PreparedOrders, slot: number, dict: ColumnCo
     const key = base.orderKey[j];
     let first = true;
     for (let i = key; i < j; i++) {
-      if (base.orderKey[i] === key && dict.codes[base.row[i]] === v) {
+      if (base.orderKey[i] === key && base.purchase[i] && dict.codes[base.row[i]] === v) {
         first = false;
         break;
       }
     }
-    if (first) orders[v]++;
+    if (first && base.purchase[j]) orders[v]++; // a credit is never an order
   }
 }
 

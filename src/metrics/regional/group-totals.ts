@@ -4,7 +4,8 @@ import type { PreparedOrders } from '../prepare.js';
  * Per-group sums over the kept rows of a base, in one pass over typed arrays (no per-row objects).
  *
  * - revenue: sum of `amount` (refund rows are negative and net out);
- * - orders: distinct order keys of a customer, each counted once, in the group of its first row in the window;
+ * - orders: distinct order keys of a customer's purchase rows (credits are never orders), each counted once, in
+ *   the group of its first purchase row in the window;
  * - customers: distinct customers with a row in the group;
  * - repeatCustomers: customers with ≥ 2 orders counted in the group.
  */
@@ -37,7 +38,7 @@ export function groupTotals(base: PreparedOrders, group: Int32Array, groupCount:
   const total = { revenue: 0, orders: 0, customers: 0, repeatCustomers: 0, rows: 0 };
   const groupSeen = new Int32Array(groupCount).fill(-1);
   const ordersInGroup = new Int32Array(groupCount);
-  const { start, day, amount, orderKey } = base;
+  const { start, day, amount, orderKey, purchase } = base;
   for (let s = 0; s < base.customerCount; s++) {
     let customerOrders = 0;
     let customerRows = 0;
@@ -56,10 +57,10 @@ export function groupTotals(base: PreparedOrders, group: Int32Array, groupCount:
       // Counted at its first row that passes (the date window and a group): a row that starts its order
       // (key = its position) is that row; otherwise look back over the order's earlier rows.
       const key = orderKey[j];
-      let first = true;
-      if (key !== j) {
+      let first = purchase[j] === 1;
+      if (first && key !== j) {
         for (let i = key; i < j; i++) {
-          if (orderKey[i] === key && day[i] >= lo && day[i] <= hi && group[i] >= 0) {
+          if (orderKey[i] === key && purchase[i] && day[i] >= lo && day[i] <= hi && group[i] >= 0) {
             first = false;
             break;
           }
