@@ -7,11 +7,12 @@ import { readFileSync } from 'node:fs';
 
 /**
  * Unpacked size budget (bytes), source maps excluded. The issue's target was 1.5 MB; the package holds two
- * complete builds with a worker each — the ES build for bundlers (~370 KB, worker ~140 KB) and the single-file
- * bundle for pages without a build step (~500 KB, worker ~140 KB) — plus ~320 KB of declarations and a
- * ~250 KB manifest: 1.76 MB measured. The budget keeps it from growing unnoticed.
+ * complete builds with a worker each — the ES build for bundlers and the single-file bundle for pages without
+ * a build step (~600 KB; each worker ~180 KB) — plus ~330 KB of declarations and a ~280 KB manifest: 2.15 MB
+ * measured after the forecast, vehicles and associations features landed (1.76 MB before them; 13.4 MB with
+ * the demo). The budget keeps it from growing unnoticed; raising it is a decision to write down.
  */
-const BUDGET = 1.8 * 1024 * 1024;
+const BUDGET = 2.3 * 1024 * 1024;
 
 interface Packed {
   files: { path: string; size: number }[];
