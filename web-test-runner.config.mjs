@@ -5,7 +5,7 @@ import { testFeeds } from './test/server/feeds.mjs';
 import { cspPages } from './test/server/csp-pages.mjs';
 
 export default {
-  files: ['test/**/*.test.ts', '!test/node/**'],
+  files: ['test/**/*.test.ts', '!test/node/**', '!test/hosts/**'],
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
   nodeResolve: { browser: true },
   concurrency: 1,

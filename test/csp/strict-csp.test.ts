@@ -36,7 +36,7 @@ const OPTIONS: Record<(typeof TAGS)[number], Record<string, string>[]> = {
     { 'compare-from': '2026-01-01', 'compare-to': '2026-06-30' },
     { view: 'map', 'group-by': 'province', 'geo-src': GEO, 'geo-attribution': 'Map: test' },
   ],
-  'crm-channel-mix': [{ measure: 'orders' }, { interval: 'week' }, { trend: 'percent' }],
+  'crm-channel-mix': [{ measure: 'orders' }, { interval: 'week' }, { trend: 'percent' }, { forecast: '3' }],
   'crm-customer-360': [{ pinned: '' }],
 };
 /** Options every widget has. */

@@ -96,27 +96,31 @@ const WIDGETS: Record<string, Audit> = {
   'crm-channel-mix': {
     ctor: CrmChannelMix,
     quiet: { segments: 'the preset matters only with a segments filter' },
-    props: { measure: 'orders', interval: 'week', trend: 'percent' },
+    props: { measure: 'orders', interval: 'week', trend: 'percent', forecast: 3 },
   },
   'crm-customer-360': {
     ctor: CrmCustomer360,
     base: { customerId: customer },
-    quiet: Object.fromEntries(
-      ['segments', 'dateFrom', 'dateTo', 'regions', 'provinces', 'channels', 'categories', 'customerTypes', 'segmentsFilter', 'customerIds', 'stages'].map((k) => [
-        k,
-        'the card shows one whole customer; filters choose who the picker lists',
-      ]),
-    ),
+    quiet: {
+      ...Object.fromEntries(
+        ['segments', 'dateFrom', 'dateTo', 'regions', 'provinces', 'channels', 'categories', 'customerTypes', 'segmentsFilter', 'customerIds', 'stages'].map((k) => [
+          k,
+          'the card shows one whole customer; filters choose who the picker lists',
+        ]),
+      ),
+      serviceInterval: 'it changes the service-due dates of vehicles (customer-360 vehicle tests)',
+    },
     props: { customerId: first('orders', 'customer_id') === customer ? String((tables.orders.array('customer_id') as ArrayLike<string>)[5]) : customer } },
 };
 
 /**
  * Properties audited elsewhere or without an effect on a rendered chart from `.tables`: the data source
- * (src, fields, format, time-zone, max-age, cache-scope: test/data, test/hosts), `tables` itself (every test
+ * (src, fields, format, time-zone, max-age, cache-scope, date-format, credit-notes, duplicates, stall-timeout:
+ * they shape how `src` is loaded; test/data, test/hosts), `tables` itself (every test
  * sets it), linking (`noLink`: linked-stages and crm-data tests), the map view's inputs (regional tests),
  * `listSize` (the RFM list shows after a selection) and `pinned` (follows selections of other widgets).
  */
-const ELSEWHERE = new Set(['src', 'fields', 'format', 'timeZone', 'maxAge', 'cacheScope', 'tables', 'noLink', 'view', 'geoSrc', 'geoAttribution', 'listSize', 'pinned']);
+const ELSEWHERE = new Set(['src', 'fields', 'format', 'timeZone', 'maxAge', 'cacheScope', 'dateFormat', 'creditNotes', 'duplicates', 'stallTimeout', 'tables', 'noLink', 'view', 'geoSrc', 'geoAttribution', 'listSize', 'pinned']);
 
 /** What the widget shows: its shadow DOM (ids made stable) and the theme in force. */
 async function fingerprint(el: Widget): Promise<string> {
