@@ -9,6 +9,8 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { state } from 'lit/decorators.js';
 import {
   clearCache,
+  loadFeed,
+  parseFieldsOption,
   csvBlob,
   filterKey,
   Formatter,
@@ -157,12 +159,33 @@ export class DemoApp extends LitElement {
     this.load = e.detail;
     this.loadError = '';
     this.progress = undefined;
-    this.tables = this.crmData?.state.tables;
-    this.topCustomer = this.tables ? topCustomer(this.tables) : '';
+    void this.pageTables().then((tables) => {
+      this.tables = tables;
+      this.topCustomer = tables ? topCustomer(tables) : '';
+      this.refreshFigures();
+    });
     if (!this.restored) {
       this.restored = true;
       // Widgets are defined and connected by now: restore the bookmarked selection on its owner.
       requestAnimationFrame(() => this.restoreSelection());
+    }
+  }
+
+  /**
+   * The page's own copy of the tables, for its KPIs, filter lists and the campaign export (the widgets' tables
+   * live in the data worker; a host that computes figures itself loads them itself): the local file's tables,
+   * else the feed through `loadFeed` (the same IndexedDB cache, so no second download).
+   */
+  private async pageTables(): Promise<CrmTables | undefined> {
+    const data = this.crmData;
+    if (!data) return undefined;
+    if (data.tables) return data.tables;
+    if (!data.src) return undefined;
+    try {
+      const fields = typeof data.fields === 'string' ? data.fields : undefined;
+      return (await loadFeed({ src: data.src, mapping: parseFieldsOption(fields ?? data.fields, data.src) })).tables;
+    } catch {
+      return undefined;
     }
   }
 

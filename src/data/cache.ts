@@ -462,6 +462,15 @@ export function defaultFeedCache(): FeedCache {
  * Deletes cached feeds from memory and IndexedDB: `{ src }` one feed (all its mappings and scopes), `{ scope }`
  * one tenant/user, both for their intersection, nothing for everything.
  */
-export function clearCache(filter: CacheFilter = {}, cache: FeedCache = defaultFeedCache()): Promise<void> {
-  return cache.clear(filter);
+export function clearCache(filter: CacheFilter = {}, cache?: FeedCache): Promise<void> {
+  if (cache) return cache.clear(filter);
+  // The page's cache lives where its tables do (the data worker): clear it there too.
+  return Promise.all([defaultFeedCache().clear(filter), ...[...clearers].map((clear) => clear(filter))]).then(() => undefined);
+}
+
+const clearers = new Set<(filter: CacheFilter) => Promise<void>>();
+
+/** Lets the page's data host (src/query/data-host.ts) clear the cache it owns when `clearCache()` is called. */
+export function registerCacheClearer(clear: (filter: CacheFilter) => Promise<void>): void {
+  clearers.add(clear);
 }

@@ -47,6 +47,11 @@ export interface FeedLoaderOptions {
    * always runs on the main thread.
    */
   worker?: boolean;
+  /**
+   * Where this loader itself runs, for `LoadReport.parsedIn` of bodies it parses in place: `worker` inside the
+   * page's data worker (src/query/data-worker.ts), default `main-thread`.
+   */
+  runsIn?: 'worker' | 'main-thread';
 }
 
 /** Bodies from this size up are parsed in a worker by default (below it, starting one costs more than it saves). */
@@ -71,6 +76,7 @@ export class FeedLoader {
   private readonly parse: FeedParser;
   private readonly customParse: boolean;
   private readonly worker?: boolean;
+  private readonly runsIn: 'worker' | 'main-thread';
   private readonly now: () => number;
   private readonly inflight = new Map<string, SharedLoad>();
   private readonly revalidating = new Map<string, Promise<void>>();
@@ -82,6 +88,7 @@ export class FeedLoader {
     this.parse = options.parse ?? parseFeedBody;
     this.customParse = options.parse !== undefined;
     this.worker = options.worker;
+    this.runsIn = options.runsIn ?? 'main-thread';
     this.now = options.now ?? Date.now;
   }
 
@@ -241,7 +248,7 @@ export class FeedLoader {
     const fallback = useWorker
       ? [`Parsed on the main thread: the feed worker could not start (see setFeedWorkerUrl; a ${fetched.body.byteLength}-byte feed may slow the page).`]
       : [];
-    return { feed: { ...feed, report: { ...feed.report, parsedIn: 'main-thread', warnings: [...feed.report.warnings, ...fallback] } } };
+    return { feed: { ...feed, report: { ...feed.report, parsedIn: this.runsIn, warnings: [...feed.report.warnings, ...fallback] } } };
   }
 
   /** Background revalidation of a served cached copy; its outcome goes to the key's update listeners. */

@@ -174,6 +174,11 @@ export interface LoadReport {
    * large ones only when the feed worker could not start (then `warnings` says so).
    */
   parsedIn?: 'worker' | 'main-thread';
+  /**
+   * Where widgets' metrics run (set by the page's data host): `worker` (the page's data worker) or
+   * `main-thread` — only when no worker could start (then `warnings` says why).
+   */
+  computedIn?: 'worker' | 'main-thread';
 }
 
 export interface NormalizeOptions {

@@ -256,7 +256,9 @@ export type ToWorker =
   /** Stop request `id` (a load or a query): the worker answers it with an `AbortError`. */
   | { type: 'cancel'; id: number }
   /** The page no longer uses the source: the worker may drop its tables. */
-  | { type: 'release'; source: string };
+  | { type: 'release'; source: string }
+  /** `clearCache(filter)` for the worker's cache (memory and IndexedDB); answered by `cleared`. */
+  | { type: 'clear-cache'; id: number; filter: { src?: string; scope?: string } };
 
 /** Worker → page. */
 export type FromWorker =
@@ -267,4 +269,5 @@ export type FromWorker =
   /** A background revalidation of `source` finished (see `FeedUpdate`). */
   | { type: 'update'; source: string; kind: 'changed' | 'unchanged' | 'stale'; info: SourceInfo; error?: ErrorData }
   | { type: 'result'; id: number; result: QueryResult }
-  | { type: 'error'; id: number; error: ErrorData };
+  | { type: 'error'; id: number; error: ErrorData }
+  | { type: 'cleared'; id: number };

@@ -7,10 +7,11 @@ import { FeedController } from '../../data/feed-controller.js';
 import { parseFieldsOption } from '../../data/fields-option.js';
 import { isoToDay } from '../../data/days.js';
 import type { FeedFormat, CrmTables, FeedRequest } from '../../data/types.js';
+import { stableJson } from '../../data/cache.js';
+import type { QueryDescriptor, QueryResult, QueryResultOf, StageMembershipSpec } from '../../query/protocol.js';
+import { isAbort } from '../../query/data-host.js';
 import type { FieldMapping } from '../../data/schema.js';
 import type { CrmFilter } from '../../metrics/filter-types.js';
-import type { MetricOptions, StageMembership } from '../../metrics/options.js';
-import { lifecycleStageMembership } from '../../metrics/lifecycle/membership.js';
 import { baseMessages, type BaseMessageKey } from '../../i18n/base/index.js';
 import type { MessageParams } from '../../i18n/messages.js';
 import type { Formatter } from '../../i18n/format.js';
@@ -41,8 +42,11 @@ import { ensureContextRoot } from './context-root.js';
 import { dataMessages, emptyCause, errorText } from '../../data/messages/data-messages.js';
 import type { DateFormatOption } from '../../data/normalize/dates.js';
 
-/** What `compute` gets besides the tables. Build metric options from it. */
-export interface WidgetComputeOptions {
+/**
+ * What a widget builds its queries from (see `queries`): the common part of every descriptor, and the
+ * `segments` attribute.
+ */
+export interface WidgetQueryContext {
   /** `as-of` as an epoch day; undefined → the metric's default (the last order day in the data). */
   asOf?: number;
   /**
@@ -50,34 +54,43 @@ export interface WidgetComputeOptions {
    * own selection (a widget highlights its selection instead of filtering itself by it).
    */
   filter: CrmFilter;
+  /**
+   * Resolves `filter.stages` (a stage selected in a linked `<crm-lifecycle-funnel>`): the stage definitions and
+   * mode that came with the selection; undefined → default stages, mode auto. Present only when the filter has
+   * stages.
+   */
+  stageMembership?: StageMembershipSpec;
   /** The `segments` attribute: the RFM segment preset name, if set. */
   segmentPreset?: string;
-  /**
-   * Resolves `filter.stages` (a stage selected in a linked `<crm-lifecycle-funnel>`) to customers: the hook
-   * that came with the selection (the funnel's own stage definitions and mode), else `lifecycleStageMembership`
-   * (default stages, mode auto). Pass it on as `MetricOptions.stageMembership`
-   * (or pass these options whole) — without it a metric throws when the linked filter has a stage.
-   */
-  stageMembership: StageMembership;
-  /** Aborted when the inputs change before this computation finished. */
-  signal: AbortSignal;
 }
 
+/** A widget's queries by name; `null` for one it does not need now. */
+export type WidgetQueries = Record<string, QueryDescriptor | null>;
+
+/** The results of `WidgetQueries`, by the same names (`null` where the query was `null`). */
+export type WidgetResults = Record<string, QueryResult | null>;
 
 /**
- * The metric options every widget passes on from `compute`'s options: `asOf`, `filter` and `stageMembership`
+ * The common part of a query descriptor from the widget's context: `asOf`, `filter` and `stageMembership`
  * (forgetting the last made a widget fail on a stage selected in a linked funnel). Spread and extend it.
  */
-export function metricOptions(o: WidgetComputeOptions): MetricOptions {
-  return { asOf: o.asOf, filter: o.filter, stageMembership: o.stageMembership };
+export function queryCommon(o: WidgetQueryContext): { asOf?: number; filter: CrmFilter; stageMembership?: StageMembershipSpec } {
+  return {
+    ...(o.asOf !== undefined ? { asOf: o.asOf } : {}),
+    filter: o.filter,
+    ...(o.stageMembership ? { stageMembership: o.stageMembership } : {}),
+  };
 }
 
 /** Options of `CrmWidget.select`. */
 export interface SelectOptions {
   /** Shown text (default: the value). */
   label?: string;
-  /** The customers behind the mark, for the event detail. */
-  customerIds?: string[];
+  /**
+   * The customers behind the mark, for the event detail; a promise (ids a query computes in the data worker,
+   * see `customerIdsOf`) delays the events until they are known — the selection and filter apply at once.
+   */
+  customerIds?: string[] | Promise<string[]>;
   /**
    * The filter field to set (default: the kind's field, `SELECTION_FIELDS`). E.g. an RFM cell is a segment-like
    * selection that filters by `customerIds`.
@@ -88,9 +101,9 @@ export interface SelectOptions {
   /**
    * With a `stages` selection: who counts in the selected stages (a funnel with its own stage definitions or
    * mode passes its hook). It travels with the linked filter, so every linked widget resolves the stage the
-   * same way. Default: `lifecycleStageMembership` (default stages, mode auto).
+   * same way. Default: the default stages, mode auto.
    */
-  stageMembership?: StageMembership;
+  stageMembership?: StageMembershipSpec;
 }
 
 /** Message id per selection kind. */
@@ -268,7 +281,7 @@ export abstract class CrmWidget<Result> extends LitElement {
   /** The linked filter when there is no linked provider: this widget's own selection. */
   @state() private localFilter: CrmFilter = {};
   /** The hook resolving `localFilter.stages` (see `SelectOptions.stageMembership`). */
-  private localStageMembership?: StageMembership;
+  private localStageMembership?: StageMembershipSpec;
   @state() private exportOpen = false;
   @state() private announcement = '';
   @state() private exportProblem = '';
@@ -295,11 +308,21 @@ export abstract class CrmWidget<Result> extends LitElement {
   private parsedFilter: ParsedFilter = { filter: {}, problems: [] };
   private staleTimer?: ReturnType<typeof setInterval>;
 
+  /** The queries of the current inputs (built in `willUpdate`), their key, or why they cannot be built. */
+  private planned: { queries: WidgetQueries; key: string } | { error: unknown; key: string } = { queries: {}, key: '' };
+
   private readonly computation = new Task(this, {
     args: () => this.computeInputs(),
-    task: async ([tables], { signal }) => {
-      if (!tables) return initialState;
-      return this.compute(tables as CrmTables, { ...this.computeOptions(), signal });
+    task: async ([coordinator], { signal }) => {
+      const queries = coordinator as CrmDataState['queries'];
+      if (!queries) return initialState;
+      const plan = this.planned;
+      if ('error' in plan) throw plan.error;
+      const names = Object.keys(plan.queries);
+      const answers = await Promise.all(names.map((n) => (plan.queries[n] ? queries.query(plan.queries[n]!, signal) : null)));
+      const results: WidgetResults = {};
+      names.forEach((n, i) => (results[n] = answers[i]));
+      return this.compose(results, plan.queries, signal);
     },
   });
 
@@ -312,10 +335,18 @@ export abstract class CrmWidget<Result> extends LitElement {
   // ——— the hooks a widget implements ———
 
   /**
-   * Turn tables into the widget's result (call metric functions here; no DOM). Runs only when the tables,
-   * `as-of`, the effective filter, `segments` or `computeArgs()` change. A throw becomes the error state.
+   * The queries this widget needs (descriptors from its properties and `context`; no data access). Called on
+   * every update: the widget recomputes only when their JSON differs (or `computeArgs()` changes). A throw (a
+   * bad attribute) becomes the error state.
    */
-  protected abstract compute(tables: CrmTables, options: WidgetComputeOptions): Result | Promise<Result>;
+  protected abstract queries(context: WidgetQueryContext): WidgetQueries;
+
+  /**
+   * The widget's result from its queries' results (plain data, cheap: the metrics ran in the data worker).
+   * `queries` are the descriptors they answer. May be async (e.g. a map's geometry). A throw becomes the error
+   * state.
+   */
+  protected abstract compose(results: WidgetResults, queries: WidgetQueries, signal: AbortSignal): Result | Promise<Result>;
 
   /** The chart for a non-empty result (use `this.width`, `this.size`, `this.selection`, `markHandlers`). */
   protected abstract renderChart(result: Result): TemplateResult;
@@ -336,7 +367,7 @@ export abstract class CrmWidget<Result> extends LitElement {
     return this.tableData(result).rows.length === 0;
   }
 
-  /** Extra inputs of `compute` (a widget's own attributes, e.g. a metric choice). Compared one by one. */
+  /** Extra inputs of `compose` besides the queries (e.g. a map's geometry URL). Compared one by one. */
   protected computeArgs(): readonly unknown[] {
     return [];
   }
@@ -384,12 +415,12 @@ export abstract class CrmWidget<Result> extends LitElement {
     return this.linked ? this.provided!.filter : this.localFilter;
   }
 
-  /** The hook resolving the linked filter's `stages`, when the selecting widget gave one. */
-  private get linkedStageMembership(): StageMembership | undefined {
+  /** The stage membership resolving the linked filter's `stages`, when the selecting widget gave one. */
+  private get linkedStageMembership(): StageMembershipSpec | undefined {
     return this.linked ? this.provided!.stageMembership : this.localStageMembership;
   }
 
-  /** The filter `compute` gets (see `WidgetComputeOptions.filter`). */
+  /** The filter queries get (see `WidgetQueryContext.filter`). */
   protected get effectiveFilter(): CrmFilter {
     const linked = this.selection ? withoutField(this.linkedFilter, this.selection.field) : this.linkedFilter;
     return intersectFilters(this.parsedFilter.filter, linked);
@@ -442,10 +473,19 @@ export abstract class CrmWidget<Result> extends LitElement {
     // Changing kind (a widget with two dimensions) tells listeners of the old kind it was cleared.
     if (oldKind && oldKind !== kind)
       dispatchCrmEvent(this, SELECT_EVENTS[oldKind], { selection: null, filter, customerIds: [] });
-    const customerIds = options.customerIds ?? (kind === 'customer' ? [value] : []);
-    dispatchCrmEvent(this, SELECT_EVENTS[kind], { selection, filter, customerIds });
-    dispatchCrmEvent(this, FILTER_CHANGE_EVENT, { selection, filter, customerIds, previous, linked: this.linked });
     this.announce(this.t('selected', { label: selection.label }));
+    const linked = this.linked;
+    const fire = (customerIds: string[]) => {
+      dispatchCrmEvent(this, SELECT_EVENTS[kind], { selection, filter, customerIds });
+      dispatchCrmEvent(this, FILTER_CHANGE_EVENT, { selection, filter, customerIds, previous, linked });
+    };
+    const ids = options.customerIds ?? (kind === 'customer' ? [value] : []);
+    if (Array.isArray(ids)) return fire(ids);
+    // Ids from the data worker: the events follow once they are known (unless the selection moved on).
+    void ids.then(
+      (list) => this.selection === selection && fire(list),
+      (error: unknown) => this.selection === selection && !isAbort(error) && fire([]),
+    );
   }
 
   /** Clear this widget's selection (Esc, the selection chip). Fires the select event with `selection: null`. */
@@ -584,6 +624,7 @@ export abstract class CrmWidget<Result> extends LitElement {
       );
     }
     if (changed.has('tables')) this.feed.setTables(this.tables);
+    this.planned = this.plan();
     if (
       ['src', 'fields', 'maxAge', 'cacheScope', 'format', 'timeZone', 'dateFormat', 'creditNotes', 'duplicates', 'stallTimeout'].some((k) =>
         changed.has(k as keyof CrmWidget<Result>),
@@ -617,24 +658,53 @@ export abstract class CrmWidget<Result> extends LitElement {
   }
 
   private computeInputs(): readonly unknown[] {
-    const stages = this.effectiveFilter.stages?.length ? this.linkedStageMembership : undefined;
-    return [this.dataState?.tables, this.asOf, filterKey(this.effectiveFilter), stages, this.segments, ...this.computeArgs()];
+    return [this.dataState?.queries, this.dataState?.info?.version, this.planned.key, ...this.computeArgs()];
   }
 
-  private computeOptions(): Omit<WidgetComputeOptions, 'signal'> {
+  /** The queries of the current inputs, with their key (the JSON of every descriptor). */
+  private plan(): typeof this.planned {
+    try {
+      const queries = this.queries(this.queryContext());
+      return { queries, key: stableJson(queries) };
+    } catch (error) {
+      return { error, key: `error ${error instanceof Error ? error.message : String(error)}` };
+    }
+  }
+
+  private queryContext(): WidgetQueryContext {
     const asOfText = dayText(this.asOf);
     const asOf = asOfText ? isoToDay(asOfText) : undefined;
     if (asOf !== undefined && Number.isNaN(asOf))
       throw new Error(`as-of="${asOfText}" is not a date: expected YYYY-MM-DD, e.g. 2024-03-31.`);
+    const filter = this.effectiveFilter;
+    const membership = filter.stages?.length ? this.linkedStageMembership : undefined;
     return {
-      asOf,
-      filter: this.effectiveFilter,
-      segmentPreset: this.segments || undefined,
-      stageMembership: this.linkedStageMembership ?? lifecycleStageMembership,
+      ...(asOf !== undefined ? { asOf } : {}),
+      filter,
+      ...(membership ? { stageMembership: membership } : {}),
+      ...(this.segments ? { segmentPreset: this.segments } : {}),
     };
   }
 
+  /**
+   * A further query from `compose`, for one that depends on another's result (e.g. a forecast only when the
+   * mix has channels). Same coordinator (cached, deduped); pass `compose`'s signal.
+   */
+  protected ask<D extends QueryDescriptor>(descriptor: D, signal?: AbortSignal): Promise<QueryResultOf<D>> {
+    const queries = this.dataState?.queries;
+    if (!queries) return Promise.reject(new Error('no tables to query yet'));
+    return queries.query(descriptor, signal);
+  }
+
+  /** Customer ids a query computes in the data worker (`ids` of a `*-customers` family), for `select`. */
+  protected customerIdsOf(descriptor: QueryDescriptor): Promise<string[]> {
+    const queries = this.dataState?.queries;
+    if (!queries) return Promise.resolve([]);
+    return queries.query(descriptor).then((r) => (r as { ids: string[] }).ids);
+  }
+
   private onProvided(value: CrmDataState | undefined): void {
+    const before = this.provided;
     this.provided = value;
     // Someone else changed or cleared our field of the shared filter: our selection no longer holds.
     const s = this.selection;
@@ -643,11 +713,22 @@ export abstract class CrmWidget<Result> extends LitElement {
       const mine = s.values ?? [s.value];
       if (!values || values.length !== mine.length || values.some((v, i) => v !== mine[i])) this.selection = null;
     }
+    // A filter change that leaves this widget's queries as they were changes nothing it shows: no update at all.
+    if (before && value && this.onlyFilterChanged(before, value) && this.plan().key === this.planned.key) {
+      if (isEmptyFilter(before.filter) === isEmptyFilter(value.filter)) return;
+    }
     this.requestUpdate();
   }
 
+  /** True when two provided states differ in the linked filter (and its stage membership) only. */
+  private onlyFilterChanged(a: CrmDataState, b: CrmDataState): boolean {
+    if (this.tables || this.src) return true; // own source: the provided filter matters only when linked
+    const keys = ['status', 'info', 'report', 'cache', 'progress', 'error', 'queries', 'linked'] as const;
+    return keys.every((k) => a[k] === b[k]);
+  }
+
   /** Set the linked filter with the hook resolving its `stages` (dropped when it has none). */
-  private applyLinkedFilter(filter: CrmFilter, stageMembership?: StageMembership): void {
+  private applyLinkedFilter(filter: CrmFilter, stageMembership?: StageMembershipSpec): void {
     const membership = filter.stages?.length ? stageMembership : undefined;
     if (this.linked) this.provided!.setFilter(filter, membership);
     else [this.localFilter, this.localStageMembership] = [filter, membership];
@@ -728,7 +809,7 @@ export abstract class CrmWidget<Result> extends LitElement {
 
   private renderStale(): TemplateResult | typeof nothing {
     const data = this.dataState;
-    if (!data?.cache?.stale || !data.tables) return nothing;
+    if (!data?.cache?.stale || !data.info) return nothing;
     return html`<div part="stale" class="stale" role="status">
       <span>${this.t('stale', { age: this.fmt.relativeAge(data.cache.fetchedAt) })}</span>
       <button part="button" @click=${() => data.refresh()}>${this.t('refresh')}</button>
@@ -739,15 +820,15 @@ export abstract class CrmWidget<Result> extends LitElement {
     const problems = this.parsedFilter.problems;
     if (problems.length) return this.renderError(problems.join(' '));
     const data = this.dataState;
-    if (!data || (data.status === 'idle' && !data.tables)) return this.renderEmpty(this.t('noSource'), false);
-    if (!data.tables) {
+    if (!data || (data.status === 'idle' && !data.info)) return this.renderEmpty(this.t('noSource'), false);
+    if (!data.info || !data.queries) {
       if (data.status === 'error') return this.renderError(this.t('errorLoad'), data.error, () => data.retry());
       return this.renderLoading(this.t('loading'), data.progress, () => data.cancel());
     }
     // Nothing to compute over: say why (every row rejected, a header-only file…) instead of a metric's error.
     const cause =
       emptyCause(data.report, this.resolvedLocale, (n) => this.fmt.integer(n)) ??
-      (data.tables.orders.numRows() === 0 ? dataMessages.t(this.resolvedLocale, 'empty.noRows') : undefined);
+      (!data.info.rows.orders ? dataMessages.t(this.resolvedLocale, 'empty.noRows') : undefined);
     if (cause) return this.renderEmpty(cause, false);
     const task = this.computation;
     if (task.status === TaskStatus.ERROR)

@@ -1,5 +1,5 @@
 /** The shared widget foundation: base class, table/export helpers, controllers. See docs/widgets-base.md. */
-export { CrmWidget, metricOptions, type SelectOptions, type WidgetComputeOptions } from './crm-widget.js';
+export { CrmWidget, queryCommon, type SelectOptions, type WidgetQueryContext, type WidgetQueries, type WidgetResults } from './crm-widget.js';
 export * from './table-data.js';
 export { renderTable } from './table.js';
 export * from './export.js';

@@ -1,7 +1,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { numberOr, orDefault } from '../base/converters.js';
-import { CrmWidget, metricOptions, type WidgetComputeOptions } from '../base/crm-widget.js';
+import { CrmWidget, queryCommon, type WidgetQueryContext, type WidgetQueries, type WidgetResults } from '../base/crm-widget.js';
 import { RovingFocusController } from '../base/keyboard.js';
 import type { TableData } from '../base/table-data.js';
 import type { MarkHandlers } from '../../charts/marks.js';
@@ -18,13 +18,13 @@ import {
   type TrendMode,
 } from '../../charts/channel-mix.js';
 import { dayToDate, dayToMonthIndex } from '../../data/days.js';
-import type { CrmTables } from '../../data/types.js';
+import type { ChannelMixQuery } from '../../query/protocol.js';
 import type { Locale } from '../../i18n/locales.js';
-import { channelCustomerIds, channelMix, type ChannelMixResult, type ChannelStats } from '../../metrics/channel/index.js';
+import type { ChannelMixResult, ChannelStats } from '../../metrics/channel/index.js';
 import type { TrendPeriod } from '../../metrics/channel/periods.js';
 import { seriesColor, componentTokens } from '../../styles/tokens.js';
 import { composeSvg } from './compose-svg.js';
-import { forecast as forecastDemand, type ForecastResult } from '../../metrics/forecast/forecast.js';
+import type { ForecastResult } from '../../metrics/forecast/forecast.js';
 import { layoutForecastOverlay, renderForecastOverlay } from '../../charts/forecast-overlay.js';
 import { forecastMessages, type ForecastMessageKey } from './forecast-messages.js';
 import { forecastStyles } from './forecast-styles.js';
@@ -33,10 +33,10 @@ import { messages, type ChannelMixMessageKey } from './messages.js';
 import { valueLabel } from '../../i18n/values.js';
 import { channelSlots } from '../../charts/channel-colors.js';
 
-/** What the widget computes: the metric result and a way to list a channel's customers under the same options. */
+/** What the widget shows: the metric result and its query (to list a channel's customers under the same options). */
 export interface ChannelMixView {
   mix: ChannelMixResult;
-  customerIds(channel: string | null): string[];
+  query: ChannelMixQuery;
   /** The demand forecast (total and per channel) when `forecast` > 0. */
   forecast: ForecastResult | null;
 }
@@ -237,25 +237,29 @@ export class CrmChannelMix extends CrmWidget<ChannelMixView> {
   private readonly periodFocus = new RovingFocusController(this, { onActivate: () => {}, onEscape: () => this.clearSelection() });
   private composed?: SVGSVGElement;
 
-  protected override computeArgs(): readonly unknown[] {
-    return [this.measure, this.interval, this.forecastHorizon()];
-  }
-
   /** `forecast` as a number of periods; null when it is not one (shown as an error note). */
   private forecastHorizon(): number | null {
     const h = Number(this.forecast ?? 0);
     return Number.isInteger(h) && h >= 0 && h <= MAX_FORECAST ? h : null;
   }
 
-  protected override compute(tables: CrmTables, options: WidgetComputeOptions): ChannelMixView {
-    const shared = metricOptions(options);
-    const mix = channelMix(tables, { ...shared, interval: this.interval, measure: this.measure });
+  protected override queries(context: WidgetQueryContext): WidgetQueries {
+    const mix: ChannelMixQuery = { family: 'channel-mix', ...queryCommon(context), interval: this.interval, measure: this.measure };
+    return { mix };
+  }
+
+  /** The forecast follows the mix (only when it has channels), so it is asked from here. */
+  protected override computeArgs(): readonly unknown[] {
+    return [this.forecastHorizon()];
+  }
+
+  protected override async compose(results: WidgetResults, queries: WidgetQueries, signal: AbortSignal): Promise<ChannelMixView> {
+    const mix = results.mix as ChannelMixResult;
+    const query = queries.mix as ChannelMixQuery;
     const horizon = this.forecastHorizon();
-    const forecast =
-      horizon && mix.available
-        ? forecastDemand(tables, { ...shared, interval: this.interval, measure: this.measure, by: 'channel', horizon })
-        : null;
-    return { mix, customerIds: (channel) => channelCustomerIds(tables, shared, channel), forecast };
+    const { family: _family, ...common } = query;
+    const forecast = horizon && mix.available ? await this.ask({ ...common, family: 'forecast', by: 'channel', horizon }, signal) : null;
+    return { mix, query, forecast };
   }
 
   private fm(key: ForecastMessageKey, params?: Record<string, string | number>): string {
@@ -322,7 +326,9 @@ export class CrmChannelMix extends CrmWidget<ChannelMixView> {
       return;
     }
     const key = c.key;
-    this.select('channel', key, { label: this.channelName(key), customerIds: view.customerIds(key) });
+    const { family: _family, interval: _i, measure: _m, ...common } = view.query;
+    const customerIds = this.customerIdsOf({ ...common, family: 'channel-customers', channel: key });
+    this.select('channel', key, { label: this.channelName(key), customerIds });
   }
 
   // ——— rendering ———

@@ -1,19 +1,16 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { CrmWidget, type WidgetComputeOptions } from '../base/crm-widget.js';
+import { CrmWidget, type WidgetQueryContext, type WidgetQueries, type WidgetResults } from '../base/crm-widget.js';
 import type { TableData, CellValue } from '../base/table-data.js';
 import { parentAcrossShadow } from '../base/ancestors.js';
-import type { CrmTables } from '../../data/types.js';
 import { dayToIso } from '../../data/days.js';
-import type { MetricOptions } from '../../metrics/options.js';
-import type { SegmentPreset } from '../../metrics/segments.js';
-import { customerProfile, type CustomerProfile } from '../../metrics/profile/profile.js';
-import { customerSummary } from '../../metrics/profile/summary.js';
-import { customerDirectory, type CustomerDirectory } from '../../metrics/profile/directory.js';
-import { churnLevel, suggestActions, type CustomerAction } from '../../metrics/profile/actions.js';
-import { customerVehicles, type CustomerVehicles } from '../../metrics/vehicles/customer-vehicles.js';
+import type { CustomerProfile } from '../../metrics/profile/profile.js';
+import type { CustomerDirectory } from '../../metrics/profile/directory.js';
+import { churnLevel, type CustomerAction } from '../../metrics/profile/actions.js';
+import type { CustomerVehicles } from '../../metrics/vehicles/customer-vehicles.js';
 import type { ServiceIntervalSettings } from '../../metrics/vehicles/settings.js';
-import { nextCategories, type NextCategoriesResult } from '../../metrics/associations/next-categories.js';
+import type { NextCategoriesResult } from '../../metrics/associations/next-categories.js';
+import type { Customer360Query, Customer360QueryResult } from '../../query/protocol.js';
 import { renderVehicles, vehicleRows, vehicleSummary } from './vehicles-section.js';
 import { vehicleStyles } from './vehicle-styles.js';
 import { parseServiceInterval } from './service-interval.js';
@@ -162,35 +159,27 @@ export class CrmCustomer360 extends CrmWidget<Customer360Result> {
     if (changed.has('customerId')) this.timelineExpanded = this.vehiclesExpanded = false;
   }
 
-  protected override computeArgs(): readonly unknown[] {
-    return [this.customerId?.trim() || null, this.serviceInterval];
-  }
-
-  protected override compute(tables: CrmTables, options: WidgetComputeOptions): Customer360Result {
-    // Lifetime card: asOf and the segment scheme only, never the selection filters (see the class doc).
-    const metricOptions: MetricOptions = {
-      asOf: options.asOf,
-      ...(options.segmentPreset ? { rfm: { segments: options.segmentPreset as SegmentPreset } } : {}),
+  /** Lifetime card: as-of and the segment scheme only, never the selection filters (see the class doc). */
+  protected override queries(context: WidgetQueryContext): WidgetQueries {
+    const lifetime = {
+      filter: {},
+      ...(context.asOf !== undefined ? { asOf: context.asOf } : {}),
+      ...(context.segmentPreset ? { segmentPreset: context.segmentPreset } : {}),
     };
     const customerId = this.customerId?.trim() || null;
-    // No orders and no as-of: nothing to default the analysis day to, nothing to profile (the empty state).
-    if (tables.orders.numRows() === 0 && options.asOf === undefined)
-      return { directory: EMPTY_DIRECTORY, customerId, profile: null, unknown: false, actions: [], vehicles: null, next: null };
     const serviceInterval = parseServiceInterval(this.serviceInterval);
-    const directory = customerDirectory(tables, customerSummary(tables, metricOptions));
-    if (!customerId) return { directory, customerId, profile: null, unknown: false, actions: [], vehicles: null, next: null };
-    let profile: CustomerProfile;
-    try {
-      profile = customerProfile(tables, customerId, metricOptions);
-    } catch (error) {
-      // customerProfile's RangeError for an id in none of the tables; an unreadable option throws earlier.
-      if (error instanceof RangeError && !directory.indexOf.has(customerId))
-        return { directory, customerId, profile: null, unknown: true, actions: [], vehicles: null, next: null };
-      throw error;
-    }
-    const vehicles = customerVehicles(tables, customerId, { ...metricOptions, serviceInterval });
-    const next = nextCategories(tables, customerId, { ...metricOptions, serviceInterval, vehicles });
-    return { directory, customerId, profile, unknown: false, actions: suggestActions(profile, {}, { vehicles, next }), vehicles, next };
+    return {
+      directory: { family: 'customer-directory', ...lifetime },
+      card: customerId ? { family: 'customer-360', ...lifetime, customerId, ...(serviceInterval ? { serviceInterval } : {}) } : null,
+    };
+  }
+
+  protected override compose(results: WidgetResults, queries: WidgetQueries): Customer360Result {
+    const directory = results.directory as CustomerDirectory;
+    const card = results.card as Customer360QueryResult | null;
+    const customerId = (queries.card as Customer360Query | null)?.customerId ?? null;
+    if (!card) return { directory, customerId, profile: null, unknown: false, actions: [], vehicles: null, next: null };
+    return { directory, customerId, ...card };
   }
 
   /** Empty only when the data has no customer at all; otherwise there is at least the picker. */

@@ -2,31 +2,20 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { componentTokens } from '../../styles/tokens.js';
 import { property } from 'lit/decorators.js';
 import { orDefault } from '../base/converters.js';
-import { CrmWidget, metricOptions, type WidgetComputeOptions } from '../base/crm-widget.js';
+import { CrmWidget, queryCommon, type WidgetQueryContext, type WidgetQueries, type WidgetResults } from '../base/crm-widget.js';
 import type { TableData } from '../base/table-data.js';
-import type { CrmTables } from '../../data/types.js';
 import { layoutFunnel, renderFunnel, type FunnelStageDatum } from '../../charts/funnel-chart.js';
-import {
-  customersInStage,
-  lifecycleFunnel,
-  lifecycleStageMembership,
-  stageMembership,
-  type LifecycleFunnelResult,
-  type LifecycleMode,
-  type LifecycleOptions,
-  type LifecycleStageResult,
-  type StageDefinition,
-} from '../../metrics/lifecycle/index.js';
-import type { StageMembership } from '../../metrics/options.js';
+import type { LifecycleFunnelResult, LifecycleMode, LifecycleStageResult, StageDefinition } from '../../metrics/lifecycle/index.js';
+import type { LifecycleQuery, StageMembershipSpec } from '../../query/protocol.js';
+import { stageSpecs } from '../../query/stage-spec.js';
 import { funnelMessages, localizeReason } from './messages.js';
 
 type MessageKey = keyof (typeof funnelMessages)['catalogs']['en'];
 
-/** What the funnel computes: the metric result plus the exact inputs (so a selection lists the same customers). */
+/** What the funnel shows: the metric result plus the exact query (so a selection lists the same customers). */
 export interface LifecycleFunnelView {
   funnel: LifecycleFunnelResult;
-  tables: CrmTables;
-  options: LifecycleOptions;
+  query: LifecycleQuery;
 }
 
 const MODES: readonly LifecycleMode[] = ['auto', 'observed', 'declared'];
@@ -125,19 +114,28 @@ export class CrmLifecycleFunnel extends CrmWidget<LifecycleFunnelView> {
     return funnelMessages.t(this.resolvedLocale, key, params);
   }
 
-  protected override computeArgs(): readonly unknown[] {
-    return [this.mode, this.stageDefinitions];
-  }
-
-  protected override compute(tables: CrmTables, options: WidgetComputeOptions): LifecycleFunnelView {
+  protected override queries(context: WidgetQueryContext): WidgetQueries {
     const mode = (this.mode || 'auto').trim() as LifecycleMode;
     if (!MODES.includes(mode)) throw new Error(`mode="${this.mode}" is not a lifecycle mode: expected auto, observed or declared.`);
-    const lifecycle: LifecycleOptions = {
-      ...metricOptions(options),
+    const query: LifecycleQuery = {
+      family: 'lifecycle',
+      ...queryCommon(context),
       mode,
-      ...(this.stageDefinitions ? { stages: this.stageDefinitions } : {}),
+      ...(this.stageDefinitions ? { stages: this.specs(this.stageDefinitions) } : {}),
     };
-    return { funnel: lifecycleFunnel(tables, lifecycle), tables, options: lifecycle };
+    return { funnel: query };
+  }
+
+  /** The stage definitions as data, converted once per definitions array. */
+  private specs(definitions: readonly StageDefinition[]) {
+    if (this.specCache?.from !== definitions) this.specCache = { from: definitions, specs: stageSpecs(definitions) };
+    return this.specCache.specs;
+  }
+
+  private specCache?: { from: readonly StageDefinition[]; specs: ReturnType<typeof stageSpecs> };
+
+  protected override compose(results: WidgetResults, queries: WidgetQueries): LifecycleFunnelView {
+    return { funnel: results.funnel as LifecycleFunnelResult, query: queries.funnel as LifecycleQuery };
   }
 
   protected override isEmpty(view: LifecycleFunnelView): boolean {
@@ -203,20 +201,14 @@ export class CrmLifecycleFunnel extends CrmWidget<LifecycleFunnelView> {
   }
 
   /**
-   * The hook saying who is in this funnel's stages (its definitions and mode), sent with a stage selection so
-   * linked widgets resolve the stage as this funnel does. One per configuration: its identity is a memo key.
+   * Who is in this funnel's stages (its definitions and mode), sent with a stage selection so linked widgets
+   * resolve the stage as this funnel does. Undefined for the defaults.
    */
-  private membership(options: LifecycleOptions): StageMembership {
-    const mode = options.mode ?? 'auto';
-    if (!options.stages && mode === 'auto') return lifecycleStageMembership;
-    const cached = this.memberships;
-    if (cached && cached.stages === options.stages && cached.mode === mode) return cached.hook;
-    const hook = stageMembership({ stages: options.stages, mode });
-    this.memberships = { stages: options.stages, mode, hook };
-    return hook;
+  private membership(query: LifecycleQuery): StageMembershipSpec | undefined {
+    const mode = query.mode ?? 'auto';
+    if (!query.stages && mode === 'auto') return undefined;
+    return { ...(query.stages ? { stages: query.stages } : {}), mode };
   }
-
-  private memberships?: { stages?: readonly StageDefinition[]; mode: LifecycleMode; hook: StageMembership };
 
   /** Select a stage's customers (an unobservable stage has none of its own: it is only announced). */
   private activate(view: LifecycleFunnelView, i: number): void {
@@ -225,8 +217,9 @@ export class CrmLifecycleFunnel extends CrmWidget<LifecycleFunnelView> {
       this.announce(this.m('unobservableSelected', { stage: this.label(s) }));
       return;
     }
-    const customerIds = customersInStage(view.tables, s.id, view.options);
-    this.select('stage', s.id, { label: this.label(s), customerIds, stageMembership: this.membership(view.options) });
+    const { family: _family, ...query } = view.query;
+    const customerIds = this.customerIdsOf({ ...query, family: 'lifecycle-stage-customers', stageId: s.id });
+    this.select('stage', s.id, { label: this.label(s), customerIds, stageMembership: this.membership(view.query) });
   }
 
   protected override renderChart(view: LifecycleFunnelView): TemplateResult {

@@ -3,10 +3,10 @@ import { componentTokens } from '../../styles/tokens.js';
 import { property } from 'lit/decorators.js';
 import { cssProperties } from '../../styles/css-properties.js';
 import { orDefault } from '../base/converters.js';
-import { CrmWidget, metricOptions, type WidgetComputeOptions } from '../base/crm-widget.js';
+import { CrmWidget, queryCommon, type WidgetQueryContext, type WidgetQueries, type WidgetResults } from '../base/crm-widget.js';
 import type { TableColumn, TableData } from '../base/table-data.js';
 import type { SelectionField } from '../events.js';
-import type { CrmTables } from '../../data/types.js';
+import type { RegionalQuery, RegionalQueryResult } from '../../query/protocol.js';
 import { isoToDay } from '../../data/days.js';
 import { layoutBars, renderBars, type BarDatum } from '../../charts/bar-chart.js';
 import {
@@ -19,9 +19,6 @@ import {
   type GeoFeatureCollection,
 } from '../../charts/choropleth.js';
 import {
-  provinceRegions,
-  regionalComparison,
-  regionalGroupCustomers,
   UNKNOWN_GROUP_LABEL,
   type RegionalGroup,
   type RegionalOptions,
@@ -39,8 +36,8 @@ export interface RegionalComparisonView {
   geo?: GeoFeatureCollection;
   /** Province → region from the data (map view grouped by region). */
   provinceGroup?: Map<string, string>;
-  /** The inputs of `comparison`, to find a group's customers when it is selected. */
-  query: { tables: CrmTables; options: RegionalOptions };
+  /** The query of `comparison`, to find a group's customers when it is selected. */
+  query: RegionalQuery;
 }
 
 /** Filter field a selected group sets, per grouping; other groupings select the group's customers. */
@@ -278,12 +275,23 @@ export class CrmRegionalComparison extends CrmWidget<RegionalComparisonView> {
     if (changed.has('groupBy') && changed.get('groupBy') !== undefined && this.selection) this.clearSelection();
   }
 
-  protected override async compute(tables: CrmTables, o: WidgetComputeOptions): Promise<RegionalComparisonView> {
+  protected override queries(context: WidgetQueryContext): WidgetQueries {
     if (!isRegionalMetric(this.metric))
       throw new Error(this.m('badMetric', { value: String(this.metric), known: REGIONAL_METRICS.join(', ') }));
-    const options: RegionalOptions = { ...metricOptions(o), groupBy: this.groupByName, compare: this.compareRange() };
-    const comparison = regionalComparison(tables, options);
-    const view: RegionalComparisonView = { comparison, query: { tables, options } };
+    const compare = this.compareRange();
+    const query: RegionalQuery = {
+      family: 'regional',
+      ...queryCommon(context),
+      groupBy: this.groupByName,
+      ...(compare ? { compare } : {}),
+      ...(this.wantsMap && this.groupByName === 'region' ? { provinceRegions: true } : {}),
+    };
+    return { regional: query };
+  }
+
+  protected override async compose(results: WidgetResults, queries: WidgetQueries): Promise<RegionalComparisonView> {
+    const answer = results.regional as RegionalQueryResult;
+    const view: RegionalComparisonView = { comparison: answer.comparison, query: queries.regional as RegionalQuery };
     if (this.wantsMap) {
       const url = this.geoSrc!;
       try {
@@ -291,7 +299,7 @@ export class CrmRegionalComparison extends CrmWidget<RegionalComparisonView> {
       } catch (error) {
         throw new Error(this.m('geoError', { url, reason: error instanceof Error ? error.message : String(error) }));
       }
-      if (this.groupByName === 'region') view.provinceGroup = provinceRegions(tables);
+      if (answer.provinceRegions) view.provinceGroup = answer.provinceRegions as Map<string, string>;
     }
     return view;
   }
@@ -348,14 +356,14 @@ export class CrmRegionalComparison extends CrmWidget<RegionalComparisonView> {
 
   /** Select (or toggle off) a group: the filter field follows the grouping (see `@fires crm-region-select`). */
   private selectGroup(g: RegionalGroup, view: RegionalComparisonView): void {
-    const customerIds = regionalGroupCustomers(view.query.tables, view.query.options, g.key);
+    const { family: _family, provinceRegions: _p, ...query } = view.query;
+    const customerIds = this.customerIdsOf({ ...query, family: 'regional-group-customers', key: g.key });
     const field: SelectionField = (g.key !== null && GROUP_FIELDS[this.groupByName]) || 'customerIds';
-    this.select('region', this.selectionValue(g), {
-      label: this.groupLabel(g.key),
-      customerIds,
-      field,
-      values: field === 'customerIds' ? customerIds : [g.key!],
-    });
+    const value = this.selectionValue(g);
+    const label = this.groupLabel(g.key);
+    if (field !== 'customerIds') return this.select('region', value, { label, customerIds, field, values: [g.key!] });
+    // The group's customers are the filter itself: select once the data worker has listed them.
+    void customerIds.then((ids) => this.select('region', value, { label, customerIds: ids, field, values: ids }));
   }
 
   private isSelected(g: RegionalGroup): boolean {

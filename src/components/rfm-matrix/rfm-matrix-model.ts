@@ -2,7 +2,7 @@
  * The RFM matrix's view model (pure: no DOM): one pass over an `RfmResult` gives the recency × frequency cells
  * with their customers, revenue and segment mix, the segment summary, and each axis's score ranges.
  */
-import { rfmGrid, rfmSegmentSummary, type RfmGrid, type RfmResult, type RfmSegmentRow, type RfmThresholds } from '../../metrics/rfm/index.js';
+import { rfmGrid, rfmSegmentSummary, type RfmGrid, type RfmScoresResult, type RfmSegmentRow, type RfmThresholds } from '../../metrics/rfm/index.js';
 import type { RfmBins, RfmMethod, RfmSettings } from '../../metrics/rfm/index.js';
 import { assignSegments, resolveSegmentScheme, type SegmentRule, type SegmentScheme } from '../../metrics/segments.js';
 
@@ -31,7 +31,7 @@ export interface RfmCell {
 export type ScoreSpan = { lo: number; hi: number } | null;
 
 export interface RfmMatrixModel {
-  result: RfmResult;
+  result: RfmScoresResult;
   grid: RfmGrid;
   summary: RfmSegmentRow[];
   /** Rows × cols cells in display order: row 0 = the best (highest) recency score, col 0 = F1. */
@@ -70,7 +70,7 @@ export function integerScoreRanges(t: RfmThresholds, method: RfmMethod, count: n
 }
 
 /** Segment index of every (r, f, m) score triple, to tell pure cells from mixed ones. */
-function cellSegments(result: RfmResult, rules: readonly SegmentRule[], preset: boolean): Uint8Array[] {
+function cellSegments(result: RfmScoresResult, rules: readonly SegmentRule[], preset: boolean): Uint8Array[] {
   const { recency: nr, frequency: nf, monetary: nm } = result.bins;
   const r = new Uint8Array(nr * nf * nm);
   const f = new Uint8Array(r.length);
@@ -86,7 +86,7 @@ function cellSegments(result: RfmResult, rules: readonly SegmentRule[], preset: 
 }
 
 /** Builds the matrix model; `scheme` must be the one `result` was scored with. */
-export function buildRfmMatrix(result: RfmResult, scheme?: SegmentScheme, explicitBins = { recency: false, frequency: false }): RfmMatrixModel {
+export function buildRfmMatrix(result: RfmScoresResult, scheme?: SegmentScheme, explicitBins = { recency: false, frequency: false }): RfmMatrixModel {
   const grid = rfmGrid(result, 'f', 'r');
   const rows = grid.yBins;
   const cols = grid.xBins;

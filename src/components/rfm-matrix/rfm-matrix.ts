@@ -2,12 +2,11 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { cssProperties } from '../../styles/css-properties.js';
 import { orDefault, numberOr } from '../base/converters.js';
-import { CrmWidget, metricOptions, type WidgetComputeOptions } from '../base/crm-widget.js';
+import { CrmWidget, queryCommon, type WidgetQueryContext, type WidgetQueries, type WidgetResults } from '../base/crm-widget.js';
 import type { TableData } from '../base/table-data.js';
 import { csvBlob, exportFilename, offerExport } from '../base/export.js';
 import { dispatchCrmEvent } from '../events.js';
-import type { CrmTables } from '../../data/types.js';
-import { rfm, rfmCustomers, type RfmSegmentRow } from '../../metrics/rfm/index.js';
+import { rfmCustomers, type RfmSegmentRow } from '../../metrics/rfm/index.js';
 import type { SegmentRule, SegmentScheme } from '../../metrics/segments.js';
 import { layoutScoreGrid, renderScoreGrid, type GridCellDatum } from '../../charts/rfm-grid.js';
 import { bestContrast } from '../../charts/contrast.js';
@@ -16,7 +15,7 @@ import type { Locale } from '../../i18n/locales.js';
 import type { MessageParams } from '../../i18n/messages.js';
 import { rfmMatrixMessages, type RfmMatrixMessageKey } from './messages.js';
 import { buildRfmMatrix, rfmSettingsFromAttributes, type BinsValue, type RfmCell, type RfmMatrixModel, type ScoreSpan } from './rfm-matrix-model.js';
-import { customerNames } from './customer-names.js';
+import type { RfmQueryResult } from '../../query/protocol.js';
 
 /** What `<crm-rfm-matrix>` computes: the matrix model and customer names (from the customers table). */
 export interface RfmMatrixResult {
@@ -369,13 +368,10 @@ export class CrmRfmMatrix extends CrmWidget<RfmMatrixResult> {
 
   // ——— base hooks ———
 
-  protected override computeArgs(): readonly unknown[] {
-    return [this.bins, this.recencyBins, this.frequencyBins, this.monetaryBins, this.method, this.segmentRules];
-  }
-
-  protected override compute(tables: CrmTables, options: WidgetComputeOptions): RfmMatrixResult {
-    const scheme: SegmentScheme | undefined = this.segmentRules ?? (options.segmentPreset as SegmentScheme | undefined);
-    const settings = rfmSettingsFromAttributes({
+  /** The scoring settings from the attributes (and the segment scheme: rules, else the `segments` preset). */
+  private settings(segmentPreset: string | undefined) {
+    const scheme: SegmentScheme | undefined = this.segmentRules ?? (segmentPreset as SegmentScheme | undefined);
+    return rfmSettingsFromAttributes({
       bins: this.bins,
       recencyBins: this.recencyBins,
       frequencyBins: this.frequencyBins,
@@ -383,9 +379,17 @@ export class CrmRfmMatrix extends CrmWidget<RfmMatrixResult> {
       method: this.method,
       segments: scheme,
     });
-    const result = rfm(tables, { ...metricOptions(options), rfm: settings });
+  }
+
+  protected override queries(context: WidgetQueryContext): WidgetQueries {
+    return { rfm: { family: 'rfm', ...queryCommon(context), rfm: this.settings(context.segmentPreset), names: true } };
+  }
+
+  protected override compose(results: WidgetResults): RfmMatrixResult {
+    const { rfm: result, names } = results.rfm as RfmQueryResult;
+    const settings = this.settings(this.segments || undefined);
     const explicit = { recency: Array.isArray(settings.recencyBins), frequency: Array.isArray(settings.frequencyBins) };
-    return { model: buildRfmMatrix(result, settings.segments, explicit), names: customerNames(tables) };
+    return { model: buildRfmMatrix(result, settings.segments, explicit), names: names ?? new Map() };
   }
 
   protected override isEmpty(r: RfmMatrixResult): boolean {

@@ -37,6 +37,9 @@ export interface RfmResult extends RfmScores {
   base: PreparedOrders;
 }
 
+/** An `RfmResult` without its prepared base: what the helpers below read, and what crosses from the data worker. */
+export type RfmScoresResult = Omit<RfmResult, 'base'>;
+
 /** Orders table or the tables of a feed. */
 export type RfmInput = CrmTables | ColumnTable;
 
@@ -92,7 +95,7 @@ export function rfm(input: RfmInput, options: MetricOptions = {}): RfmResult {
 }
 
 /** The RFM columns as an Arquero table (for export and ad-hoc queries; widgets can use `columns`). */
-export function rfmToTable(result: RfmResult): ColumnTable {
+export function rfmToTable(result: RfmScoresResult): ColumnTable {
   return aq.table({ ...result.columns });
 }
 
@@ -105,7 +108,7 @@ export interface RfmSelection {
 }
 
 /** Row indices (into `result.columns`) of the customers matching every given part of `select`. */
-export function rfmCustomers(result: RfmResult, select: RfmSelection): Int32Array {
+export function rfmCustomers(result: RfmScoresResult, select: RfmSelection): Int32Array {
   const seg = select.segment === undefined ? -1 : result.segments.findIndex((s) => s.id === select.segment);
   if (select.segment !== undefined && seg < 0) return new Int32Array(0);
   const out: number[] = [];
@@ -135,11 +138,11 @@ export interface RfmGrid {
   revenue: Float64Array;
 }
 
-const binsOf = (result: RfmResult, axis: RfmAxis) =>
+const binsOf = (result: RfmScoresResult, axis: RfmAxis) =>
   axis === 'r' ? result.bins.recency : axis === 'f' ? result.bins.frequency : result.bins.monetary;
 
 /** Aggregates customers over two score dimensions (mean monetary of a cell = revenue / customers). */
-export function rfmGrid(result: RfmResult, x: RfmAxis = 'f', y: RfmAxis = 'r'): RfmGrid {
+export function rfmGrid(result: RfmScoresResult, x: RfmAxis = 'f', y: RfmAxis = 'r'): RfmGrid {
   const xBins = binsOf(result, x);
   const yBins = binsOf(result, y);
   const xs = result[x];
@@ -173,7 +176,7 @@ export interface RfmSegmentRow extends SegmentInfo {
  * Per segment, in the scheme's order (then `others`): customers, orders, revenue, AOV and shares — R's
  * `rfm_segment_summary` plus shares. Segments without customers are listed with zeros.
  */
-export function rfmSegmentSummary(result: RfmResult): RfmSegmentRow[] {
+export function rfmSegmentSummary(result: RfmScoresResult): RfmSegmentRow[] {
   const k = result.segments.length;
   const customers = new Float64Array(k);
   const orders = new Float64Array(k);

@@ -1,6 +1,6 @@
 import type { ColumnTable } from 'arquero';
-import type { CrmTables } from '../../data/types.js';
-import { readColumn, rowCount } from '../../metrics/columns.js';
+import type { CrmTables } from '../data/types.js';
+import { readColumn, rowCount } from '../metrics/columns.js';
 
 const cache = new WeakMap<ColumnTable, Map<string, string>>();
 
