@@ -3,6 +3,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { chromiumArgs, findChromium } from './scripts/chromium.mjs';
 import { testFeeds } from './test/server/feeds.mjs';
 import { cspPages } from './test/server/csp-pages.mjs';
+import { workerBundle } from './test/server/worker-bundle.mjs';
 
 export default {
   files: ['test/**/*.test.ts', '!test/node/**', '!test/hosts/**'],
@@ -10,7 +11,7 @@ export default {
   nodeResolve: { browser: true },
   concurrency: 1,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
-  middleware: [testFeeds, cspPages],
+  middleware: [testFeeds, cspPages, workerBundle],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: findChromium({ install: false }), headless: true, args: chromiumArgs },

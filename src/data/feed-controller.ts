@@ -63,6 +63,8 @@ export class FeedController implements ReactiveController {
     this.options = options;
     this.state = this.withActions({ status: 'idle', filter: {}, linked: true });
     host.addController(this);
+    // Start the page's data worker with the first element, while the page is still loading its data.
+    void dataHost();
   }
 
   /** What to load (`undefined`: nothing, state idle). A request for the same feed, mapping and scope is kept. */

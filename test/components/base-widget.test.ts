@@ -5,7 +5,10 @@ import * as aq from 'arquero';
 import { crmDataContext, type CrmDataState } from '../../src/data/context.js';
 import type { CrmTables } from '../../src/data/types.js';
 import type { CrmFilter } from '../../src/metrics/filter-types.js';
-import { CrmWidget, type WidgetComputeOptions } from '../../src/components/base/crm-widget.js';
+import { CrmWidget, queryCommon, type WidgetQueryContext, type WidgetQueries, type WidgetResults } from '../../src/components/base/crm-widget.js';
+import { dataHost } from '../../src/query/data-host.js';
+import { QueryCoordinator } from '../../src/query/coordinator.js';
+import type { RegionalQueryResult } from '../../src/query/protocol.js';
 import type { TableData } from '../../src/components/base/table-data.js';
 import { layoutBars, renderBars } from '../../src/charts/bar-chart.js';
 import { defineElement } from '../../src/components/define.js';
@@ -19,32 +22,31 @@ interface RegionRow {
   revenue: number;
 }
 
-/** A minimal widget on the base: counts orders per region, honouring the `regions` filter. */
+/**
+ * A minimal widget on the base: orders and revenue per region (the `regional` query, one period holding every
+ * order), honouring the `regions` filter.
+ */
 class TestRegions extends CrmWidget<RegionRow[]> {
   computeCalls = 0;
   failNext = false;
+  /** The orders column grouped by (a feed without regions groups by another). */
+  groupBy = 'region';
 
-  protected override compute(tables: CrmTables, options: WidgetComputeOptions): RegionRow[] {
+  protected override queries(context: WidgetQueryContext): WidgetQueries {
+    return { regional: { family: 'regional', ...queryCommon(context), groupBy: this.groupBy } };
+  }
+
+  protected override compose(results: WidgetResults): RegionRow[] {
     this.computeCalls++;
     if (this.failNext) {
       this.failNext = false;
       throw new Error('region column is broken');
     }
-    const orders = tables.orders;
-    const regions = orders.columnNames().includes('region')
-      ? (orders.array('region') as string[])
-      : Array.from({ length: orders.numRows() }, () => '(none)');
-    const amounts = tables.orders.array('amount') as Float64Array;
-    const keep = options.filter.regions ? new Set(options.filter.regions) : undefined;
-    const by = new Map<string, RegionRow>();
-    regions.forEach((r, i) => {
-      if (keep && !keep.has(r)) return;
-      const row = by.get(r) ?? { region: r, orders: 0, revenue: 0 };
-      row.orders++;
-      row.revenue += amounts[i];
-      by.set(r, row);
-    });
-    return [...by.values()].sort((a, b) => b.revenue - a.revenue);
+    const { comparison } = results.regional as RegionalQueryResult;
+    return comparison.groups
+      .filter((g) => g.rank !== null)
+      .map((g) => ({ region: g.key ?? '(none)', orders: g.orders, revenue: g.revenue }))
+      .sort((a, b) => b.revenue - a.revenue);
   }
 
   protected override renderChart(rows: RegionRow[]): TemplateResult {
@@ -122,10 +124,23 @@ function sampleTables(): CrmTables {
   return {
     orders: aq.table({
       customer_id: ['a', 'b', 'c', 'd', 'e'],
+      order_date: new Int32Array(5).fill(19_800),
       region: ['East', 'East', 'North', 'South', 'East'],
       amount: Float64Array.from([100, 250, 80, 40, 1000]),
     }),
   };
+}
+
+let served = 0;
+
+/** A provider state over these tables: they go to the page's data worker, queries through a coordinator. */
+async function servedState(tables: CrmTables): Promise<Partial<CrmDataState>> {
+  const host = await dataHost();
+  const source = `base-widget ${++served}`;
+  const info = await host.hand(source, tables);
+  const queries = new QueryCoordinator();
+  queries.setEngine(host.engine(source, info.version), info.version);
+  return { status: 'ready', info, queries };
 }
 
 const q = <T extends Element = HTMLElement>(el: Element, selector: string) =>
@@ -169,7 +184,7 @@ describe('CrmWidget: data sources and computation', () => {
   });
 
   it('uses the data of an enclosing provider and applies attribute ∩ shared filter', async () => {
-    const { widget } = await providedWidget({ tables: sampleTables(), filter: { regions: ['East', 'North'] } });
+    const { widget } = await providedWidget({ ...(await servedState(sampleTables())), filter: { regions: ['East', 'North'] } });
     widget.regions = 'North，South'; // Chinese comma accepted
     await waitUntil(() => bars(widget).length === 1);
     expect(bars(widget)[0].getAttribute('aria-label')).to.match(/^North:/);
@@ -177,9 +192,10 @@ describe('CrmWidget: data sources and computation', () => {
 
   it('loads its own src through FeedController (test feed server: 3 orders summing 400)', async () => {
     const id = `wk-${Date.now()}`;
-    const el = await fixture<TestRegions>(html`<test-regions lang="en" src="/feeds/orders/${id}.json"></test-regions>`);
+    // The feed has no region column: one group of every purchase row (the normalizer's order_kind 0 = purchase).
+    const el = await fixture<TestRegions>(html`<test-regions lang="en" .groupBy=${'order_kind'} src="/feeds/orders/${id}.json"></test-regions>`);
     await rendered(el);
-    expect(bars(el).map((b) => b.getAttribute('aria-label'))).to.deep.equal(['(none): CN¥400']);
+    expect(bars(el).map((b) => b.getAttribute('aria-label'))).to.deep.equal(['0: CN¥400']);
   });
 
   it('shows the loader error of its own src with a Retry', async () => {
@@ -247,7 +263,7 @@ describe('CrmWidget: states', () => {
   });
 
   it('empty under a filter offers Clear filters, which clears the shared filter', async () => {
-    const { provider, widget } = await providedWidget({ tables: sampleTables(), filter: { regions: ['West'] } });
+    const { provider, widget } = await providedWidget({ ...(await servedState(sampleTables())), filter: { regions: ['West'] } });
     await waitUntil(() => q(widget, '[part~="empty"]'));
     const empty = q(widget, '[part~="empty"]')!;
     expect(empty.textContent).to.contain('No data matches the current filters.');
@@ -259,7 +275,7 @@ describe('CrmWidget: states', () => {
   it('stale cache shows the age and Refresh calls refresh()', async () => {
     const fetchedAt = Date.now() - 3 * 60_000;
     const { provider, widget } = await providedWidget({
-      tables: sampleTables(),
+      ...(await servedState(sampleTables())),
       cache: { fromCache: true, stale: true, fetchedAt },
     });
     const stale = q(widget, '[part~="stale"]')!;
@@ -273,7 +289,7 @@ describe('CrmWidget: selection and events', () => {
   it('selecting a bar sets the shared filter and fires typed events that cross shadow roots', async () => {
     const shell = await fixture<LitElement>(html`<test-shell></test-shell>`);
     const provider = shell.shadowRoot!.querySelector('test-provider') as TestProvider;
-    provider.setState({ tables: sampleTables() });
+    provider.setState(await servedState(sampleTables()));
     const widget = provider.querySelector('test-regions') as TestRegions;
     await rendered(widget);
     const selected = oneEvent(document, 'crm-region-select');
@@ -296,7 +312,7 @@ describe('CrmWidget: selection and events', () => {
   });
 
   it('keyboard: arrows move focus, Enter selects, Escape clears', async () => {
-    const { provider, widget } = await providedWidget({ tables: sampleTables() });
+    const { provider, widget } = await providedWidget(await servedState(sampleTables()));
     await rendered(widget);
     const marks = bars(widget);
     expect(marks.map((m) => m.getAttribute('tabindex'))).to.deep.equal(['0', '-1', '-1']);
@@ -334,7 +350,7 @@ describe('CrmWidget: selection and events', () => {
   });
 
   it('drops its selection when another widget clears that field of the shared filter', async () => {
-    const { provider, widget } = await providedWidget({ tables: sampleTables() });
+    const { provider, widget } = await providedWidget(await servedState(sampleTables()));
     await rendered(widget);
     bars(widget)[0].dispatchEvent(new MouseEvent('click'));
     await widget.updateComplete;
@@ -345,7 +361,7 @@ describe('CrmWidget: selection and events', () => {
   });
 
   it('setSelection restores a selection from code: shared filter, event, highlight; no toggle; null clears', async () => {
-    const { provider, widget } = await providedWidget({ tables: sampleTables() });
+    const { provider, widget } = await providedWidget(await servedState(sampleTables()));
     await rendered(widget);
     const event = oneEvent(widget, 'crm-region-select');
     widget.setSelection({ kind: 'region', value: 'North', label: 'The North' });
@@ -440,10 +456,12 @@ describe('CrmWidget: exports', () => {
 
   it('CSV: BOM, RFC 4180 quoting and the formula-injection guard', async () => {
     const tables = sampleTables();
+    // a buys 10 and gets 15 back: the formula row's net revenue is −5.
     tables.orders = aq.table({
-      customer_id: ['a', 'b'],
-      region: ['=HYPERLINK("http://x")', '华东, 上海'],
-      amount: Float64Array.from([-5, 12.5]),
+      customer_id: ['a', 'a', 'b'],
+      order_date: new Int32Array(3).fill(19_800),
+      region: ['=HYPERLINK("http://x")', '=HYPERLINK("http://x")', '华东, 上海'],
+      amount: Float64Array.from([10, -15, 12.5]),
     });
     const el = await fixture<TestRegions>(html`<test-regions heading="区域 报表" .tables=${tables}></test-regions>`);
     await rendered(el);

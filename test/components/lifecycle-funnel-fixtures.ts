@@ -1,13 +1,13 @@
 // Fixtures of the <crm-lifecycle-funnel> tests: the seeded sample, hand-made tiny tables, a linked consumer.
 import { html, type TemplateResult } from 'lit';
 import * as aq from 'arquero';
-import { CrmWidget, type WidgetComputeOptions } from '../../src/components/base/crm-widget.js';
+import { CrmWidget, queryCommon, type WidgetQueryContext, type WidgetQueries, type WidgetResults } from '../../src/components/base/crm-widget.js';
 import type { TableData } from '../../src/components/base/table-data.js';
 import { defineElement } from '../../src/components/define.js';
 import { isoToDay } from '../../src/data/days.js';
 import type { CrmTables } from '../../src/data/types.js';
 import { normalizeFeed } from '../../src/data/normalize/index.js';
-import { prepareOrders } from '../../src/metrics/prepare.js';
+import type { RfmQueryResult } from '../../src/query/protocol.js';
 import { generateSample } from '../../src/sample/index.js';
 
 let sample: CrmTables | undefined;
@@ -45,9 +45,14 @@ export function tinyDeclared(): CrmTables {
 
 /** A plain consumer widget: shows how many customers the shared base keeps under the linked filter. */
 export class FunnelConsumer extends CrmWidget<{ customers: number }> {
-  protected override compute(tables: CrmTables, options: WidgetComputeOptions): { customers: number } {
-    // The options go to the metric whole: they carry `stageMembership`, which `filter.stages` needs.
-    return { customers: prepareOrders(tables, options).customerCount };
+  protected override queries(context: WidgetQueryContext): WidgetQueries {
+    // The common part goes to the query whole: it carries `stageMembership`, which `filter.stages` needs.
+    return { rfm: { family: 'rfm', ...queryCommon(context), rfm: {} } };
+  }
+
+  /** RFM's size: the customers the shared base keeps (one slot per customer with a kept order). */
+  protected override compose(results: WidgetResults): { customers: number } {
+    return { customers: (results.rfm as RfmQueryResult).rfm.size };
   }
 
   protected override renderChart(r: { customers: number }): TemplateResult {
