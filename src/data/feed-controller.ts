@@ -206,13 +206,12 @@ export class FeedController implements ReactiveController {
     this.listen(host, source);
     this.coordinator.setEngine(host.engine(source, info.version), info.version);
     this.set({ status: 'ready', info, report: info.report, cache: info.cache, error: undefined, progress: undefined, queries: this.coordinator });
-    this.options.onLoad?.({
-      src: this.handed ? undefined : this.request?.src,
-      rows: info.rows,
-      report: info.report,
-      cache: info.cache,
-      ...(update ? { update } : {}),
-    });
+    // Handed-over tables: rows only (no feed, report or cache).
+    this.options.onLoad?.(
+      this.handed
+        ? { rows: info.rows }
+        : { src: this.request?.src, rows: info.rows, report: info.report, cache: info.cache, ...(update ? { update } : {}) },
+    );
   }
 
   /** Background revalidation outcomes of the shown source. */

@@ -26,8 +26,11 @@ class TestConsumer extends LitElement {
 }
 defineElement('test-data-consumer', TestConsumer);
 
-const sum = (tables: CrmTables | undefined) =>
-  Array.from((tables?.orders.array('amount') ?? []) as ArrayLike<number>).reduce((s, a) => s + a, 0);
+/** Net revenue of the provided data, asked from the data worker (the page holds no tables): RFM monetary summed. */
+async function sum(state: CrmDataState | undefined): Promise<number> {
+  const answer = await state!.queries!.query({ family: 'rfm', filter: {}, rfm: {} });
+  return Array.from(answer.rfm.monetary).reduce((s, a) => s + a, 0);
+}
 
 const ready = (c: TestConsumer) => waitUntil(() => c.state?.status === 'ready', 'consumer never got data');
 
@@ -65,8 +68,11 @@ describe('<crm-data>', () => {
     const [a, b] = el.querySelectorAll<TestConsumer>('test-data-consumer');
     await ready(a!);
     await ready(b!);
-    expect(a!.state!.tables).to.equal(b!.state!.tables);
-    expect(sum(a!.state!.tables)).to.equal(400);
+    // One source: the same tables version and one coordinator's answers for both.
+    expect(a!.state!.info!.version).to.equal(b!.state!.info!.version);
+    expect(a!.state!.queries).to.equal(b!.state!.queries);
+    expect(a!.state).to.not.have.property('tables');
+    expect(await sum(a!.state)).to.equal(400);
     expect(a!.states[0]!.status).to.equal('loading');
     expect((await feedCounts(id)).requests).to.equal(1);
   });
@@ -76,7 +82,7 @@ describe('<crm-data>', () => {
       <test-data-consumer></test-data-consumer><test-data-consumer></test-data-consumer>
     </crm-data>`);
     const [a, b] = el.querySelectorAll<TestConsumer>('test-data-consumer');
-    expect(a!.state!.status).to.equal('ready');
+    await ready(a!); // handed-over tables go to the data worker first
     expect(a!.state!.linked).to.equal(true);
     a!.state!.setFilter({ regions: ['East'] });
     expect(b!.state!.filter).to.deep.equal({ regions: ['East'] });
@@ -98,7 +104,9 @@ describe('<crm-data>', () => {
     });
     expect(((await loaded) as CustomEvent<CrmDataLoadDetail>).detail).to.deep.equal({ rows: { orders: 2 } });
     const consumer = el.querySelector<TestConsumer>('test-data-consumer')!;
-    expect(consumer.state!.tables).to.equal(tables);
+    await ready(consumer);
+    expect(consumer.state!.info!.rows).to.deep.equal({ orders: 2 });
+    expect(await sum(consumer.state)).to.equal(30);
     expect(consumer.state!.report).to.equal(undefined);
   });
 
@@ -112,7 +120,7 @@ describe('<crm-data>', () => {
     ></crm-data>`);
     const c1 = flat.querySelector<TestConsumer>('test-data-consumer')!;
     await ready(c1);
-    expect(sum(c1.state!.tables)).to.equal(400);
+    expect(await sum(c1.state)).to.equal(400);
 
     const perTable = await fixture<CrmData>(html`<crm-data
       src=${src}
@@ -122,7 +130,7 @@ describe('<crm-data>', () => {
     ></crm-data>`);
     const c2 = perTable.querySelector<TestConsumer>('test-data-consumer')!;
     await ready(c2);
-    expect(c2.state!.tables!.orders.numRows()).to.equal(3);
+    expect(c2.state!.info!.rows.orders).to.equal(3);
   });
 
   it('puts invalid fields JSON into an error state with crm-data-error', async () => {
@@ -178,7 +186,7 @@ describe('<crm-data>', () => {
     ></crm-data>`);
     const consumer = second.querySelector<TestConsumer>('test-data-consumer')!;
     expect(consumer.states[0]!.status).to.equal('ready'); // never showed a loading state
-    expect(consumer.state!.tables).to.equal(first.state.tables);
+    expect(consumer.state!.info!.version).to.equal(first.state.info!.version);
     expect((await feedCounts(id)).requests).to.equal(1);
   });
 
@@ -208,7 +216,7 @@ describe('<crm-data>', () => {
     expect(el.state.status).to.equal('loading');
     wrapper.append(el);
     await waitUntil(() => el.state.status === 'ready', 'no data after reconnecting', { timeout: 5000 });
-    expect(sum(el.state.tables)).to.equal(400);
+    expect(await sum(el.state)).to.equal(400);
     expect(await feedCounts(id)).to.deep.equal({ requests: 2, ok: 2, notModified: 0, closedEarly: 1 });
   });
 
@@ -224,7 +232,7 @@ describe('<crm-data>', () => {
     await bumpFeed(plain); // version 2: 4 orders, 500
     el.src = `/feeds/orders/${plain}.json`;
     await waitUntil(() => el.state.status === 'ready');
-    expect(sum(el.state.tables)).to.equal(500);
+    expect(await sum(el.state)).to.equal(500);
     await waitUntil(async () => (await feedCounts(slow)).closedEarly === 1, 'the old download was not aborted', {
       timeout: 5000,
     });
@@ -234,14 +242,14 @@ describe('<crm-data>', () => {
     const id = uniqueId('refresh');
     const el = await fixture<CrmData>(html`<crm-data src=${`/feeds/orders/${id}.json`} cache-scope=${uniqueId('s')}></crm-data>`);
     await waitUntil(() => el.state.status === 'ready');
-    expect(sum(el.state.tables)).to.equal(400);
+    expect(await sum(el.state)).to.equal(400);
     await bumpFeed(id);
     const loaded = oneEvent(el, CRM_DATA_LOAD);
     el.state.refresh();
     const detail = ((await loaded) as CustomEvent<CrmDataLoadDetail>).detail;
     expect(detail.rows).to.deep.equal({ orders: 4 });
     expect(detail.cache?.fromCache).to.equal(false);
-    expect(sum(el.state.tables)).to.equal(500);
+    expect(await sum(el.state)).to.equal(500);
     // a refresh is a conditional request: the server compared ETags and sent version 2
     expect(await feedCounts(id)).to.deep.equal({ requests: 2, ok: 2, notModified: 0, closedEarly: 0 });
   });
