@@ -79,7 +79,8 @@ async function until(ok: () => boolean, message: string, timeout = 30_000): Prom
 const root = (el: Element) => el.shadowRoot!;
 const drawn = (el: Element) => {
   const r = el.shadowRoot;
-  return !!r && !r.querySelector('[part~="loading"]') && !!r.querySelector('[part~="chart"], [part~="table"], .panel, [part~="error"], [part~="empty"]');
+  // Not while a new result is being computed (in the data worker: aria-busy on the body).
+  return !!r && !r.querySelector('[part~="loading"], [aria-busy="true"]') && !!r.querySelector('[part~="chart"], [part~="table"], .panel, [part~="error"], [part~="empty"]');
 };
 
 /** Waits until the widget has drawn its result again, and fails on an error state. */
@@ -100,7 +101,8 @@ function expectNoViolations(frame: Frame, when: string): void {
 /** `<crm-data src>` with the five widgets; resolves with the load event once the customer card has a customer. */
 async function mount(frame: Frame, src: string) {
   const { doc } = frame;
-  const data = doc.createElement('crm-data') as HTMLElement & { state: { tables?: { orders: { array(c: string): ArrayLike<string> } } } };
+  type Directory = { ids: string[]; orders: Int32Array };
+  const data = doc.createElement('crm-data') as HTMLElement & { state: { queries: { query(q: object): Promise<Directory> } } };
   data.setAttribute('src', src);
   const widgets = {} as Record<(typeof TAGS)[number], Widget>;
   for (const tag of TAGS) {
@@ -115,9 +117,11 @@ async function mount(frame: Frame, src: string) {
   doc.body.append(data);
   const load = await loaded;
   // The customer with the most orders: a full card (channels, categories, spend, churn meter).
-  const counts = new Map<string, number>();
-  for (const id of Array.from(data.state.tables!.orders.array('customer_id'))) counts.set(id, (counts.get(id) ?? 0) + 1);
-  widgets['crm-customer-360'].setAttribute('customer-id', [...counts].sort((a, b) => b[1] - a[1])[0][0]);
+  // (The page holds no tables: the customer directory comes from the data worker.)
+  const directory = await data.state.queries.query({ family: 'customer-directory', filter: {} });
+  let most = 0;
+  for (let i = 1; i < directory.ids.length; i++) if (directory.orders[i] > directory.orders[most]) most = i;
+  widgets['crm-customer-360'].setAttribute('customer-id', directory.ids[most]);
   return { data, widgets, load: load.detail };
 }
 

@@ -124,7 +124,9 @@ const ELSEWHERE = new Set(['src', 'fields', 'format', 'timeZone', 'maxAge', 'cac
 
 /** What the widget shows: its shadow DOM (ids made stable) and the theme in force. */
 async function fingerprint(el: Widget): Promise<string> {
-  await waitUntil(() => el.shadowRoot && !el.shadowRoot.querySelector('[part~="loading"]') && el.shadowRoot.querySelector('[part~="chart"], [part~="table"], .panel, [part~="empty"], [part~="error"]'), `${el.localName} did not draw`, { timeout: 10_000 });
+  // Results come from the data worker: wait for the update a property set schedules, then for its queries.
+  await el.updateComplete;
+  await waitUntil(() => el.shadowRoot && !el.shadowRoot.querySelector('[part~="loading"], [aria-busy="true"]') && el.shadowRoot.querySelector('[part~="chart"], [part~="table"], .panel, [part~="empty"], [part~="error"]'), `${el.localName} did not draw`, { timeout: 10_000 });
   await el.updateComplete;
   await new Promise((r) => requestAnimationFrame(r));
   await el.updateComplete;
