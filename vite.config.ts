@@ -63,7 +63,7 @@ export default defineConfig(({ mode }) => {
   if (mode === 'bundle') {
     return {
       // The bundle starts its worker from the sibling file built by `bundle-worker` (bundle-feed-worker.ts).
-      resolve: { alias: [noParser, { find: /^\.\/feed-worker-url\.js$/, replacement: resolve(root, 'src/data/bundle-feed-worker.ts') }] },
+      resolve: { alias: [noParser, { find: /^(\.|\.\.\/data)\/feed-worker-url\.js$/, replacement: resolve(root, 'src/data/bundle-feed-worker.ts') }] },
       build: standaloneBuild(resolve(root, 'src/index.ts'), 'crm-lens.bundle.js'),
     };
   }

@@ -8,7 +8,7 @@ import { errorFromData } from '../data/errors.js';
 import { registerCacheClearer, type CacheFilter } from '../data/cache.js';
 import { defaultFeedLoader } from '../data/load-feed.js';
 import type { CrmTables } from '../data/types.js';
-import type { FeedUpdate } from '../data/load-feed.js';
+import type { FeedUpdate } from '../data/feed-loader.js';
 import { SourceStore, type LoadHandlers } from './source-store.js';
 import { startWorkerHost } from './worker-host.js';
 import type { Engine, QueryDescriptor, QueryResultOf, SourceInfo, WireFeedRequest } from './protocol.js';

@@ -3,7 +3,7 @@
  * worker can start): loads feeds through a FeedLoader (fetch, IndexedDB cache, revalidation), takes tables handed
  * over by the application, and answers queries over them with `runQuery`. The page sees only `SourceInfo`.
  */
-import { FeedLoader, type FeedUpdate } from '../data/load-feed.js';
+import { FeedLoader, type FeedUpdate } from '../data/feed-loader.js';
 import { rowCounts } from '../data/cache.js';
 import type { CrmTables, LoadResult } from '../data/types.js';
 import { runQuery } from './run-query.js';

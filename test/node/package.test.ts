@@ -11,8 +11,10 @@ import { readFileSync } from 'node:fs';
  * a build step (~600 KB; each worker ~180 KB) — plus ~330 KB of declarations and a ~280 KB manifest: 2.15 MB
  * measured after the forecast, vehicles and associations features landed (1.76 MB before them; 13.4 MB with
  * the demo). The budget keeps it from growing unnoticed; raising it is a decision to write down.
+ * Issue 11 (the data worker computes every metric): each worker file now holds the metrics too (~180 → ~295 KB),
+ * 2.37 MB measured; budget 2.5 MB.
  */
-const BUDGET = 2.3 * 1024 * 1024;
+const BUDGET = 2.5 * 1024 * 1024;
 
 interface Packed {
   files: { path: string; size: number }[];
