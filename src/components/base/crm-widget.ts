@@ -1,8 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ContextConsumer } from '@lit/context';
 import { initialState, Task, TaskStatus } from '@lit/task';
-import { crmDataContext, type CrmDataState } from '../../data/context.js';
+import type { CrmDataState } from '../../data/context.js';
 import { FeedController } from '../../data/feed-controller.js';
 import { parseFieldsOption } from '../../data/fields-option.js';
 import { isoToDay } from '../../data/days.js';
@@ -39,6 +38,7 @@ import { renderTable } from './table.js';
 import type { TableData } from './table-data.js';
 import { TooltipController, type TooltipContent } from './tooltip.js';
 import { ensureContextRoot } from './context-root.js';
+import { ProvidedStateController } from './provided-state.js';
 import { dataMessages, emptyCause, errorText } from '../../data/messages/data-messages.js';
 import type { DateFormatOption } from '../../data/normalize/dates.js';
 
@@ -299,11 +299,7 @@ export abstract class CrmWidget<Result> extends LitElement {
   private markActivate?: (index: number) => void;
 
   private provided?: CrmDataState;
-  private readonly consumer = new ContextConsumer(this, {
-    context: crmDataContext,
-    subscribe: true,
-    callback: (value) => this.onProvided(value),
-  });
+  private readonly consumer = new ProvidedStateController(this, (value) => this.onProvided(value));
   private readonly feed = new FeedController(this);
   private parsedFilter: ParsedFilter = { filter: {}, problems: [] };
   private staleTimer?: ReturnType<typeof setInterval>;
@@ -715,7 +711,10 @@ export abstract class CrmWidget<Result> extends LitElement {
     }
     // A filter change that leaves this widget's queries as they were changes nothing it shows: no update at all.
     if (before && value && this.onlyFilterChanged(before, value) && this.plan().key === this.planned.key) {
-      if (isEmptyFilter(before.filter) === isEmptyFilter(value.filter)) return;
+      // The empty state alone shows whether a filter is set ("Clear filters").
+      const result = this.result;
+      const showsEmpty = result !== undefined && this.isEmpty(result);
+      if (!showsEmpty || isEmptyFilter(before.filter) === isEmptyFilter(value.filter)) return;
     }
     this.requestUpdate();
   }
