@@ -1,16 +1,12 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { initialState, Task, TaskStatus } from '@lit/task';
 import type { CrmDataState } from '../../data/context.js';
-import { FeedController } from '../../data/feed-controller.js';
 import { parseFieldsOption } from '../../data/fields-option.js';
 import { isoToDay } from '../../data/days.js';
 import type { FeedFormat, CrmTables, FeedRequest } from '../../data/types.js';
-import { stableJson } from '../../data/cache.js';
-import type { QueryDescriptor, QueryResult, QueryResultOf, StageMembershipSpec } from '../../query/protocol.js';
-import { isAbort } from '../../query/data-host.js';
 import type { FieldMapping } from '../../data/schema.js';
 import type { CrmFilter } from '../../metrics/filter-types.js';
+import type { QueryDescriptor, QueryResultOf } from '../../query/protocol.js';
 import { baseMessages, type BaseMessageKey } from '../../i18n/base/index.js';
 import type { MessageParams } from '../../i18n/messages.js';
 import type { Formatter } from '../../i18n/format.js';
@@ -19,18 +15,8 @@ import { LocaleController } from '../../i18n/locale-controller.js';
 import { tokenStyles } from '../../styles/tokens.js';
 import { ThemeController } from '../../styles/theme-controller.js';
 import type { MarkHandlers } from '../../charts/marks.js';
-import {
-  dispatchCrmEvent,
-  SELECT_EVENTS,
-  SELECTION_FIELDS,
-  FILTER_CHANGE_EVENT,
-  type CrmSelection,
-  type ExportFormat,
-  type SelectionField,
-  type SelectionKind,
-} from '../events.js';
-import { csvBlob, exportFilename, offerExport, serializeSvg, svgSize, svgToPng } from './export.js';
-import { dayText, FILTER_ATTRIBUTE_NAMES, filterFromAttributes, type DayValue, type ListValue, filterKey, intersectFilters, isEmptyFilter, withoutField, type ParsedFilter } from './filter.js';
+import type { CrmSelection, ExportFormat, SelectionKind } from '../events.js';
+import { dayText, FILTER_ATTRIBUTE_NAMES, filterFromAttributes, type DayValue, type ListValue, intersectFilters, isEmptyFilter, type ParsedFilter } from './filter.js';
 import { RovingFocusController } from './keyboard.js';
 import { SizeController, type WidgetSize } from './size-controller.js';
 import { widgetStyles } from './styles.js';
@@ -38,73 +24,16 @@ import { renderTable } from './table.js';
 import type { TableData } from './table-data.js';
 import { TooltipController, type TooltipContent } from './tooltip.js';
 import { ensureContextRoot } from './context-root.js';
-import { ProvidedStateController } from './provided-state.js';
-import { dataMessages, emptyCause, errorText } from '../../data/messages/data-messages.js';
+import { dataMessages, emptyCause } from '../../data/messages/data-messages.js';
 import type { DateFormatOption } from '../../data/normalize/dates.js';
+import { DataSourceController } from './data-source.js';
+import { QueryClientController, type WidgetQueryContext, type WidgetQueries, type WidgetResults } from './query-client.js';
+import { SelectionController, type SelectOptions } from './selection-controller.js';
+import { ExportController } from './export-controller.js';
+import { renderEmpty, renderError, renderLoading, renderStale, StaleAgeController, type StateView } from './widget-states.js';
 
-/**
- * What a widget builds its queries from (see `queries`): the common part of every descriptor, and the
- * `segments` attribute.
- */
-export interface WidgetQueryContext {
-  /** `as-of` as an epoch day; undefined → the metric's default (the last order day in the data). */
-  asOf?: number;
-  /**
-   * The filter to apply: the widget's attribute filter AND the linked filter, minus the field of this widget's
-   * own selection (a widget highlights its selection instead of filtering itself by it).
-   */
-  filter: CrmFilter;
-  /**
-   * Resolves `filter.stages` (a stage selected in a linked `<crm-lifecycle-funnel>`): the stage definitions and
-   * mode that came with the selection; undefined → default stages, mode auto. Present only when the filter has
-   * stages.
-   */
-  stageMembership?: StageMembershipSpec;
-  /** The `segments` attribute: the RFM segment preset name, if set. */
-  segmentPreset?: string;
-}
-
-/** A widget's queries by name; `null` for one it does not need now. */
-export type WidgetQueries = Record<string, QueryDescriptor | null>;
-
-/** The results of `WidgetQueries`, by the same names (`null` where the query was `null`). */
-export type WidgetResults = Record<string, QueryResult | null>;
-
-/**
- * The common part of a query descriptor from the widget's context: `asOf`, `filter` and `stageMembership`
- * (forgetting the last made a widget fail on a stage selected in a linked funnel). Spread and extend it.
- */
-export function queryCommon(o: WidgetQueryContext): { asOf?: number; filter: CrmFilter; stageMembership?: StageMembershipSpec } {
-  return {
-    ...(o.asOf !== undefined ? { asOf: o.asOf } : {}),
-    filter: o.filter,
-    ...(o.stageMembership ? { stageMembership: o.stageMembership } : {}),
-  };
-}
-
-/** Options of `CrmWidget.select`. */
-export interface SelectOptions {
-  /** Shown text (default: the value). */
-  label?: string;
-  /**
-   * The customers behind the mark, for the event detail; a promise (ids a query computes in the data worker,
-   * see `customerIdsOf`) delays the events until they are known — the selection and filter apply at once.
-   */
-  customerIds?: string[] | Promise<string[]>;
-  /**
-   * The filter field to set (default: the kind's field, `SELECTION_FIELDS`). E.g. an RFM cell is a segment-like
-   * selection that filters by `customerIds`.
-   */
-  field?: SelectionField;
-  /** The values to put in the filter field (default `[value]`), e.g. the customer ids of an RFM cell. */
-  values?: string[];
-  /**
-   * With a `stages` selection: who counts in the selected stages (a funnel with its own stage definitions or
-   * mode passes its hook). It travels with the linked filter, so every linked widget resolves the stage the
-   * same way. Default: the default stages, mode auto.
-   */
-  stageMembership?: StageMembershipSpec;
-}
+export { queryCommon, type WidgetQueryContext, type WidgetQueries, type WidgetResults } from './query-client.js';
+export type { SelectOptions } from './selection-controller.js';
 
 /** Message id per selection kind. */
 const KIND_LABEL: Record<SelectionKind, BaseMessageKey> = {
@@ -116,10 +45,11 @@ const KIND_LABEL: Record<SelectionKind, BaseMessageKey> = {
 };
 
 /**
- * The base of every crm-lens widget: data sourcing, linked filtering and selection, computation, the
- * loading / empty / error / stale states, size, header with "view as table" and exports, theme and locale.
- * A widget is glue: it implements `compute`, `renderChart`, `tableData` (and usually `summarize`,
- * `defaultHeading`). See docs/widgets-base.md. The design tokens (`--crm-*`, below) can be set anywhere: `:root`,
+ * The base of every crm-lens widget: its properties and its template, with one reactive controller per job —
+ * data source (`DataSourceController`), query client (`QueryClientController`), selection and linking
+ * (`SelectionController`), states (widget-states.ts), exports (`ExportController`), size (`SizeController`),
+ * locale and theme (`LocaleController`, `ThemeController`). A widget is glue: it implements `queries`,
+ * `compose`, `renderChart`, `tableData` (and usually `summarize`, `defaultHeading`). See docs/widgets-base.md. The design tokens (`--crm-*`, below) can be set anywhere: `:root`,
  * a container, `<crm-data>` or the widget itself (docs/theming.md).
  *
  * @typeParam Result - the plain result object `compute` returns (from a metric function).
@@ -274,17 +204,9 @@ export abstract class CrmWidget<Result> extends LitElement {
   /** Lifecycle stages included (list, as `regions`). */
   @property() stages?: ListValue;
 
-  // ——— state ———
+  // ——— controllers: one job each ———
 
-  /** This widget's current selection (highlight it in the chart). */
-  @state() protected selection: CrmSelection | null = null;
-  /** The linked filter when there is no linked provider: this widget's own selection. */
-  @state() private localFilter: CrmFilter = {};
-  /** The hook resolving `localFilter.stages` (see `SelectOptions.stageMembership`). */
-  private localStageMembership?: StageMembershipSpec;
-  @state() private exportOpen = false;
   @state() private announcement = '';
-  @state() private exportProblem = '';
 
   protected readonly i18n = new LocaleController(this, () => this.currency, () => this.locale);
   protected readonly themes = new ThemeController(this, () => this.theme);
@@ -298,29 +220,34 @@ export abstract class CrmWidget<Result> extends LitElement {
   });
   private markActivate?: (index: number) => void;
 
-  private provided?: CrmDataState;
-  private readonly consumer = new ProvidedStateController(this, (value) => this.onProvided(value));
-  private readonly feed = new FeedController(this);
-  private parsedFilter: ParsedFilter = { filter: {}, problems: [] };
-  private staleTimer?: ReturnType<typeof setInterval>;
-
-  /** The queries of the current inputs (built in `willUpdate`), their key, or why they cannot be built. */
-  private planned: { queries: WidgetQueries; key: string } | { error: unknown; key: string } = { queries: {}, key: '' };
-
-  private readonly computation = new Task(this, {
-    args: () => this.computeInputs(),
-    task: async ([coordinator], { signal }) => {
-      const queries = coordinator as CrmDataState['queries'];
-      if (!queries) return initialState;
-      const plan = this.planned;
-      if ('error' in plan) throw plan.error;
-      const names = Object.keys(plan.queries);
-      const answers = await Promise.all(names.map((n) => (plan.queries[n] ? queries.query(plan.queries[n]!, signal) : null)));
-      const results: WidgetResults = {};
-      names.forEach((n, i) => (results[n] = answers[i]));
-      return this.compose(results, plan.queries, signal);
-    },
+  /** Own `src` / `tables`, else the enclosing `<crm-data>`. */
+  private readonly source = new DataSourceController(this, { provided: (state, before) => this.onProvided(state, before) });
+  /** Selection, the linked filter and the selection events. */
+  private readonly selections = new SelectionController(this, {
+    linkedTo: () => (this.linked ? this.source.provided : undefined),
+    announce: (what, label) => this.announce(what === 'selected' ? this.t('selected', { label: label ?? '' }) : this.t('selectionCleared')),
   });
+  /** The widget's queries → its result, through the coordinator. */
+  private readonly computation = new QueryClientController<Result>(this, {
+    source: () => {
+      const data = this.dataState;
+      return data && { queries: data.queries, version: data.info?.version };
+    },
+    queries: () => this.queries(this.queryContext()),
+    compose: (results, queries, signal) => this.compose(results, queries, signal),
+    extraArgs: () => this.computeArgs(),
+  });
+  private readonly exports: ExportController = new ExportController(this, {
+    table: () => {
+      const result = this.result;
+      return result === undefined ? undefined : this.tableData(result);
+    },
+    svg: () => this.chartSvg(),
+    background: (): Element => this.renderRoot.querySelector('.base') ?? this,
+    heading: () => this.headingText,
+  });
+  private readonly staleAge = new StaleAgeController(this, () => !!this.dataState?.cache?.stale);
+  private parsedFilter: ParsedFilter = { filter: {}, problems: [] };
 
   constructor() {
     super();
@@ -397,29 +324,28 @@ export abstract class CrmWidget<Result> extends LitElement {
 
   /** The data state in use (own tables/src, else the provider's), undefined when there is no source. */
   protected get dataState(): CrmDataState | undefined {
-    if (this.tables || this.src) return this.feed.state;
-    return this.provided;
+    return this.source.state;
   }
 
   /** True when selections go to a shared, linked `<crm-data>`. */
   protected get linked(): boolean {
-    return !!this.provided && this.provided.linked && !this.noLink;
+    const provided = this.source.provided;
+    return !!provided && provided.linked && !this.noLink;
+  }
+
+  /** This widget's current selection (highlight it in the chart). */
+  protected get selection(): CrmSelection | null {
+    return this.selections.selection;
   }
 
   /** The linked filter: shared by the provider when linked, else this widget's own. */
   protected get linkedFilter(): CrmFilter {
-    return this.linked ? this.provided!.filter : this.localFilter;
-  }
-
-  /** The stage membership resolving the linked filter's `stages`, when the selecting widget gave one. */
-  private get linkedStageMembership(): StageMembershipSpec | undefined {
-    return this.linked ? this.provided!.stageMembership : this.localStageMembership;
+    return this.selections.linkedFilter;
   }
 
   /** The filter queries get (see `WidgetQueryContext.filter`). */
   protected get effectiveFilter(): CrmFilter {
-    const linked = this.selection ? withoutField(this.linkedFilter, this.selection.field) : this.linkedFilter;
-    return intersectFilters(this.parsedFilter.filter, linked);
+    return intersectFilters(this.parsedFilter.filter, this.selections.otherFilter);
   }
 
   /** The last computed result, if any (kept while a new computation runs). */
@@ -437,6 +363,19 @@ export abstract class CrmWidget<Result> extends LitElement {
     return this.heading || this.defaultHeading();
   }
 
+  /**
+   * A further query from `compose`, for one that depends on another's result (e.g. a forecast only when the
+   * mix has channels). Same coordinator (cached, deduped); pass `compose`'s signal.
+   */
+  protected ask<D extends QueryDescriptor>(descriptor: D, signal?: AbortSignal): Promise<QueryResultOf<D>> {
+    return this.computation.ask(descriptor, signal);
+  }
+
+  /** Customer ids a query computes in the data worker (`ids` of a `*-customers` family), for `select`. */
+  protected customerIdsOf(descriptor: QueryDescriptor): Promise<string[]> {
+    return this.computation.customerIdsOf(descriptor);
+  }
+
   // ——— selection ———
 
   /**
@@ -445,67 +384,17 @@ export abstract class CrmWidget<Result> extends LitElement {
    * it. Selecting the current selection again clears it (toggle).
    */
   protected select(kind: SelectionKind, value: string, options: SelectOptions = {}): void {
-    if (this.selection?.kind === kind && this.selection.value === value) {
-      this.clearSelection();
-      return;
-    }
-    const field = options.field ?? SELECTION_FIELDS[kind];
-    const previous = this.linkedFilter;
-    const base = this.selection ? withoutField(previous, this.selection.field) : previous;
-    const filter: CrmFilter = { ...base, [field]: options.values ? [...options.values] : [value] };
-    const selection: CrmSelection = {
-      kind,
-      field,
-      value,
-      label: options.label ?? value,
-      // `values` only when the mark stands for a set other than its own value (e.g. an RFM cell's customers).
-      ...(options.values && !(options.values.length === 1 && options.values[0] === value)
-        ? { values: [...options.values] }
-        : {}),
-    };
-    const oldKind = this.selection?.kind;
-    this.selection = selection;
-    this.applyLinkedFilter(filter, field === 'stages' ? options.stageMembership : this.linkedStageMembership);
-    // Changing kind (a widget with two dimensions) tells listeners of the old kind it was cleared.
-    if (oldKind && oldKind !== kind)
-      dispatchCrmEvent(this, SELECT_EVENTS[oldKind], { selection: null, filter, customerIds: [] });
-    this.announce(this.t('selected', { label: selection.label }));
-    const linked = this.linked;
-    const fire = (customerIds: string[]) => {
-      dispatchCrmEvent(this, SELECT_EVENTS[kind], { selection, filter, customerIds });
-      dispatchCrmEvent(this, FILTER_CHANGE_EVENT, { selection, filter, customerIds, previous, linked });
-    };
-    const ids = options.customerIds ?? (kind === 'customer' ? [value] : []);
-    if (Array.isArray(ids)) return fire(ids);
-    // Ids from the data worker: the events follow once they are known (unless the selection moved on).
-    void ids.then(
-      (list) => this.selection === selection && fire(list),
-      (error: unknown) => this.selection === selection && !isAbort(error) && fire([]),
-    );
+    this.selections.select(kind, value, options);
   }
 
   /** Clear this widget's selection (Esc, the selection chip). Fires the select event with `selection: null`. */
   clearSelection(): void {
-    const current = this.selection;
-    if (!current) return;
-    const previous = this.linkedFilter;
-    const filter = withoutField(previous, current.field);
-    this.selection = null;
-    this.applyLinkedFilter(filter, this.linkedStageMembership);
-    dispatchCrmEvent(this, SELECT_EVENTS[current.kind], { selection: null, filter, customerIds: [] });
-    dispatchCrmEvent(this, FILTER_CHANGE_EVENT, { selection: null, filter, customerIds: [], previous, linked: this.linked });
-    this.announce(this.t('selectionCleared'));
+    this.selections.clear();
   }
 
   /** Clear this widget's selection and the whole linked filter (the empty state's "Clear filters"). */
   clearFilters(): void {
-    const previous = this.linkedFilter;
-    const kind = this.selection?.kind;
-    this.selection = null;
-    this.applyLinkedFilter({});
-    if (kind) dispatchCrmEvent(this, SELECT_EVENTS[kind], { selection: null, filter: {}, customerIds: [] });
-    dispatchCrmEvent(this, FILTER_CHANGE_EVENT, { selection: null, filter: {}, customerIds: [], previous, linked: this.linked });
-    this.announce(this.t('selectionCleared'));
+    this.selections.clearAll();
   }
 
   /**
@@ -514,10 +403,7 @@ export abstract class CrmWidget<Result> extends LitElement {
    * Takes `select`'s options: `label` (what the selection chip shows, default the value), `field` / `values`.
    */
   setSelection(selection: ({ kind: SelectionKind; value: string } & SelectOptions) | null): void {
-    if (!selection) return this.clearSelection();
-    if (this.selection?.kind === selection.kind && this.selection.value === selection.value) return;
-    const { kind, value, ...options } = selection;
-    this.select(kind, value, options);
+    this.selections.restore(selection);
   }
 
   /** Say something to screen-reader users (polite live region). */
@@ -558,51 +444,14 @@ export abstract class CrmWidget<Result> extends LitElement {
   // ——— exports ———
 
   /** Export the current result: CSV of `tableData`, or the chart as SVG / PNG (2×). */
-  async exportAs(format: ExportFormat): Promise<void> {
-    this.exportOpen = false;
-    this.exportProblem = '';
-    const result = this.result;
-    if (result === undefined) return;
-    const filename = exportFilename(this.headingText, format);
-    try {
-      if (format === 'csv') {
-        offerExport(this, format, csvBlob(this.tableData(result)), filename);
-        return;
-      }
-      const svg = this.chartSvg();
-      if (!svg) throw new Error('There is no chart to export: switch off "view as table" first.');
-      const background = getComputedStyle(this.renderRoot.querySelector('.base') ?? this).backgroundColor;
-      const text = serializeSvg(svg, { background });
-      const blob =
-        format === 'svg'
-          ? new Blob([text], { type: 'image/svg+xml;charset=utf-8' })
-          : await svgToPng(text, svgSize(svg).width, svgSize(svg).height, 2);
-      offerExport(this, format, blob, filename);
-    } catch (error) {
-      this.exportProblem = error instanceof Error ? error.message : String(error);
-    }
+  exportAs(format: ExportFormat): Promise<void> {
+    return this.exports.exportAs(format);
   }
 
   // ——— lifecycle ———
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.staleTimer = setInterval(() => {
-      if (this.dataState?.cache?.stale) this.requestUpdate();
-    }, 60_000);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearInterval(this.staleTimer);
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (
-      changed.has('dateFrom') ||
-      changed.has('dateTo') ||
-      FILTER_KEYS.some((k) => changed.has(k as keyof CrmWidget<Result>))
-    ) {
+    if (changed.has('dateFrom') || changed.has('dateTo') || FILTER_KEYS.some((k) => changed.has(k as keyof CrmWidget<Result>))) {
       this.parsedFilter = filterFromAttributes(
         {
           dateFrom: this.dateFrom,
@@ -619,52 +468,23 @@ export abstract class CrmWidget<Result> extends LitElement {
         FILTER_ATTRIBUTE_NAMES,
       );
     }
-    if (changed.has('tables')) this.feed.setTables(this.tables);
-    this.planned = this.plan();
-    if (
-      ['src', 'fields', 'maxAge', 'cacheScope', 'format', 'timeZone', 'dateFormat', 'creditNotes', 'duplicates', 'stallTimeout'].some((k) =>
-        changed.has(k as keyof CrmWidget<Result>),
-      )
-    )
-      this.updateRequest();
+    if (SOURCE_KEYS.some((k) => changed.has(k as keyof CrmWidget<Result>))) this.source.setOwn(this.tables, this.src ? () => this.request() : undefined);
   }
 
-  private updateRequest(): void {
-    if (!this.src) {
-      this.feed.setRequest(undefined);
-      return;
-    }
-    try {
-      const request: FeedRequest = {
-        src: this.src,
-        format: this.format,
-        mapping: parseFieldsOption(this.fields, this.src),
-        maxAge: this.maxAge,
-        cacheScope: this.cacheScope,
-        timeZone: this.timeZone,
-        dateFormat: this.dateFormat || undefined,
-        creditNotes: this.creditNotes ?? undefined,
-        duplicates: this.duplicates || undefined,
-        stallTimeout: this.stallTimeout,
-      };
-      this.feed.setRequest(request);
-    } catch (error) {
-      this.feed.setError(error instanceof Error ? error : new Error(String(error)));
-    }
-  }
-
-  private computeInputs(): readonly unknown[] {
-    return [this.dataState?.queries, this.dataState?.info?.version, this.planned.key, ...this.computeArgs()];
-  }
-
-  /** The queries of the current inputs, with their key (the JSON of every descriptor). */
-  private plan(): typeof this.planned {
-    try {
-      const queries = this.queries(this.queryContext());
-      return { queries, key: stableJson(queries) };
-    } catch (error) {
-      return { error, key: `error ${error instanceof Error ? error.message : String(error)}` };
-    }
+  /** The feed request of the widget's own `src` (throws for an unreadable `fields`). */
+  private request(): FeedRequest {
+    return {
+      src: this.src!,
+      format: this.format,
+      mapping: parseFieldsOption(this.fields, this.src!),
+      maxAge: this.maxAge,
+      cacheScope: this.cacheScope,
+      timeZone: this.timeZone,
+      dateFormat: this.dateFormat || undefined,
+      creditNotes: this.creditNotes ?? undefined,
+      duplicates: this.duplicates || undefined,
+      stallTimeout: this.stallTimeout,
+    };
   }
 
   private queryContext(): WidgetQueryContext {
@@ -673,7 +493,7 @@ export abstract class CrmWidget<Result> extends LitElement {
     if (asOf !== undefined && Number.isNaN(asOf))
       throw new Error(`as-of="${asOfText}" is not a date: expected YYYY-MM-DD, e.g. 2024-03-31.`);
     const filter = this.effectiveFilter;
-    const membership = filter.stages?.length ? this.linkedStageMembership : undefined;
+    const membership = filter.stages?.length ? this.selections.linkedStageMembership : undefined;
     return {
       ...(asOf !== undefined ? { asOf } : {}),
       filter,
@@ -682,61 +502,30 @@ export abstract class CrmWidget<Result> extends LitElement {
     };
   }
 
-  /**
-   * A further query from `compose`, for one that depends on another's result (e.g. a forecast only when the
-   * mix has channels). Same coordinator (cached, deduped); pass `compose`'s signal.
-   */
-  protected ask<D extends QueryDescriptor>(descriptor: D, signal?: AbortSignal): Promise<QueryResultOf<D>> {
-    const queries = this.dataState?.queries;
-    if (!queries) return Promise.reject(new Error('no tables to query yet'));
-    return queries.query(descriptor, signal);
-  }
-
-  /** Customer ids a query computes in the data worker (`ids` of a `*-customers` family), for `select`. */
-  protected customerIdsOf(descriptor: QueryDescriptor): Promise<string[]> {
-    const queries = this.dataState?.queries;
-    if (!queries) return Promise.resolve([]);
-    return queries.query(descriptor).then((r) => (r as { ids: string[] }).ids);
-  }
-
-  private onProvided(value: CrmDataState | undefined): void {
-    const before = this.provided;
-    this.provided = value;
-    // Someone else changed or cleared our field of the shared filter: our selection no longer holds.
-    const s = this.selection;
-    if (s && this.linked) {
-      const values = this.provided!.filter[s.field];
-      const mine = s.values ?? [s.value];
-      if (!values || values.length !== mine.length || values.some((v, i) => v !== mine[i])) this.selection = null;
-    }
+  /** A new `<crm-data>` state: update only when it changes something this widget shows. */
+  private onProvided(state: CrmDataState, before: CrmDataState | undefined): void {
+    this.selections.provided(state);
     // A filter change that leaves this widget's queries as they were changes nothing it shows: no update at all.
-    if (before && value && this.onlyFilterChanged(before, value) && this.plan().key === this.planned.key) {
+    if (before && this.onlyFilterChanged(before, state) && !this.computation.outdated) {
       // The empty state alone shows whether a filter is set ("Clear filters").
       const result = this.result;
       const showsEmpty = result !== undefined && this.isEmpty(result);
-      if (!showsEmpty || isEmptyFilter(before.filter) === isEmptyFilter(value.filter)) return;
+      if (!showsEmpty || isEmptyFilter(before.filter) === isEmptyFilter(state.filter)) return;
     }
     this.requestUpdate();
   }
 
   /** True when two provided states differ in the linked filter (and its stage membership) only. */
   private onlyFilterChanged(a: CrmDataState, b: CrmDataState): boolean {
-    if (this.tables || this.src) return true; // own source: the provided filter matters only when linked
+    if (this.source.hasOwn) return true; // own source: the provided filter matters only when linked
     const keys = ['status', 'info', 'report', 'cache', 'progress', 'error', 'queries', 'linked'] as const;
     return keys.every((k) => a[k] === b[k]);
   }
 
-  /** Set the linked filter with the hook resolving its `stages` (dropped when it has none). */
-  private applyLinkedFilter(filter: CrmFilter, stageMembership?: StageMembershipSpec): void {
-    const membership = filter.stages?.length ? stageMembership : undefined;
-    if (this.linked) this.provided!.setFilter(filter, membership);
-    else [this.localFilter, this.localStageMembership] = [filter, membership];
-  }
-
   private onKeydown(e: KeyboardEvent): void {
     if (e.key !== 'Escape') return;
-    if (this.exportOpen) {
-      this.exportOpen = false;
+    if (this.exports.open) {
+      this.exports.toggle(false);
       (this.renderRoot.querySelector('.export-toggle') as HTMLElement | null)?.focus();
     } else if (this.tooltip.visible) this.tooltip.hide();
     else if (this.selection) this.clearSelection();
@@ -746,6 +535,10 @@ export abstract class CrmWidget<Result> extends LitElement {
 
   // ——— rendering ———
 
+  private get stateView(): StateView {
+    return { locale: this.resolvedLocale, fmt: this.fmt };
+  }
+
   protected override render(): TemplateResult {
     const title = this.headingText;
     return html`<div part="base" class="base size-${this.size}">
@@ -753,11 +546,8 @@ export abstract class CrmWidget<Result> extends LitElement {
         <h2 part="title" class="title" id="title"><slot name="heading">${title}</slot></h2>
         <div part="actions" class="actions">${this.renderSelection()} ${this.renderActions()}</div>
       </div>
-      ${this.renderStale()}
-      ${this.exportProblem
-        ? html`<div part="error" class="export-problem" role="alert">${this.exportProblem}</div>`
-        : nothing}
-      <div part="body" class="body" aria-busy=${this.computation.status === TaskStatus.PENDING ? 'true' : 'false'}>
+      ${renderStale(this.stateView, this.dataState)} ${this.exports.renderProblem()}
+      <div part="body" class="body" aria-busy=${this.computation.pending ? 'true' : 'false'}>
         ${this.renderBody(title)} ${this.tooltip.render()}
       </div>
       <div class="visually-hidden" aria-live="polite">${this.announcement}</div>
@@ -779,64 +569,38 @@ export abstract class CrmWidget<Result> extends LitElement {
   }
 
   private renderActions(): TemplateResult | typeof nothing {
-    if (this.result === undefined || this.computation.status !== TaskStatus.COMPLETE) return nothing;
-    const hasSvg = !this.tableView;
-    return html`<button
-        part="button"
-        aria-pressed=${this.tableView ? 'true' : 'false'}
-        @click=${() => (this.tableView = !this.tableView)}
-      >
+    if (this.result === undefined || !this.computation.complete) return nothing;
+    return html`<button part="button" aria-pressed=${this.tableView ? 'true' : 'false'} @click=${() => (this.tableView = !this.tableView)}>
         ${this.t('viewAsTable')}
       </button>
-      <button
-        part="button"
-        class="export-toggle"
-        aria-expanded=${this.exportOpen ? 'true' : 'false'}
-        aria-controls="export-menu"
-        @click=${() => (this.exportOpen = !this.exportOpen)}
-      >
-        ${this.t('exportMenu')}
-      </button>
-      ${this.exportOpen
-        ? html`<div class="menu" id="export-menu">
-            <button part="button" @click=${() => this.exportAs('csv')}>${this.t('exportCsv')}</button>
-            <button part="button" ?disabled=${!hasSvg} @click=${() => this.exportAs('svg')}>${this.t('exportSvg')}</button>
-            <button part="button" ?disabled=${!hasSvg} @click=${() => this.exportAs('png')}>${this.t('exportPng')}</button>
-          </div>`
-        : nothing}`;
-  }
-
-  private renderStale(): TemplateResult | typeof nothing {
-    const data = this.dataState;
-    if (!data?.cache?.stale || !data.info) return nothing;
-    return html`<div part="stale" class="stale" role="status">
-      <span>${this.t('stale', { age: this.fmt.relativeAge(data.cache.fetchedAt) })}</span>
-      <button part="button" @click=${() => data.refresh()}>${this.t('refresh')}</button>
-    </div>`;
+      ${this.exports.render(
+        { menu: this.t('exportMenu'), csv: this.t('exportCsv'), svg: this.t('exportSvg'), png: this.t('exportPng') },
+        !this.tableView,
+      )}`;
   }
 
   private renderBody(title: string): TemplateResult {
+    const v = this.stateView;
     const problems = this.parsedFilter.problems;
-    if (problems.length) return this.renderError(problems.join(' '));
+    if (problems.length) return renderError(v, problems.join(' '));
     const data = this.dataState;
-    if (!data || (data.status === 'idle' && !data.info)) return this.renderEmpty(this.t('noSource'), false);
+    if (!data || (data.status === 'idle' && !data.info)) return renderEmpty(v, this.t('noSource'));
     if (!data.info || !data.queries) {
-      if (data.status === 'error') return this.renderError(this.t('errorLoad'), data.error, () => data.retry());
-      return this.renderLoading(this.t('loading'), data.progress, () => data.cancel());
+      if (data.status === 'error') return renderError(v, this.t('errorLoad'), data.error, () => data.retry());
+      return renderLoading(v, this.t('loading'), data.progress, () => data.cancel());
     }
     // Nothing to compute over: say why (every row rejected, a header-only file…) instead of a metric's error.
     const cause =
       emptyCause(data.report, this.resolvedLocale, (n) => this.fmt.integer(n)) ??
       (!data.info.rows.orders ? dataMessages.t(this.resolvedLocale, 'empty.noRows') : undefined);
-    if (cause) return this.renderEmpty(cause, false);
-    const task = this.computation;
-    if (task.status === TaskStatus.ERROR)
-      return this.renderError(this.t('errorCompute'), task.error, () => void this.computation.run());
-    const result = task.value;
-    if (result === undefined) return this.renderLoading(this.t('computing'));
+    if (cause) return renderEmpty(v, cause);
+    const failed = this.computation.failed;
+    if (failed) return renderError(v, this.t('errorCompute'), failed.error, () => this.computation.run());
+    const result = this.result;
+    if (result === undefined) return renderLoading(v, this.t('computing'));
     if (this.isEmpty(result)) {
       const filtered = !isEmptyFilter(this.linkedFilter) || !!this.selection;
-      return this.renderEmpty(this.t(filtered ? 'emptyFiltered' : 'empty'), filtered);
+      return renderEmpty(v, this.t(filtered ? 'emptyFiltered' : 'empty'), filtered ? () => this.clearFilters() : undefined);
     }
     if (this.tableView) return renderTable(this.tableData(result), this.fmt, this.t('tableCaption', { title }));
     return html`<div part="chart" class="chart" role="figure" aria-label=${this.t('chartLabel', { title })}>
@@ -844,40 +608,8 @@ export abstract class CrmWidget<Result> extends LitElement {
         <p class="visually-hidden">${this.summarize(result)}</p>
       </div>`;
   }
-
-  private renderLoading(label: string, progress?: { loaded: number; total?: number }, cancel?: () => void): TemplateResult {
-    const known = progress?.total !== undefined && progress.total > 0;
-    const detail = progress
-      ? known
-        ? `${this.t('loadingBytes', { loaded: this.fmt.bytes(progress.loaded), total: this.fmt.bytes(progress.total) })} (${this.fmt.percent(progress.loaded / progress.total!, 0)})`
-        : this.t('loadingBytesUnknown', { loaded: this.fmt.bytes(progress.loaded) })
-      : '';
-    return html`<div part="loading" class="state loading" role="status">
-      <div class="spinner" aria-hidden="true"></div>
-      <span>${label}</span>
-      ${progress
-        ? html`<progress max=${known ? progress.total! : nothing} value=${known ? progress.loaded : nothing} aria-label=${label}></progress>
-            <span>${detail}</span>`
-        : nothing}
-      ${cancel ? html`<button part="button" class="cancel" @click=${cancel}>${dataMessages.t(this.resolvedLocale, 'ui.cancel')}</button>` : nothing}
-    </div>`;
-  }
-
-  private renderEmpty(message: string, canClear: boolean): TemplateResult {
-    return html`<div part="empty" class="state empty">
-      <span>${message}</span>
-      ${canClear ? html`<button part="button" @click=${() => this.clearFilters()}>${this.t('clearFilters')}</button>` : nothing}
-    </div>`;
-  }
-
-  private renderError(title: string, error?: unknown, retry?: () => void): TemplateResult {
-    const message = error ? errorText(error, this.resolvedLocale) : '';
-    return html`<div part="error" class="state error" role="alert">
-      <strong>${title}</strong>
-      ${message ? html`<span class="message">${message}</span>` : nothing}
-      ${retry ? html`<button part="button" class="primary" @click=${retry}>${this.t('retry')}</button>` : nothing}
-    </div>`;
-  }
 }
 
 const FILTER_KEYS = ['regions', 'provinces', 'channels', 'categories', 'customerTypes', 'segmentsFilter', 'customerIds', 'stages'];
+/** The properties of the widget's own data source. */
+const SOURCE_KEYS = ['tables', 'src', 'fields', 'maxAge', 'cacheScope', 'format', 'timeZone', 'dateFormat', 'creditNotes', 'duplicates', 'stallTimeout'];
