@@ -3,7 +3,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/customer-360/index.js';
 import { customerProfile, type ProfilePredictions } from '../../src/metrics/profile/index.js';
-import { rankText, shownChurnLevel } from '../../src/components/customer-360/outlook.js';
+import { rankText, riskText, shownChurnLevel } from '../../src/components/customer-360/outlook.js';
 import { Formatter } from '../../src/i18n/format.js';
 import type { CrmCustomer360 } from '../../src/components/customer-360/index.js';
 import { ordersTable } from '../metrics/tables.js';
@@ -67,7 +67,10 @@ describe('crm-customer-360 outlook on one-time buyers', () => {
     const table = root.querySelector('.check table')!;
     expect(table.querySelector('caption')!.textContent).to.match(/^Fitted on orders up to /);
     expect(Array.from(table.querySelectorAll('thead th'), (t) => t.getAttribute('scope'))).to.deep.equal(['col', 'col', 'col', 'col', 'col']);
-    expect(table.querySelectorAll('tbody tr').length).to.equal(8);
+    // Rows for the calibration purchase counts that have customers (0 … 4 here; 5+ are empty and left out).
+    const counts = Array.from(table.querySelectorAll('tbody th'), (t) => t.textContent);
+    expect(counts[0]).to.equal('0');
+    expect(counts.length).to.be.within(2, 8);
     el.churnModel = 'mbgnbd'; // the property works, not only the attribute
     el.lang = 'zh-CN';
     await el.updateComplete;
@@ -76,15 +79,21 @@ describe('crm-customer-360 outlook on one-time buyers', () => {
     expect(root.querySelector('.check summary')!.textContent).to.equal('模型检验：预测与实际');
   });
 
-  it('rank wording: the top customer reads "the highest", 99.6 reads "top 1 %", never "100 %"', () => {
-    for (const [locale, highest, top, above] of [
-      ['en', 'The highest of all customers', 'Top 1 % of customers', 'Higher than 98% of customers'],
-      ['zh-CN', '全部客户中最高', '位列前1%的客户', '高于98%的客户'],
+  it('rank wording: the top customer reads "the highest", 99.6 reads "top 1 %", never "100 %" (nor "0 %")', () => {
+    for (const [locale, highest, top, above, lowest, bottom] of [
+      ['en', 'The highest of all customers', 'Top 1 % of customers', 'Higher than 98% of customers', 'The lowest of all customers', 'Bottom 1 % of customers'],
+      ['zh-CN', '全部客户中最高', '位列前1%的客户', '高于98%的客户', '全部客户中最低', '位列后1%的客户'],
     ] as const) {
       const v = { locale, fmt: new Formatter(locale) };
       expect(rankText(v, 99.99, true)).to.equal(highest);
       expect(rankText(v, 99.6, false)).to.equal(top);
       expect(rankText(v, 98.9, false)).to.equal(above); // floored: 98.9 is not "higher than 99 %"
+      expect(rankText(v, 0.01, false, true)).to.equal(lowest);
+      expect(rankText(v, 0.6, false)).to.equal(bottom);
     }
+    const v = { locale: 'en' as const, fmt: new Formatter('en') };
+    expect(riskText(v, 0.996)).to.equal('> 99%');
+    expect(riskText(v, 0.003)).to.equal('< 1%');
+    expect(riskText(v, 0)).to.equal('0%');
   });
 });

@@ -13,7 +13,7 @@ import { customerDirectory, type CustomerDirectory } from '../../metrics/profile
 import { suggestActions, type CustomerAction } from '../../metrics/profile/actions.js';
 import { CHURN_MODEL_SETTINGS, type ChurnModelSetting } from '../../metrics/btyd/model-check.js';
 import { btydModel } from '../../metrics/btyd/models.js';
-import { renderOutlook, shownChurnLevel } from './outlook.js';
+import { renderOutlook, riskText, shownChurnLevel } from './outlook.js';
 import { outlookMessages } from './outlook-messages.js';
 import { outlookStyles } from './outlook-styles.js';
 import { customerVehicles, type CustomerVehicles } from '../../metrics/vehicles/customer-vehicles.js';
@@ -271,7 +271,7 @@ export class CrmCustomer360 extends CrmWidget<Customer360Result> {
       segment: p.rfm ? p.rfm.segment.labels[v.locale] : '—',
       orders: messages.t(v.locale, 'fValue', { count: p.orders }),
       revenue: this.fmt.currency(p.revenue),
-      churn: pr && pr.available ? this.fmt.percent(pr.churnRisk, 0) : '—',
+      churn: pr && pr.available ? riskText(v, pr.churnRisk) : '—',
     })}${vehicles}`;
   }
 
@@ -317,7 +317,7 @@ export class CrmCustomer360 extends CrmWidget<Customer360Result> {
     const pr = p.predictions;
     if (pr && pr.available) {
       const level = shownChurnLevel(pr);
-      add('churn_risk', tr(v, 'churnRisk'), pr.churnRisk, `${f.percent(pr.churnRisk, 0)} (${tr(v, `churn_${level}`)})`);
+      add('churn_risk', tr(v, 'churnRisk'), pr.churnRisk, `${riskText(v, pr.churnRisk)} (${tr(v, `churn_${level}`)})`);
       add('churn_model', outlookMessages.t(v.locale, 'churnModel'), pr.model, btydModel(pr.model).label);
       add('churn_risk_percentile', `${tr(v, 'churnRisk')} %`, pr.percentiles.churnRisk, f.number(pr.percentiles.churnRisk, 1));
       add('expected_orders', tr(v, 'expectedOrders', { days: pr.horizonDays }), pr.expectedOrders, f.number(pr.expectedOrders, 2));

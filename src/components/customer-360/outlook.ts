@@ -18,10 +18,23 @@ const ot = (v: View, key: OutlookMessageKey, params?: MessageParams) => outlookM
  * A percentile rank as words. The top customer reads "the highest"; a rank that would round to 100 % reads
  * "top 1 %"; otherwise the share is floored, so "higher than 100 %" can never appear.
  */
-export function rankText(v: View, pct: number, highest: boolean): string {
+export function rankText(v: View, pct: number, highest: boolean, lowest = false): string {
   if (highest) return ot(v, 'highestOf');
   if (pct >= 99) return ot(v, 'top1');
+  // At the bottom, "higher than 0 %" says nothing: say where the customer is instead.
+  if (lowest) return ot(v, 'lowestOf');
+  if (pct < 1) return ot(v, 'bottom1');
   return ot(v, 'aboveShare', { pct: v.fmt.percent(Math.floor(pct) / 100, 0) });
+}
+
+/**
+ * A churn risk as a percent that never overstates certainty: a risk that would round to 100 % reads "> 99 %",
+ * one that would round to 0 % (but is not 0) "< 1 %".
+ */
+export function riskText(v: View, risk: number): string {
+  if (risk >= 0.995 && risk < 1) return `> ${v.fmt.percent(0.99, 0)}`;
+  if (risk > 0 && risk < 0.005) return `< ${v.fmt.percent(0.01, 0)}`;
+  return v.fmt.percent(risk, 0);
 }
 
 /** The churn level shown: the risk's level, raised to at least `medium` when the customer is overdue. */
@@ -55,19 +68,19 @@ export function renderOutlook(v: View, p: CustomerProfile): TemplateResult | typ
         <div class="churn">
           <dt>${tr(v, 'churnRisk')}</dt>
           <dd>
-            <span class="big">${v.fmt.percent(pr.churnRisk, 0)}</span>
+            <span class="big">${riskText(v, pr.churnRisk)}</span>
             <span class="level level-${level}">${tr(v, 'churnLevel', { level: tr(v, `churn_${level}`) })}</span>
             <span class="meter" aria-hidden="true"><span ${cssProperties({ width: `${Math.round(pr.churnRisk * 100)}%` })}></span></span>
-            <span class="sub">${rankText(v, pr.percentiles.churnRisk, pr.highest.churnRisk)}</span>
+            <span class="sub">${rankText(v, pr.percentiles.churnRisk, pr.highest.churnRisk, pr.lowest.churnRisk)}</span>
           </dd>
         </div>
         <div>
           <dt>${tr(v, 'expectedOrders', { days: pr.horizonDays })}</dt>
-          <dd><span class="big">${v.fmt.number(pr.expectedOrders, 1)}</span><span class="sub">${rankText(v, pr.percentiles.expectedOrders, pr.highest.expectedOrders)}</span></dd>
+          <dd><span class="big">${v.fmt.number(pr.expectedOrders, 1)}</span><span class="sub">${rankText(v, pr.percentiles.expectedOrders, pr.highest.expectedOrders, pr.lowest.expectedOrders)}</span></dd>
         </div>
         <div>
           <dt>${tr(v, 'clv', { months: pr.months })}</dt>
-          <dd><span class="big">${v.fmt.compactCurrency(pr.clv)}</span><span class="sub">${rankText(v, pr.percentiles.clv, pr.highest.clv)}</span></dd>
+          <dd><span class="big">${v.fmt.compactCurrency(pr.clv)}</span><span class="sub">${rankText(v, pr.percentiles.clv, pr.highest.clv, pr.lowest.clv)}</span></dd>
         </div>
       </dl>
       ${pr.overdue
@@ -93,7 +106,8 @@ function errorText(v: View, pct: number | null): string {
 
 /**
  * The holdout check of the model in use, as a disclosure with a real table (caption, header cells with scope),
- * so keyboard and screen-reader users get the same comparison; when the check cannot run, what is missing.
+ * so keyboard and screen-reader users get the same comparison; rows without customers are left out. When the
+ * check cannot run, what is missing.
  */
 export function renderModelCheck(v: View, check: ModelCheck, model: string): TemplateResult {
   if (!check.available) {
@@ -119,7 +133,7 @@ export function renderModelCheck(v: View, check: ModelCheck, model: string): Tem
             </tr>
           </thead>
           <tbody>
-            ${entry.rows.map(
+            ${entry.rows.filter((r) => r.customers > 0).map(
               (r) => html`<tr>
                 <th scope="row">${r.orMore ? ot(v, 'orMore', { count: r.calibrationPurchases }) : v.fmt.integer(r.calibrationPurchases)}</th>
                 <td>${v.fmt.integer(r.customers)}</td>

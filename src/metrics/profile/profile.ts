@@ -107,6 +107,8 @@ export interface ProfilePredictions {
   percentiles: { churnRisk: number; expectedOrders: number; clv: number };
   /** True where the customer's value is the population's maximum (no customer above; ties included). */
   highest: { churnRisk: boolean; expectedOrders: boolean; clv: boolean };
+  /** True where the customer's value is the population's minimum (no customer below; ties included). */
+  lowest: { churnRisk: boolean; expectedOrders: boolean; clv: boolean };
   /** The base's typical repeat gap in days (median of repeat buyers' mean gaps); NaN without repeat buyers. */
   typicalRepeatGapDays: number;
   /**
@@ -327,6 +329,7 @@ function predictionsFor(tables: CrmTables, options: ProfileOptions, slot: number
   const silentDays = (p.summary.T[i] - p.summary.recency[i]) * perUnit; // asOf − last purchase day
   const sorted = (a: Float64Array) => sortedValues(a);
   const isHighest = (a: Float64Array) => a[i] >= sorted(a)[sorted(a).length - 1];
+  const isLowest = (a: Float64Array) => a[i] <= sorted(a)[0];
   return {
     available: true,
     model: p.model,
@@ -335,6 +338,7 @@ function predictionsFor(tables: CrmTables, options: ProfileOptions, slot: number
     typicalRepeatGapDays: gap,
     overdue: gap === gap && silentDays > OVERDUE_GAPS * gap,
     highest: { churnRisk: isHighest(p.churnRisk), expectedOrders: isHighest(p.expectedOrders), clv: isHighest(p.clv) },
+    lowest: { churnRisk: isLowest(p.churnRisk), expectedOrders: isLowest(p.expectedOrders), clv: isLowest(p.clv) },
     pAlive: p.pAlive[i],
     churnRisk: p.churnRisk[i],
     expectedOrders: p.expectedOrders[i],
