@@ -27,6 +27,7 @@ import type { CustomerAction } from '../metrics/profile/actions.js';
 import type { CustomerVehicles } from '../metrics/vehicles/customer-vehicles.js';
 import type { ServiceIntervalSettings } from '../metrics/vehicles/settings.js';
 import type { NextCategoriesResult } from '../metrics/associations/next-categories.js';
+import type { ChurnModelSetting } from '../metrics/btyd/model-check.js';
 import type { ErrorData } from '../data/errors.js';
 import type { CacheInfo, FeedRequest, LoadProgress, LoadReport } from '../data/types.js';
 import type { TableName } from '../data/schema.js';
@@ -148,6 +149,8 @@ export interface Customer360Query extends QueryCommon {
   segmentPreset?: string;
   /** Service interval settings (`service-interval` attribute, already parsed). */
   serviceInterval?: ServiceIntervalSettings;
+  /** The churn / CLV model (`ProfileOptions.churnModel`; default `auto`). */
+  churnModel?: ChurnModelSetting;
 }
 
 /** Every query a widget sends: one per metric family. */

@@ -60,7 +60,7 @@ function customer360(tables: CrmTables, q: Extract<QueryDescriptor, { family: 'c
   const options = lifetimeOptions(q);
   let profile: CustomerProfile;
   try {
-    profile = customerProfile(tables, q.customerId, options);
+    profile = customerProfile(tables, q.customerId, { ...options, ...(q.churnModel ? { churnModel: q.churnModel } : {}) });
   } catch (error) {
     // customerProfile's RangeError for an id in none of the tables; an unreadable option throws earlier.
     const directory = customerDirectory(tables, customerSummary(tables, options));
