@@ -80,8 +80,8 @@ export class MainThreadHost implements DataHost {
 
   /** The load report says where metrics run and why. */
   private said(info: SourceInfo): SourceInfo {
-    if (!info.report || info.report.computedIn) return info;
     const warning = `Metrics run on the main thread: the data worker could not start (${this.why}); large feeds may slow the page.`;
+    if (!info.report || info.report.warnings.includes(warning)) return info;
     return { ...info, report: { ...info.report, computedIn: 'main-thread', warnings: [...info.report.warnings, warning] } };
   }
 

@@ -73,18 +73,23 @@ export class SourceStore {
     return this.loader.cache.clear(filter);
   }
 
+  /** The load report says where the metrics run. */
+  private said(extra: Pick<SourceInfo, 'report' | 'cache'>): Pick<SourceInfo, 'report' | 'cache'> {
+    return extra.report ? { ...extra, report: { ...extra.report, computedIn: this.computedIn } } : extra;
+  }
+
   /** Records a load result; a new version only when the tables are new. */
   private keep(source: string, result: LoadResult, changed: boolean): SourceInfo {
     const held = this.sources.get(source);
     if (held && (held.tables === result.tables || !changed)) {
-      held.info = { ...held.info, report: result.report, cache: result.cache };
+      held.info = { ...held.info, ...this.said({ report: result.report, cache: result.cache }) };
       return held.info;
     }
     return this.put(source, result.tables, { report: result.report, cache: result.cache });
   }
 
   private put(source: string, tables: CrmTables, extra: Pick<SourceInfo, 'report' | 'cache'>): SourceInfo {
-    const info: SourceInfo = { version: ++versions, rows: rowCounts(tables), computedIn: this.computedIn, ...extra };
+    const info: SourceInfo = { version: ++versions, rows: rowCounts(tables), computedIn: this.computedIn, ...this.said(extra) };
     this.sources.delete(source);
     this.sources.set(source, { tables, info });
     // Oldest first: Map order is insertion order, and a source is re-inserted when it gets new tables.

@@ -157,6 +157,7 @@ describe('the page holds no order rows', () => {
     expect(data.state.info!.rows).to.deep.equal({ orders: 3 });
     expect(data.state.info!.computedIn).to.equal('worker');
     expect(data.state.report!.parsedIn).to.equal('worker');
+    expect(data.state.report!.computedIn).to.equal('worker');
     const funnel = data.querySelector('crm-lifecycle-funnel')!;
     await waitUntil(() => funnel.shadowRoot!.querySelector('.mark'), 'funnel did not draw');
     for (const widget of [matrix, funnel]) {
