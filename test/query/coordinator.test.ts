@@ -108,6 +108,20 @@ describe('QueryCoordinator', () => {
   });
 });
 
+describe('the main-thread fallback', () => {
+  it('loads a feed where no worker can start, and the load report says metrics run on the main thread', async () => {
+    const host = new MainThreadHost('workers are unavailable or turned off (setFeedWorkerUrl(false))');
+    const src = new URL(`/feeds/orders/fallback-${Date.now()}.json`, location.href).href;
+    const info = await host.load(src, { src }, false, {});
+    expect(info.computedIn).to.equal('main-thread');
+    expect(info.report!.computedIn).to.equal('main-thread');
+    expect(info.report!.warnings.join(' ')).to.contain('Metrics run on the main thread: the data worker could not start (workers are unavailable');
+    // The test feed: 3 orders summing 400.
+    const answer = await host.engine(src, info.version).query({ family: 'rfm', filter: {}, rfm: {} });
+    expect(Array.from(answer.rfm.monetary).reduce((a, b) => a + b, 0)).to.equal(400);
+  });
+});
+
 describe('widgets as query clients', () => {
   it('a click in the matrix recomputes only the widgets whose queries it changes; the card does not even redraw', async () => {
     const tables = sampleTables();
