@@ -153,6 +153,14 @@ export interface Customer360Query extends QueryCommon {
   churnModel?: ChurnModelSetting;
 }
 
+/**
+ * Customer id → name from the customers table (blank names left out). No filter applies: one answer per tables
+ * version, cached and shared, instead of a copy with every RFM result.
+ */
+export interface CustomerNamesQuery {
+  family: 'customer-names';
+}
+
 /** Every query a widget sends: one per metric family. */
 export type QueryDescriptor =
   | RfmQuery
@@ -164,7 +172,8 @@ export type QueryDescriptor =
   | ChannelCustomersQuery
   | ForecastQuery
   | CustomerDirectoryQuery
-  | Customer360Query;
+  | Customer360Query
+  | CustomerNamesQuery;
 
 export type QueryFamily = QueryDescriptor['family'];
 
@@ -190,6 +199,10 @@ export interface CustomerIdsResult {
   ids: string[];
 }
 
+export interface CustomerNamesResult {
+  names: ReadonlyMap<string, string>;
+}
+
 export interface Customer360QueryResult {
   /** Null when the id is in none of the tables (`unknown`). */
   profile: CustomerProfile | null;
@@ -211,6 +224,7 @@ export interface QueryResults {
   forecast: ForecastResult;
   'customer-directory': CustomerDirectory;
   'customer-360': Customer360QueryResult;
+  'customer-names': CustomerNamesResult;
 }
 
 export type QueryResultOf<D extends QueryDescriptor> = QueryResults[D['family']];

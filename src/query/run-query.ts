@@ -109,5 +109,7 @@ function answer(tables: CrmTables, q: QueryDescriptor): unknown {
     }
     case 'customer-360':
       return customer360(tables, q);
+    case 'customer-names':
+      return { names: customerNames(tables) };
   }
 }

@@ -15,7 +15,7 @@ import type { Locale } from '../../i18n/locales.js';
 import type { MessageParams } from '../../i18n/messages.js';
 import { rfmMatrixMessages, type RfmMatrixMessageKey } from './messages.js';
 import { buildRfmMatrix, rfmSettingsFromAttributes, type BinsValue, type RfmCell, type RfmMatrixModel, type ScoreSpan } from './rfm-matrix-model.js';
-import type { RfmQueryResult } from '../../query/protocol.js';
+import type { CustomerNamesResult, RfmQueryResult } from '../../query/protocol.js';
 
 /** What `<crm-rfm-matrix>` computes: the matrix model and customer names (from the customers table). */
 export interface RfmMatrixResult {
@@ -382,14 +382,16 @@ export class CrmRfmMatrix extends CrmWidget<RfmMatrixResult> {
   }
 
   protected override queries(context: WidgetQueryContext): WidgetQueries {
-    return { rfm: { family: 'rfm', ...queryCommon(context), rfm: this.settings(context.segmentPreset), names: true } };
+    // Names are one answer per tables version (cached), not a copy with every filter's scores.
+    return { rfm: { family: 'rfm', ...queryCommon(context), rfm: this.settings(context.segmentPreset) }, names: { family: 'customer-names' } };
   }
 
   protected override compose(results: WidgetResults): RfmMatrixResult {
-    const { rfm: result, names } = results.rfm as RfmQueryResult;
+    const { rfm: result } = results.rfm as RfmQueryResult;
+    const { names } = results.names as CustomerNamesResult;
     const settings = this.settings(this.segments || undefined);
     const explicit = { recency: Array.isArray(settings.recencyBins), frequency: Array.isArray(settings.frequencyBins) };
-    return { model: buildRfmMatrix(result, settings.segments, explicit), names: names ?? new Map() };
+    return { model: buildRfmMatrix(result, settings.segments, explicit), names };
   }
 
   protected override isEmpty(r: RfmMatrixResult): boolean {
