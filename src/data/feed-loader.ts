@@ -57,6 +57,11 @@ export interface FeedLoaderOptions {
   runsIn?: 'worker' | 'main-thread';
   /** Parses a body in a feed worker (undefined: no worker could start). Without it bodies parse in place. */
   parseInWorker?: (fetched: FetchedFeed, request: FeedRequest, signal?: AbortSignal) => Promise<WorkerParse | undefined>;
+  /**
+   * Resolves when encoding a fresh feed for the persistent cache may start (default: at once). The data worker
+   * waits until its queries are answered: encoding shares their thread, and the widgets come first.
+   */
+  storeWhen?: () => Promise<void>;
 }
 
 /** Bodies from this size up are parsed in a worker by default (below it, starting one costs more than it saves). */
@@ -83,6 +88,7 @@ export class FeedLoader {
   private readonly worker?: boolean;
   private readonly runsIn: 'worker' | 'main-thread';
   private readonly parseInWorker?: FeedLoaderOptions['parseInWorker'];
+  private readonly storeWhen?: FeedLoaderOptions['storeWhen'];
   private readonly now: () => number;
   private readonly inflight = new Map<string, SharedLoad>();
   private readonly revalidating = new Map<string, Promise<void>>();
@@ -96,6 +102,7 @@ export class FeedLoader {
     this.worker = options.worker;
     this.runsIn = options.runsIn ?? 'main-thread';
     this.parseInWorker = options.parseInWorker;
+    this.storeWhen = options.storeWhen;
     this.now = options.now ?? Date.now;
   }
 
@@ -238,7 +245,9 @@ export class FeedLoader {
     const { feed: normalized, arrow } = await this.parseBody(fetched, request, opts.signal);
     const fresh: CachedFeed = { ...normalized, fetchedAt: this.now(), ...validators(fetched) };
     // Stored in the background: the tables are ready now (a storage problem shows on later loads).
-    void this.cache.write(key, { src: url, scope: request.cacheScope ?? '' }, fresh, arrow);
+    // The cache awaits `arrow` before encoding itself: a deferred store waits for `storeWhen`.
+    const encoded = arrow ?? this.storeWhen?.().then(() => undefined);
+    void this.cache.write(key, { src: url, scope: request.cacheScope ?? '' }, fresh, encoded);
     return this.result(fresh, { fromCache: false, stale: false, cacheProblem: opts.problem });
   }
 

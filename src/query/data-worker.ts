@@ -20,8 +20,13 @@ interface QueuedQuery {
   descriptor: QueryDescriptor;
 }
 
+/** Quiet time after the last query before the worker counts as idle (widgets ask within a frame of a load). */
+const IDLE_AFTER_MS = 150;
+
 export class DataWorker {
-  private readonly store = new SourceStore('worker');
+  private readonly store = new SourceStore('worker', undefined, () => this.idle());
+  private idleWaiters: (() => void)[] = [];
+  private idleTimer?: ReturnType<typeof setTimeout>;
   private readonly loads = new Map<number, AbortController>();
   private readonly queue: QueuedQuery[] = [];
   private draining = false;
@@ -81,6 +86,25 @@ export class DataWorker {
     }
   }
 
+  /** Resolves once no query has been queued or run for IDLE_AFTER_MS (cache encoding waits for it). */
+  private idle(): Promise<void> {
+    return new Promise((resolve) => {
+      this.idleWaiters.push(resolve);
+      this.armIdle();
+    });
+  }
+
+  private armIdle(): void {
+    clearTimeout(this.idleTimer);
+    if (!this.idleWaiters.length) return;
+    this.idleTimer = setTimeout(() => {
+      if (this.queue.length || this.draining) return this.armIdle();
+      const waiters = this.idleWaiters;
+      this.idleWaiters = [];
+      for (const resolve of waiters) resolve();
+    }, IDLE_AFTER_MS);
+  }
+
   /** Runs queued queries one per task, so cancel messages are read in between. */
   private drain(): void {
     if (this.draining) return;
@@ -94,6 +118,7 @@ export class DataWorker {
         this.post({ type: 'result', id: next.id, result });
       });
       if (this.queue.length) this.drain();
+      this.armIdle();
     }, 0);
   }
 

@@ -30,11 +30,16 @@ export class SourceStore {
   readonly loader: FeedLoader;
   private readonly sources = new Map<string, Source>();
 
+  /**
+   * `loader`: the main thread's (the fallback host); else one that parses in place and stores in the cache once
+   * `idle` resolves (the data worker's queries first).
+   */
   constructor(
     private readonly computedIn: SourceInfo['computedIn'],
     loader?: FeedLoader,
+    idle?: () => Promise<void>,
   ) {
-    this.loader = loader ?? new FeedLoader({ worker: false, runsIn: computedIn });
+    this.loader = loader ?? new FeedLoader({ worker: false, runsIn: computedIn, storeWhen: idle });
   }
 
   /** Loads (or refreshes) a feed as source `source`; resolves when its tables are held here. */
