@@ -201,8 +201,10 @@ export abstract class CrmWidget<Result> extends LitElement {
   @property({ attribute: 'max-age', type: Number }) maxAge?: number;
   /** Keeps cached data of different tenants/users apart. */
   @property({ attribute: 'cache-scope' }) cacheScope?: string;
-  /** Feed format of `src` when the URL and Content-Type do not tell (`json`, `csv`, `arrow`). */
+  /** Feed format of `src` when the URL and Content-Type do not tell (`json`, `csv`, `arrow`, `xlsx`). */
   @property() format?: FeedFormat;
+  /** The sheet of an Excel workbook `src` to read: a name, or a position from 1 (default the first sheet). */
+  @property() sheet?: string;
   /** IANA time zone that instants in `src` are placed in (default UTC; see src/data/days.ts). */
   @property({ attribute: 'time-zone' }) timeZone?: string;
   /** Order of day-first / month-first dates in `src`: `auto` (default), `mdy`, `dmy`, `ymd` (see `<crm-data>`). */
@@ -585,7 +587,7 @@ export abstract class CrmWidget<Result> extends LitElement {
     }
     if (changed.has('tables')) this.feed.setTables(this.tables);
     if (
-      ['src', 'fields', 'maxAge', 'cacheScope', 'format', 'timeZone', 'dateFormat', 'creditNotes', 'duplicates', 'stallTimeout'].some((k) =>
+      ['src', 'fields', 'maxAge', 'cacheScope', 'format', 'sheet', 'timeZone', 'dateFormat', 'creditNotes', 'duplicates', 'stallTimeout'].some((k) =>
         changed.has(k as keyof CrmWidget<Result>),
       )
     )
@@ -608,6 +610,7 @@ export abstract class CrmWidget<Result> extends LitElement {
         dateFormat: this.dateFormat || undefined,
         creditNotes: this.creditNotes ?? undefined,
         duplicates: this.duplicates || undefined,
+        sheet: this.sheet || undefined,
         stallTimeout: this.stallTimeout,
       };
       this.feed.setRequest(request);

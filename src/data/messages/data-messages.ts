@@ -99,6 +99,7 @@ function feedErrorText(error: FeedError, locale: Locale): string {
     const base = dataMessages.t(locale, 'error.missing-columns', params);
     return suggestions.length ? `${base} ${dataMessages.t(locale, 'error.missing-columns-hint', { suggestions: list(suggestions) })}` : base;
   }
+  if (error.code === 'workbook-unreadable') params.detail = text(locale, `workbook.reason.${String(p.reason)}`, {}, String(p.detail ?? ''));
   const key = `error.${error.code}`;
   return has(key) ? dataMessages.t(locale, key, params) : text(locale, `error.kind.${error.kind}`, params, error.message);
 }

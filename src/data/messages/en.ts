@@ -24,6 +24,8 @@ export const en = {
   'notice.credit-prefix-detected': 'Order ids starting with "{prefix}" are credit notes (most negative lines have them).',
   'notice.order-kinds': '{credit} credit / refund lines net against spend and {cancelled} cancelled or returned lines are left out: neither counts as an order.',
   'notice.credit-only-customers': '{count} customers have only credits or cancellations: they are not counted as customers (e.g. {examples}).',
+  'notice.workbook-sheet-read': 'Read the sheet "{sheet}" of the workbook; its other sheets ({others}) were not read. Choose another with the sheet option.',
+  'notice.workbook-only-sheet': 'Read the sheet "{sheet}", the only sheet of the workbook.',
   'notice.id-spelling': '{count} customer ids in {table} match an orders id only when written the same way as a number (e.g. {examples}): they are not joined. Write the ids alike in both tables.',
 
   'order.mdy': 'month-first',
@@ -77,7 +79,13 @@ export const en = {
   'error.workbook-unreadable': 'Feed "{feed}": the Excel workbook could not be read ({detail}).',
   'error.workbook-empty': 'Feed "{feed}": the sheet "{sheet}" of the Excel workbook is empty.',
   'error.workbook-sheet': 'Feed "{feed}": the workbook has no sheet "{sheet}" (sheets: {sheets}).',
-  'error.workbook-legacy': 'Feed "{feed}" is an old Excel (.xls) or other spreadsheet file: save it as .xlsx or CSV (UTF-8).',
+  'error.workbook-legacy': 'Feed "{feed}" is an old Excel (.xls) or other spreadsheet file that crm-lens does not read: open it in Excel, WPS or LibreOffice and save it as "Excel Workbook (.xlsx)" or "CSV UTF-8".',
+  'error.workbook-async': 'Feed "{feed}" is an Excel workbook: read it with decodeFeed (decodeFeedBody reads only text and Arrow).',
+  'error.duplicate-column': 'Feed "{feed}": the column name "{name}" is used twice in the header (columns {first} and {second}).',
+  'workbook.reason.zip': 'it is not a valid ZIP archive',
+  'workbook.reason.not-workbook': 'a ZIP archive that is not an Excel workbook',
+  'workbook.reason.no-sheets': 'the workbook lists no sheets',
+  'workbook.reason.sheet': 'its sheet data is damaged',
 
   'ui.cancel': 'Cancel',
   'ui.cancelled': 'Loading was cancelled.',

@@ -27,6 +27,8 @@ export const zhCN: Translation<DataMessageKey> = {
   'notice.credit-prefix-detected': '以“{prefix}”开头的订单号是贷项通知单（大多数负数行都是）。',
   'notice.order-kinds': '{credit} 行贷项／退款冲减消费额，{cancelled} 行已取消或退货的订单不计入：两者都不算订单。',
   'notice.credit-only-customers': '{count} 位客户只有贷项或取消记录：不计为客户（例如 {examples}）。',
+  'notice.workbook-sheet-read': '已读取工作簿的工作表“{sheet}”；其他工作表（{others}）未读取。可用 sheet 选项选择其他工作表。',
+  'notice.workbook-only-sheet': '已读取工作表“{sheet}”，这是工作簿中唯一的工作表。',
   'notice.id-spelling': '{table}中有 {count} 个客户编号只有按数字写法相同时才与订单表一致（例如 {examples}）：它们不会被关联。请在两张表中用相同的写法。',
 
   'order.mdy': '月在前',
@@ -80,7 +82,13 @@ export const zhCN: Translation<DataMessageKey> = {
   'error.workbook-unreadable': '数据源“{feed}”：无法读取 Excel 工作簿（{detail}）。',
   'error.workbook-empty': '数据源“{feed}”：Excel 工作簿的工作表“{sheet}”是空的。',
   'error.workbook-sheet': '数据源“{feed}”：工作簿中没有工作表“{sheet}”（现有：{sheets}）。',
-  'error.workbook-legacy': '数据源“{feed}”是旧版 Excel（.xls）或其他电子表格文件：请另存为 .xlsx 或 CSV（UTF-8）。',
+  'error.workbook-legacy': '数据源“{feed}”是 crm-lens 无法读取的旧版 Excel（.xls）或其他电子表格文件：请用 Excel、WPS 或 LibreOffice 打开，另存为“Excel 工作簿（.xlsx）”或“CSV UTF-8”。',
+  'error.workbook-async': '数据源“{feed}”是 Excel 工作簿：请用 decodeFeed 读取（decodeFeedBody 只读取文本和 Arrow）。',
+  'error.duplicate-column': '数据源“{feed}”：表头中列名“{name}”出现了两次（第 {first} 列和第 {second} 列）。',
+  'workbook.reason.zip': '不是有效的 ZIP 压缩包',
+  'workbook.reason.not-workbook': '是 ZIP 压缩包，但不是 Excel 工作簿',
+  'workbook.reason.no-sheets': '工作簿中没有工作表',
+  'workbook.reason.sheet': '工作表数据已损坏',
 
   'ui.cancel': '取消',
   'ui.cancelled': '已取消加载。',

@@ -4,6 +4,7 @@
  * from the header (`,` `;` tab `|`) unless given. Values stay strings; the normalizer coerces them.
  */
 import { FeedError, quoteSnippet } from '../errors.js';
+import { duplicateColumn } from './header-names.js';
 
 export interface CsvColumns {
   /** Header names, trimmed. */
@@ -98,7 +99,7 @@ export function parseCsv(text: string, feed: string, delimiter?: string): CsvCol
   const seen = new Map<string, number>();
   names.forEach((name, i) => {
     const first = seen.get(name);
-    if (first !== undefined) throw csvError(`the column name "${name}" twice in the header (columns ${first + 1} and ${i + 1})`);
+    if (first !== undefined) throw duplicateColumn('csv', feed, name, first + 1, i + 1, 'the header');
     seen.set(name, i);
   });
   const width = names.length;
