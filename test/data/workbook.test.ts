@@ -5,50 +5,11 @@ import { FeedCache } from '../../src/data/cache.js';
 import { errorText } from '../../src/data/messages/data-messages.js';
 import { isoToDay } from '../../src/data/days.js';
 import { writeXlsx, type XlsxCell } from '../fixtures/xlsx-writer.js';
+import { serial, WORKBOOK } from '../fixtures/uk-invoice-workbook.js';
 import { zipSync, strToU8 } from 'fflate';
 import '../../src/components/data/index.js';
 import type { CrmData } from '../../src/components/data/index.js';
 import { feedError } from './feed-error.js';
-
-/** Excel's serial of a wall-clock date-time (days since 1899-12-30, the time as a fraction). */
-const serial = (y: number, m: number, d: number, h = 0, min = 0) => (Date.UTC(y, m - 1, d, h, min) - Date.UTC(1899, 11, 30)) / 86_400_000;
-const at = (y: number, m: number, d: number, h: number, min: number): XlsxCell => ({ serial: serial(y, m, d, h, min), format: 22 });
-
-const HEADER = ['InvoiceNo', 'StockCode', 'Description', 'Quantity', 'InvoiceDate', 'UnitPrice', 'CustomerID', 'Country'];
-/**
- * The UK invoice-line export of test/fixtures/exports/uk-invoice-lines.csv as Excel writes it: invoice numbers
- * and customer ids are number cells (the credit notes' "C…" ids text), dates are date cells (m/d/yy h:mm), a
- * blank row above the header and one inside the data. The figures are the CSV's, counted by hand there.
- */
-const UK_ROWS: XlsxCell[][] = [
-  [],
-  HEADER,
-  [536365, '85123A', 'WHITE HANGING HEART T-LIGHT HOLDER', 6, at(2010, 12, 1, 8, 26), 2.55, 17850, 'United Kingdom'],
-  [536365, 71053, 'WHITE METAL LANTERN', 6, at(2010, 12, 1, 8, 26), 3.39, 17850, 'United Kingdom'],
-  [536365, 71053, 'WHITE METAL LANTERN', 6, at(2010, 12, 1, 8, 26), 3.39, 17850, 'United Kingdom'],
-  [536366, 22633, 'HAND WARMER UNION JACK', 6, at(2010, 12, 1, 8, 28), 1.85, 17850, 'United Kingdom'],
-  [536367, 84879, 'ASSORTED COLOUR BIRD ORNAMENT', 32, at(2010, 12, 1, 8, 34), 1.69, 13047, 'United Kingdom'],
-  ['C536379', 'D', 'Discount', -1, at(2010, 12, 1, 9, 41), 27.5, 14527, 'United Kingdom'],
-  [],
-  [536381, 22139, 'RETROSPOT TEA SET CERAMIC 11 PC', 1, at(2010, 12, 13, 10, 0), 4.95, 14527, 'United Kingdom'],
-  ['C536383', '35004C', 'SET OF 3 COLOURED  FLYING DUCKS', -1, at(2010, 12, 13, 10, 0), 4.65, 15311, 'United Kingdom'],
-  [536384, 82484, 'WOOD BLACK BOARD ANT WHITE FINISH', 3, at(2010, 12, 13, 10, 5), 6.45, null, 'United Kingdom'],
-  [536385, 22783, 'SET 3 WICKER OVAL BASKETS', 4, at(2011, 1, 4, 9, 0), 16.95, 12583, 'France'],
-  [536385, 22961, 'JAM MAKING SET, PRINTED', 24, at(2011, 1, 4, 9, 0), 1.45, 12583, 'France'],
-  ['C536391', 22556, 'PLASTERS IN TIN CIRCUS PARADE', -12, at(2011, 1, 4, 10, 24), 1.65, 17850, 'United Kingdom'],
-  [536392, 22827, 'RUSTIC  SEVENTEEN DRAWER SIDEBOARD', 1, at(2011, 1, 5, 10, 29), 165, 13047, 'United Kingdom'],
-];
-/** A second sheet: two orders with dates as bare serial numbers (no date style), as some exporters write them. */
-const SHEET_2011: XlsxCell[][] = [
-  ['order_id', 'customer_id', 'order_date', 'amount'],
-  ['A1', 'C1', { serial: serial(2011, 2, 1) }, 10.5],
-  ['A2', 'C2', { serial: serial(2011, 2, 3) }, 20],
-];
-const WORKBOOK = () =>
-  writeXlsx([
-    { name: 'Orders', rows: UK_ROWS },
-    { name: '2011 & later', rows: SHEET_2011 },
-  ]);
 
 const NOW = Date.UTC(2026, 0, 1);
 
@@ -177,6 +138,8 @@ describe('Excel workbooks (.xlsx)', () => {
 });
 
 describe('Excel workbooks through the loader and <crm-data>', () => {
+  /** A cache without a store (every load here goes to the network). */
+  const memoryCache = () => new FeedCache({ openBackend: () => Promise.reject(new Error('no store in this test')) });
   const served = (bytes: Uint8Array, type = 'application/octet-stream') =>
     (async () => new Response(bytes.slice(), { headers: { 'content-type': type } })) as unknown as typeof fetch;
 
@@ -189,7 +152,7 @@ describe('Excel workbooks through the loader and <crm-data>', () => {
 
   for (const worker of [true, false]) {
     it(`loads a workbook ${worker ? 'in the feed worker' : 'on the main thread'}, the sheet option included`, async () => {
-      const loader = new FeedLoader({ cache: new FeedCache({ backend: null }), fetch: served(WORKBOOK()), worker });
+      const loader = new FeedLoader({ cache: memoryCache(), fetch: served(WORKBOOK()), worker });
       const first = await loader.load({ src: `/w-${worker}.xlsx` });
       expect(first.report.parsedIn).to.equal(worker ? 'worker' : 'main-thread');
       expect(first.report.sheet!.name).to.equal('Orders');
@@ -197,14 +160,14 @@ describe('Excel workbooks through the loader and <crm-data>', () => {
       const second = await loader.load({ src: `/w-${worker}.xlsx`, sheet: '2011 & later' });
       expect(second.report.sheet!.name).to.equal('2011 & later');
       expect(second.tables.orders.numRows()).to.equal(2);
-      const big = await new FeedLoader({ cache: new FeedCache({ backend: null }), fetch: served(large()), worker }).load({ src: '/big.xlsx' });
+      const big = await new FeedLoader({ cache: memoryCache(), fetch: served(large()), worker }).load({ src: '/big.xlsx' });
       expect(big.tables.orders.numRows()).to.equal(4000);
       expect(days(big.tables)[3999]).to.equal(isoToDay('2024-01-01') + (3999 % 300));
     });
   }
 
   it('a small workbook goes to the feed worker by default (its XML is many times its size)', async () => {
-    const loader = new FeedLoader({ cache: new FeedCache({ backend: null }), fetch: served(WORKBOOK()) });
+    const loader = new FeedLoader({ cache: memoryCache(), fetch: served(WORKBOOK()) });
     expect((await loader.load({ src: '/small.xlsx' })).report.parsedIn).to.equal('worker');
   });
 
