@@ -40,6 +40,7 @@ import { TooltipController, type TooltipContent } from './tooltip.js';
 import { ensureContextRoot } from './context-root.js';
 import { dataMessages, emptyCause, errorText } from '../../data/messages/data-messages.js';
 import type { DateFormatOption } from '../../data/normalize/dates.js';
+import { codedError } from '../../i18n/coded-error.js';
 
 /** What `compute` gets besides the tables. Build metric options from it. */
 export interface WidgetComputeOptions {
@@ -536,7 +537,7 @@ export abstract class CrmWidget<Result> extends LitElement {
         return;
       }
       const svg = this.chartSvg();
-      if (!svg) throw new Error('There is no chart to export: switch off "view as table" first.');
+      if (!svg) throw codedError(Error, 'export-no-chart');
       const background = getComputedStyle(this.renderRoot.querySelector('.base') ?? this).backgroundColor;
       const text = serializeSvg(svg, { background });
       const blob =
@@ -545,7 +546,7 @@ export abstract class CrmWidget<Result> extends LitElement {
           : await svgToPng(text, svgSize(svg).width, svgSize(svg).height, 2);
       offerExport(this, format, blob, filename);
     } catch (error) {
-      this.exportProblem = error instanceof Error ? error.message : String(error);
+      this.exportProblem = errorText(error, this.resolvedLocale);
     }
   }
 
@@ -628,7 +629,7 @@ export abstract class CrmWidget<Result> extends LitElement {
     const asOfText = dayText(this.asOf);
     const asOf = asOfText ? isoToDay(asOfText) : undefined;
     if (asOf !== undefined && Number.isNaN(asOf))
-      throw new Error(`as-of="${asOfText}" is not a date: expected YYYY-MM-DD, e.g. 2024-03-31.`);
+      throw codedError(Error, 'attr-date', { name: 'as-of', value: asOfText ?? '' });
     return {
       asOf,
       filter: this.effectiveFilter,
@@ -740,7 +741,7 @@ export abstract class CrmWidget<Result> extends LitElement {
 
   private renderBody(title: string): TemplateResult {
     const problems = this.parsedFilter.problems;
-    if (problems.length) return this.renderError(problems.join(' '));
+    if (problems.length) return this.renderError(problems.map((p) => errorText(p, this.resolvedLocale)).join(' '));
     const data = this.dataState;
     if (!data || (data.status === 'idle' && !data.tables)) return this.renderEmpty(this.t('noSource'), false);
     if (!data.tables) {
