@@ -38,6 +38,11 @@ const CASES: [string, ReturnType<typeof html>, string][] = [
     html`<crm-customer-360 locale="zh-CN" customer-id="C0001" service-interval='{"km": -5, "months": 12}'></crm-customer-360>`,
     'service-interval="{"km": -5, "months": 12}"：serviceInterval.km：应为正数，实际为 -5。',
   ],
+  [
+    'custom stages',
+    html`<crm-lifecycle-funnel locale="zh-CN" .stageDefinitions=${[{ id: 'a', rule: { minOrders: 1 } }, { id: 'a', rule: { minOrders: 2 } }]}></crm-lifecycle-funnel>`,
+    '生命周期：阶段 id“a”出现了两次',
+  ],
   ['group-by', html`<crm-regional-comparison locale="zh-CN" group-by="warehouse"></crm-regional-comparison>`, '按“warehouse”分组'],
 ];
 
