@@ -38,6 +38,7 @@ const CASES: [string, ReturnType<typeof html>, string][] = [
     html`<crm-customer-360 locale="zh-CN" customer-id="C0001" service-interval='{"km": -5, "months": 12}'></crm-customer-360>`,
     'service-interval="{"km": -5, "months": 12}"：serviceInterval.km：应为正数，实际为 -5。',
   ],
+  ['churn-model', html`<crm-customer-360 locale="zh-CN" customer-id="C0001" churn-model="oracle"></crm-customer-360>`, 'churn-model：应为 auto'],
   [
     'custom stages',
     html`<crm-lifecycle-funnel locale="zh-CN" .stageDefinitions=${[{ id: 'a', rule: { minOrders: 1 } }, { id: 'a', rule: { minOrders: 2 } }]}></crm-lifecycle-funnel>`,

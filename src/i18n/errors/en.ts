@@ -15,6 +15,7 @@ export const en = {
   'attr-service-interval-json': 'service-interval="{value}" is not JSON: expected {expected}.',
   'attr-service-interval-object': 'service-interval="{value}" is not an object: expected {expected}.',
   'attr-service-interval': 'service-interval="{value}": {reason}.',
+  'attr-churn-model': 'churn-model: expected one of {known}, found "{value}"',
   // Exports
   'export-no-chart': 'There is no chart to export: switch off "view as table" first.',
   'export-png-context': 'PNG export: this browser gave no 2D canvas context.',

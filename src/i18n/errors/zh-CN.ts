@@ -13,6 +13,7 @@ export const zhCN: Translation<ErrorMessageKey> = {
   'attr-service-interval-json': 'service-interval="{value}" 不是 JSON：应为 {expected}。',
   'attr-service-interval-object': 'service-interval="{value}" 不是对象：应为 {expected}。',
   'attr-service-interval': 'service-interval="{value}"：{reason}。',
+  'attr-churn-model': 'churn-model：应为 {known} 之一，实际为“{value}”',
   'export-no-chart': '没有可导出的图表：请先关闭“以表格查看”。',
   'export-png-context': 'PNG 导出：此浏览器无法提供二维画布。',
   'export-png-encode': 'PNG 导出：画布无法编码。',
