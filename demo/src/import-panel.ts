@@ -397,6 +397,7 @@ export class DemoImport extends LitElement {
     return html`<section class="mapping" aria-labelledby="mapping-title">
       <h3 id="mapping-title">${this.t('mappingTitle', { name: this.name.split('/').pop()!, format: this.format.toUpperCase() })}</h3>
       <p class="muted">${this.t('mappingHelp')}</p>
+      <div class="row mapping-options">
       ${this.sheet && this.sheet.sheets.length > 1
         ? html`<label class="control sheet">
             <span>${im('sheet')}</span>
@@ -419,6 +420,7 @@ export class DemoImport extends LitElement {
           ${formats.map(([value, key]) => html`<option value=${value} ?selected=${this.dateFormat === value}>${im(key)}</option>`)}
         </select>
       </label>
+      </div>
       ${TABLE_NAMES.filter((t) => this.columns[t]).map((table) => {
         const dup = this.duplicates(table);
         const fields = SCHEMA[table];
