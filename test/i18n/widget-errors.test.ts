@@ -65,6 +65,31 @@ describe('widget errors in zh-CN', () => {
     expect(await errorOf(el)).to.include('method="kmeans" is not a binning method: expected quantile or ntile.');
   });
 
+  it('feed errors of broken CSV, web pages and empty bodies read in Chinese too', async () => {
+    const { normalizeFeed, decodeFeedBody } = await import('../../src/data/index.js');
+    const caught = (fn: () => unknown) => {
+      try {
+        fn();
+      } catch (e) {
+        return e;
+      }
+      throw new Error('nothing thrown');
+    };
+    const texts = [
+      caught(() => normalizeFeed({ csv: 'customer_id,amount\n"C1,2\n' }, { feed: 'a.csv' })),
+      caught(() => normalizeFeed({ csv: 'customer_id,amount\nC1,2,3,4\n' }, { feed: 'a.csv' })),
+      caught(() => decodeFeedBody('<!doctype html><title>Sign in</title>', { feed: 'f.json', format: 'json' })),
+      caught(() => decodeFeedBody(new Uint8Array(0), { feed: 'f.json' })),
+    ].map((e) => errorText(e, 'zh-CN'));
+    expect(texts).to.deep.equal([
+      '数据源“a.csv”：CSV 格式有误：第 2 行开始的带引号字段没有结束引号。',
+      '数据源“a.csv”：CSV 格式有误：第 2 行有 4 个字段，而表头只有 2 个。',
+      '数据源“f.json”是一个标题为“Sign in”的网页，而不是数据：该 URL 可能指向登录页、错误页或错误的路径。',
+      '数据源“f.json”是空的（服务器没有发送任何字节）。',
+    ]);
+    for (const text of texts) expect(englishSentence(text), text).to.equal(undefined);
+  });
+
   it('a metric option error as errorText shows it (option keys, as-of): both locales', () => {
     const tables = sampleTables();
     const caught = (fn: () => unknown) => {

@@ -196,6 +196,8 @@ function htmlError(text: string, feed: string, expected: string): FeedError {
   const title = /<title[^>]*>([^<]*)</i.exec(text.slice(0, 4096))?.[1]?.trim();
   return new FeedError({
     kind: 'html',
+    code: title ? 'html-titled' : 'html',
+    params: { title: title ?? '' },
     feed,
     expected,
     found: `an HTML page (${quoteSnippet(text.trimStart())})${title ? ` titled ${JSON.stringify(title)}` : ''}`,
@@ -271,7 +273,7 @@ export function decodeFeedBody(body: Uint8Array | string, options: DecodeOptions
         : 'Apache Arrow IPC bytes';
   const size = typeof body === 'string' ? body.length : body.byteLength;
   if (firstChar(body) === '') {
-    throw new FeedError({ kind: 'empty', feed, expected, found: size === 0 ? 'an empty body' : 'only white space' });
+    throw new FeedError({ kind: 'empty', code: size === 0 ? 'empty-body' : 'blank-body', feed, expected, found: size === 0 ? 'an empty body' : 'only white space' });
   }
   if (format === 'arrow') {
     if (typeof body !== 'string' && isArrowBytes(body)) return body;
