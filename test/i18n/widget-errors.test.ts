@@ -21,6 +21,16 @@ async function errorOf(el: HTMLElement): Promise<string> {
 /** Three or more English words in a row (a sentence, not a list of column names), outside quotes (the page's own values). */
 const englishSentence = (text: string) => /\b[A-Za-z]{2,}(?: [A-Za-z]{2,}){2,}\b/.exec(text.replace(/"[^"]*"|“[^”]*”|'[^']*'/g, '""'))?.[0];
 
+/** What `fn` throws (the test fails when it throws nothing). */
+function caught(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (e) {
+    return e;
+  }
+  throw new Error('nothing thrown');
+}
+
 const CASES: [string, ReturnType<typeof html>, string][] = [
   ['as-of', html`<crm-rfm-matrix locale="zh-CN" as-of="2024-13-45"></crm-rfm-matrix>`, 'as-of="2024-13-45" 不是日期：应为 YYYY-MM-DD，例如 2024-03-31。'],
   ['date-from', html`<crm-rfm-matrix locale="zh-CN" date-from="soon"></crm-rfm-matrix>`, 'date-from="soon" 不是日期'],
@@ -67,14 +77,6 @@ describe('widget errors in zh-CN', () => {
 
   it('feed errors of broken CSV, web pages and empty bodies read in Chinese too', async () => {
     const { normalizeFeed, decodeFeedBody } = await import('../../src/data/index.js');
-    const caught = (fn: () => unknown) => {
-      try {
-        fn();
-      } catch (e) {
-        return e;
-      }
-      throw new Error('nothing thrown');
-    };
     const texts = [
       caught(() => normalizeFeed({ csv: 'customer_id,amount\n"C1,2\n' }, { feed: 'a.csv' })),
       caught(() => normalizeFeed({ csv: 'customer_id,amount\nC1,2,3,4\n' }, { feed: 'a.csv' })),
@@ -92,14 +94,6 @@ describe('widget errors in zh-CN', () => {
 
   it('a metric option error as errorText shows it (option keys, as-of): both locales', () => {
     const tables = sampleTables();
-    const caught = (fn: () => unknown) => {
-      try {
-        fn();
-      } catch (e) {
-        return e;
-      }
-      throw new Error('nothing thrown');
-    };
     const unknown = caught(() => rfm(tables, { bins: 3 } as never));
     expect(errorText(unknown, 'en')).to.equal(
       'rfm(): unknown option "bins". "bins" belongs in the rfm settings: { rfm: { bins: … } }. Known options: asOf, filter, rfm, stageMembership.',
