@@ -5,12 +5,20 @@ import { testFeeds } from './test/server/feeds.mjs';
 import { cspPages } from './test/server/csp-pages.mjs';
 import { workerBundle } from './test/server/worker-bundle.mjs';
 
+/** `fflate` → fflate with an in-thread unzip, as in every build (see src/data/workbook/fflate-in-thread.ts). */
+const inThreadUnzip = {
+  name: 'fflate-in-thread',
+  resolveImport({ source }) {
+    if (source === 'fflate') return '/src/data/workbook/fflate-in-thread.ts';
+  },
+};
+
 export default {
   files: ['test/**/*.test.ts', '!test/node/**', '!test/hosts/**'],
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
   nodeResolve: { browser: true },
   concurrency: 1,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  plugins: [inThreadUnzip, esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
   middleware: [testFeeds, cspPages, workerBundle],
   browsers: [
     chromeLauncher({

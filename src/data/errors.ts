@@ -123,6 +123,11 @@ export interface ErrorData {
   name: string;
   message: string;
   feed?: FeedErrorDetails;
+  /** A coded error's message code and values (src/i18n/coded-error.ts), so it is told in any locale. */
+  code?: string;
+  params?: Readonly<Record<string, string | number>>;
+  /** Its cause, when that is an error too (a coded cause fills `{reason}`). */
+  cause?: ErrorData;
 }
 
 /** Plain data of an error, so `errorFromData` on the other side gives back an equal error. */
@@ -131,7 +136,15 @@ export function errorToData(error: unknown): ErrorData {
     const { kind, feed, expected, found, status, code, params, hint } = error;
     return { name: error.name, message: error.message, feed: { kind, feed, expected, found, status, code, params, hint } };
   }
-  if (error instanceof Error) return { name: error.name, message: error.message };
+  if (error instanceof Error) {
+    const { code, params } = error as Error & { code?: unknown; params?: ErrorData['params'] };
+    return {
+      name: error.name,
+      message: error.message,
+      ...(typeof code === 'string' ? { code, params: params ?? {} } : {}),
+      ...(error.cause instanceof Error ? { cause: errorToData(error.cause) } : {}),
+    };
+  }
   return { name: 'Error', message: String(error) };
 }
 
@@ -144,7 +157,7 @@ export function errorFromData(data: ErrorData): Error {
     return error;
   }
   const Type = data.name === 'RangeError' ? RangeError : data.name === 'TypeError' ? TypeError : Error;
-  const error = new Type(data.message);
+  const error = new Type(data.message, data.cause ? { cause: errorFromData(data.cause) } : undefined);
   if (error.name !== data.name) error.name = data.name;
-  return error;
+  return data.code === undefined ? error : Object.assign(error, { code: data.code, params: data.params ?? {} });
 }

@@ -27,14 +27,14 @@ let data: DataWorker | undefined;
 scope.onmessage = (event) => {
   const message = event.data;
   if ('type' in message) return (data ??= new DataWorker(scope)).handle(message);
-  parseJob(message);
+  void parseJob(message);
 };
 
-function parseJob(job: FeedWorkerJob): void {
+async function parseJob(job: FeedWorkerJob): Promise<void> {
   let tables: CrmTables;
   try {
     const { body, contentType, url, request } = job;
-    const { tables: parsed, report } = parseFeedBody({ notModified: false, body, contentType, url }, request);
+    const { tables: parsed, report } = await parseFeedBody({ notModified: false, body, contentType, url }, request);
     tables = parsed;
     const { value, transfer } = tablesToTransfer(tables);
     scope.postMessage({ type: 'tables', form: value, report }, transfer);

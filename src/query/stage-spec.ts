@@ -8,6 +8,7 @@ import type { StageDefinition } from '../metrics/lifecycle/stages.js';
 import type { StageMembership } from '../metrics/options.js';
 import { stableJson } from '../data/cache.js';
 import type { StageMembershipSpec, StageSpec } from './protocol.js';
+import { codedError } from '../i18n/coded-error.js';
 
 const hooks = new Map<string, StageMembership>();
 
@@ -27,9 +28,7 @@ export function membershipOf(spec: StageMembershipSpec | undefined): StageMember
 export function stageSpecs(definitions: readonly StageDefinition[]): StageSpec[] {
   return definitions.map((d) => {
     if (d.test || d.observable || !d.rule)
-      throw new TypeError(
-        `stage '${d.id}': ${d.test ? 'a test function' : d.observable ? 'an observable function' : 'no rule'} — widgets compute in the data worker, which takes declarative stages only: give it a rule (e.g. { minOrders: 2 }) and no functions.`,
-      );
+      throw codedError(TypeError, 'stage-worker-rule', { id: d.id, what: d.test ? 'test' : d.observable ? 'observable' : 'rule?' });
     return { id: d.id, labels: d.labels, ...(d.description !== undefined ? { description: d.description } : {}), rule: d.rule };
   });
 }

@@ -24,8 +24,9 @@ async function bundle() {
     target: 'es2022',
     write: false,
     tsconfig: resolve(root, 'tsconfig.json'),
-    // As in every build (vite.config.ts): Arquero's expression parser is never used (no eval under a CSP).
-    alias: { acorn: resolve(root, 'src/data/no-expression-parser.ts') },
+    // As in every build (vite.config.ts): Arquero's expression parser is never used (no eval under a CSP), and
+    // fflate unzips in the thread (its own workers are built from source text).
+    alias: { acorn: resolve(root, 'src/data/no-expression-parser.ts'), fflate: resolve(root, 'src/data/workbook/fflate-in-thread.ts') },
     logLevel: 'silent',
   });
   return out.outputFiles[0].text;

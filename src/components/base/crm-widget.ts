@@ -24,7 +24,8 @@ import { renderTable } from './table.js';
 import type { TableData } from './table-data.js';
 import { TooltipController, type TooltipContent } from './tooltip.js';
 import { ensureContextRoot } from './context-root.js';
-import { dataMessages, emptyCause } from '../../data/messages/data-messages.js';
+import { dataMessages, emptyCause, errorText } from '../../data/messages/data-messages.js';
+import { codedError } from '../../i18n/coded-error.js';
 import type { DateFormatOption } from '../../data/normalize/dates.js';
 import { DataSourceController } from './data-source.js';
 import { QueryClientController, type WidgetQueryContext, type WidgetQueries, type WidgetResults } from './query-client.js';
@@ -144,8 +145,10 @@ export abstract class CrmWidget<Result> extends LitElement {
   @property({ attribute: 'max-age', type: Number }) maxAge?: number;
   /** Keeps cached data of different tenants/users apart. */
   @property({ attribute: 'cache-scope' }) cacheScope?: string;
-  /** Feed format of `src` when the URL and Content-Type do not tell (`json`, `csv`, `arrow`). */
+  /** Feed format of `src` when the URL and Content-Type do not tell (`json`, `csv`, `arrow`, `xlsx`). */
   @property() format?: FeedFormat;
+  /** The sheet of an Excel workbook `src` to read: a name, or a position from 1 (default the first sheet). */
+  @property() sheet?: string;
   /** IANA time zone that instants in `src` are placed in (default UTC; see src/data/days.ts). */
   @property({ attribute: 'time-zone' }) timeZone?: string;
   /** Order of day-first / month-first dates in `src`: `auto` (default), `mdy`, `dmy`, `ymd` (see `<crm-data>`). */
@@ -245,6 +248,7 @@ export abstract class CrmWidget<Result> extends LitElement {
     svg: () => this.chartSvg(),
     background: (): Element => this.renderRoot.querySelector('.base') ?? this,
     heading: () => this.headingText,
+    locale: () => this.resolvedLocale,
   });
   private readonly staleAge = new StaleAgeController(this, () => !!this.dataState?.cache?.stale);
   private parsedFilter: ParsedFilter = { filter: {}, problems: [] };
@@ -483,6 +487,7 @@ export abstract class CrmWidget<Result> extends LitElement {
       dateFormat: this.dateFormat || undefined,
       creditNotes: this.creditNotes ?? undefined,
       duplicates: this.duplicates || undefined,
+      sheet: this.sheet || undefined,
       stallTimeout: this.stallTimeout,
     };
   }
@@ -491,7 +496,7 @@ export abstract class CrmWidget<Result> extends LitElement {
     const asOfText = dayText(this.asOf);
     const asOf = asOfText ? isoToDay(asOfText) : undefined;
     if (asOf !== undefined && Number.isNaN(asOf))
-      throw new Error(`as-of="${asOfText}" is not a date: expected YYYY-MM-DD, e.g. 2024-03-31.`);
+      throw codedError(Error, 'attr-date', { name: 'as-of', value: asOfText ?? '' });
     const filter = this.effectiveFilter;
     const membership = filter.stages?.length ? this.selections.linkedStageMembership : undefined;
     return {
@@ -582,7 +587,7 @@ export abstract class CrmWidget<Result> extends LitElement {
   private renderBody(title: string): TemplateResult {
     const v = this.stateView;
     const problems = this.parsedFilter.problems;
-    if (problems.length) return renderError(v, problems.join(' '));
+    if (problems.length) return renderError(v, problems.map((p) => errorText(p, this.resolvedLocale)).join(' '));
     const data = this.dataState;
     if (!data || (data.status === 'idle' && !data.info)) return renderEmpty(v, this.t('noSource'));
     if (!data.info || !data.queries) {
@@ -612,4 +617,4 @@ export abstract class CrmWidget<Result> extends LitElement {
 
 const FILTER_KEYS = ['regions', 'provinces', 'channels', 'categories', 'customerTypes', 'segmentsFilter', 'customerIds', 'stages'];
 /** The properties of the widget's own data source. */
-const SOURCE_KEYS = ['tables', 'src', 'fields', 'maxAge', 'cacheScope', 'format', 'timeZone', 'dateFormat', 'creditNotes', 'duplicates', 'stallTimeout'];
+const SOURCE_KEYS = ['tables', 'src', 'fields', 'maxAge', 'cacheScope', 'format', 'sheet', 'timeZone', 'dateFormat', 'creditNotes', 'duplicates', 'stallTimeout'];

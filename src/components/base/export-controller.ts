@@ -6,6 +6,9 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost, ty
 import type { ExportFormat } from '../events.js';
 import { csvBlob, exportFilename, offerExport, serializeSvg, svgSize, svgToPng } from './export.js';
 import type { TableData } from './table-data.js';
+import type { Locale } from '../../i18n/locales.js';
+import { codedError } from '../../i18n/coded-error.js';
+import { errorText } from '../../data/messages/data-messages.js';
 
 export interface ExportSource {
   /** The table data of the current result, or undefined when there is none. */
@@ -16,6 +19,8 @@ export interface ExportSource {
   background(): Element;
   /** The widget's title, for file names. */
   heading(): string;
+  /** The locale export problems are told in. */
+  locale(): Locale;
 }
 
 export class ExportController implements ReactiveController {
@@ -52,7 +57,7 @@ export class ExportController implements ReactiveController {
         return;
       }
       const svg = this.source.svg();
-      if (!svg) throw new Error('There is no chart to export: switch off "view as table" first.');
+      if (!svg) throw codedError(Error, 'export-no-chart');
       const background = getComputedStyle(this.source.background()).backgroundColor;
       const text = serializeSvg(svg, { background });
       const blob =
@@ -61,7 +66,7 @@ export class ExportController implements ReactiveController {
           : await svgToPng(text, svgSize(svg).width, svgSize(svg).height, 2);
       offerExport(this.host, format, blob, filename);
     } catch (error) {
-      this.problem = error instanceof Error ? error.message : String(error);
+      this.problem = errorText(error, this.source.locale());
       this.host.requestUpdate();
     }
   }

@@ -9,6 +9,7 @@ import type { LifecycleFunnelResult, LifecycleMode, LifecycleStageResult, StageD
 import type { LifecycleQuery, StageMembershipSpec } from '../../query/protocol.js';
 import { stageSpecs } from '../../query/stage-spec.js';
 import { funnelMessages, localizeReason } from './messages.js';
+import { codedError } from '../../i18n/coded-error.js';
 
 type MessageKey = keyof (typeof funnelMessages)['catalogs']['en'];
 
@@ -116,7 +117,7 @@ export class CrmLifecycleFunnel extends CrmWidget<LifecycleFunnelView> {
 
   protected override queries(context: WidgetQueryContext): WidgetQueries {
     const mode = (this.mode || 'auto').trim() as LifecycleMode;
-    if (!MODES.includes(mode)) throw new Error(`mode="${this.mode}" is not a lifecycle mode: expected auto, observed or declared.`);
+    if (!MODES.includes(mode)) throw codedError(Error, 'attr-lifecycle-mode', { value: String(this.mode) });
     const query: LifecycleQuery = {
       family: 'lifecycle',
       ...queryCommon(context),
