@@ -16,9 +16,9 @@ import { readFileSync } from 'node:fs';
  * when a workbook arrives) and inside the single-file bundle and its worker (a single file cannot load a
  * chunk) — about +250 KB unpacked, 2.41 MB measured.
  * Issue 11 (the data worker computes every metric): each worker file now holds the metrics too (~180 → ~295 KB
- * before the workbook reader): measured after both, see the assertion message; budget 2.75 MB.
+ * before the workbook reader); 2.82 MB measured with both; budget 3 MB.
  */
-const BUDGET = 2.75 * 1024 * 1024;
+const BUDGET = 3 * 1024 * 1024;
 
 interface Packed {
   files: { path: string; size: number }[];
