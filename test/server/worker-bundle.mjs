@@ -26,7 +26,16 @@ async function bundle() {
     tsconfig: resolve(root, 'tsconfig.json'),
     // As in every build (vite.config.ts): Arquero's expression parser is never used (no eval under a CSP), and
     // fflate unzips in the thread (its own workers are built from source text).
-    alias: { acorn: resolve(root, 'src/data/no-expression-parser.ts'), fflate: resolve(root, 'src/data/workbook/fflate-in-thread.ts') },
+    // (A plugin, not `alias`: an alias would also take `fflate/browser`, which the in-thread module imports.)
+    alias: { acorn: resolve(root, 'src/data/no-expression-parser.ts') },
+    plugins: [
+      {
+        name: 'fflate-in-thread',
+        setup(b) {
+          b.onResolve({ filter: /^fflate$/ }, () => ({ path: resolve(root, 'src/data/workbook/fflate-in-thread.ts') }));
+        },
+      },
+    ],
     logLevel: 'silent',
   });
   return out.outputFiles[0].text;
