@@ -183,8 +183,21 @@ export class DemoApp extends LitElement {
     if (data.tables) return data.tables;
     if (!data.src) return undefined;
     try {
-      const fields = typeof data.fields === 'string' ? data.fields : undefined;
-      return (await loadFeed({ src: data.src, mapping: parseFieldsOption(fields ?? data.fields, data.src) })).tables;
+      // The same request as the element's (the same cache entry).
+      const request = {
+        src: data.src,
+        mapping: parseFieldsOption(data.fields, data.src),
+        maxAge: data.maxAge,
+        cacheScope: data.cacheScope || undefined,
+        format: data.format || undefined,
+        table: data.table || undefined,
+        timeZone: data.timeZone || undefined,
+        dateFormat: data.dateFormat || undefined,
+        creditNotes: data.creditNotes ?? undefined,
+        duplicates: data.duplicates || undefined,
+        sheet: data.sheet || undefined,
+      };
+      return (await loadFeed(request)).tables;
     } catch {
       return undefined;
     }
