@@ -14,3 +14,4 @@ export * from './profile/index.js';
 export * from './vehicles/index.js';
 export * from './associations/index.js';
 export * from './forecast/index.js';
+export * from './support.js';

@@ -75,6 +75,8 @@ export interface ChannelMixResult {
   periods: TrendPeriod[];
   /** One series per channel, in `channels` order. */
   trend: ChannelTrendSeries[];
+  /** All channels per period (aligned with `periods`): orders and distinct customers (the support rule). */
+  periodTotals: { orders: number[]; customers: number[] };
   /** Buckets 1 … min(known channels, 4); the last is "4+" when there are more than 4 channels. */
   channelCount: ChannelCountBucket[];
   /** Customers whose kept rows carry no channel at all (left out of `channelCount`). */
@@ -202,6 +204,11 @@ export function channelMix(tables: CrmTables, options: ChannelMixOptions = {}): 
     return { key: ch.keys[g], label: groupLabel(ch.keys[g]), values: measure === 'revenue' ? revenue : orders, revenue, orders };
   });
 
+  const periodGroup = new Int32Array(base.rowCount);
+  for (let j = 0; j < base.rowCount; j++) periodGroup[j] = cellGroup[j] < 0 ? -1 : cellGroup[j] % P;
+  const perPeriod = groupTotals(base, periodGroup, P);
+  const periodTotals = { orders: Array.from(perPeriod.orders), customers: Array.from(perPeriod.customers) };
+
   const known = ch.keys.filter((k) => k !== null).length;
   const counts = channelCounts(base, ch, known);
 
@@ -227,6 +234,7 @@ export function channelMix(tables: CrmTables, options: ChannelMixOptions = {}): 
     channels,
     periods,
     trend,
+    periodTotals,
     channelCount: counts.list,
     customersWithoutChannel: counts.without,
     byCustomerType,
