@@ -1,4 +1,5 @@
 import type { PreparedOrders } from '../prepare.js';
+import type { CustomerRows } from '../customer-rows.js';
 import { assignSegments, resolveSegmentScheme, segmentInfos, type SegmentInfo } from '../segments.js';
 import { resolveBins, type RfmMethod, type RfmSettings, type ResolvedBins } from './settings.js';
 
@@ -123,8 +124,11 @@ function scoreDimension(
   return thresholds;
 }
 
-/** RFM scores and segments of every customer in a prepared base. */
-export function scoreRfm(base: PreparedOrders, settings: RfmSettings = {}): RfmScores {
+/** What scoring reads of the customers: a prepared base or per-customer rows from a server engine. */
+export type RfmInputRows = Pick<CustomerRows, 'asOf' | 'customerCount' | 'lastDay' | 'orders' | 'rows' | 'revenue'>;
+
+/** RFM scores and segments of every customer (slot order of the prepared base or of the rows). */
+export function scoreRfm(base: RfmInputRows, settings: RfmSettings = {}): RfmScores {
   const method = settings.method ?? 'quantile';
   if (method !== 'quantile' && method !== 'ntile')
     throw new RangeError(`rfm.method: expected 'quantile' or 'ntile', found ${String(method)}`);
@@ -171,7 +175,18 @@ export function scoreRfm(base: PreparedOrders, settings: RfmSettings = {}): RfmS
  * labels are accepted too). Unknown names are a RangeError listing the known ids.
  */
 export function segmentFilterMask(base: PreparedOrders, settings: RfmSettings | undefined, wanted: readonly string[]): Uint8Array {
-  const scores = scoreRfm(base, settings);
+  const inSegment = segmentSlotTest(base, settings, wanted);
+  const mask = new Uint8Array(base.index.ids.length);
+  for (let s = 0; s < base.customerCount; s++) if (inSegment(s)) mask[base.customerCode[s]] = 1;
+  return mask;
+}
+
+/**
+ * Per slot of `rows`: is the customer's segment (scored over these rows) one of `wanted` (ids or English
+ * labels)? Shared by the prepared base's segment filter and the server engines'.
+ */
+export function segmentSlotTest(rows: RfmInputRows, settings: RfmSettings | undefined, wanted: readonly string[]): (slot: number) => boolean {
+  const scores = scoreRfm(rows, settings);
   const chosen = new Uint8Array(scores.segments.length);
   for (const w of wanted) {
     const i = scores.segments.findIndex((s) => s.id === w || s.labels.en === w);
@@ -179,7 +194,5 @@ export function segmentFilterMask(base: PreparedOrders, settings: RfmSettings | 
       throw new RangeError(`filter.segments: unknown segment '${w}' (known: ${scores.segments.map((s) => s.id).join(', ')})`);
     chosen[i] = 1;
   }
-  const mask = new Uint8Array(base.index.ids.length);
-  for (let s = 0; s < base.customerCount; s++) if (chosen[scores.segment[s]]) mask[base.customerCode[s]] = 1;
-  return mask;
+  return (slot) => chosen[scores.segment[slot]] === 1;
 }

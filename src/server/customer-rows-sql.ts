@@ -1,0 +1,141 @@
+import { CANCELLED_STATUSES, RETURNED_STATUSES } from '../data/normalize/order-kinds.js';
+import { ORDER_KIND_CANCELLED, ORDER_KIND_CREDIT, ORDER_KIND_PURCHASE } from '../data/schema.js';
+import type { CrmFilter } from '../metrics/filter-types.js';
+import type { Dialect } from './dialect.js';
+import { scopeCondition, type Scope } from './scope.js';
+import type { ResolvedSource, ResolvedTable } from './source.js';
+import { ParamList, type SqlQuery } from './sql-params.js';
+
+/**
+ * The per-customer aggregate: the one SQL step of every query. It applies the same rules as the browser's
+ * prepared base (src/metrics/prepare.ts, docs/data.md): rows dated in the filter's range and not after asOf,
+ * cancelled rows dropped, credits netted against revenue but never an order, the filter's lists (region and
+ * province falling back to the customer's own value), then one row per customer with
+ * first/last purchase day, distinct orders, purchase rows, revenue and distinct purchase days. Customers whose
+ * kept rows are all credits come back with 0 purchase rows; the caller counts and drops them.
+ */
+
+/** Column aliases of the result (prefixed so they never shadow a host's column names). */
+export const CUSTOMER_ROW_COLUMNS = ['crm_cid', 'crm_first_day', 'crm_last_day', 'crm_orders', 'crm_rows', 'crm_revenue', 'crm_days'] as const;
+
+/** The row filter of the aggregate: the common filter without its customer-level parts (segments, stages). */
+export type RowFilter = Omit<CrmFilter, 'segments' | 'stages'>;
+
+const P = ORDER_KIND_PURCHASE;
+
+/** The kind of each row: the table's `order_kind` column, else the policy from status and the amount sign. */
+function kindExpr(d: Dialect, orders: ResolvedTable, params: ParamList, amount: string): string {
+  const recorded = orders.fields.get('order_kind');
+  if (recorded) return d.toInt(recorded.sql);
+  const status = orders.fields.get('status');
+  const negative = `${amount} < 0`;
+  if (!status) return `CASE WHEN ${negative} THEN ${ORDER_KIND_CREDIT} ELSE ${P} END`;
+  const s = d.lower(d.toText(status.sql));
+  return (
+    `CASE WHEN ${s} IN ${params.list(CANCELLED_STATUSES)} THEN ${ORDER_KIND_CANCELLED}` +
+    ` WHEN ${s} IN ${params.list(RETURNED_STATUSES)} THEN (CASE WHEN ${negative} THEN ${ORDER_KIND_CREDIT} ELSE ${ORDER_KIND_CANCELLED} END)` +
+    ` WHEN ${negative} THEN ${ORDER_KIND_CREDIT} ELSE ${P} END`
+  );
+}
+
+/** A text field as '' when absent or missing. */
+function textField(d: Dialect, table: ResolvedTable | null, field: string): string {
+  const f = table?.fields.get(field);
+  return f ? `coalesce(${d.toText(f.sql)}, '')` : `''`;
+}
+
+/** The orders rows with the columns the aggregate reads, scoped (the inner query). */
+function ordersRows(d: Dialect, source: ResolvedSource, scope: Scope, params: ParamList): string {
+  const o = source.orders;
+  const f = (name: string) => o.fields.get(name)!;
+  const amount = d.toFloat(f('amount').sql);
+  const cols = [
+    `${d.toText(f('customer_id').sql)} AS crm_cid`,
+    `${textField(d, o, 'order_id')} AS crm_oid`,
+    `${d.epochDay(f('order_date').sql, f('order_date').type)} AS crm_day`,
+    `${amount} AS crm_amount`,
+    `${kindExpr(d, o, params, amount)} AS crm_kind`,
+    ...['region', 'province', 'channel', 'category'].map((k) => `${textField(d, o, k)} AS crm_${k}`),
+  ];
+  return `SELECT ${cols.join(', ')} FROM ${o.from} WHERE ${scopeCondition(scope, o, 'orders', params, d.quote)}`;
+}
+
+/** One row per customer of the customers table (scoped), with the attributes the filter reads. */
+function customersRows(d: Dialect, source: ResolvedSource, scope: Scope, params: ParamList): string {
+  const c = source.customers!;
+  const cols = [
+    `${d.toText(c.fields.get('customer_id')!.sql)} AS crm_cid`,
+    ...['type', 'region', 'province'].map((k) => `${d.anyValue(textField(d, c, k))} AS crm_c_${k}`),
+  ];
+  return `SELECT ${cols.join(', ')} FROM ${c.from} WHERE ${scopeCondition(scope, c, 'customers', params, d.quote)} GROUP BY crm_cid`;
+}
+
+/** The WHERE of the aggregate: date window, kind, and the filter's lists. */
+function rowConditions(d: Dialect, source: ResolvedSource, filter: RowFilter, asOf: number, params: ParamList): string[] {
+  const where = [`crm_kind <> ${ORDER_KIND_CANCELLED}`];
+  const lo = filter.dateRange?.start;
+  const hi = Math.min(filter.dateRange?.end ?? Infinity, asOf);
+  if (lo !== undefined) where.push(`crm_day >= ${params.int(lo)}`);
+  where.push(`crm_day <= ${params.int(hi)}`);
+  const hasCustomers = source.customers !== null;
+  const inList = (col: string, list: readonly string[]) => `(${col} <> '' AND ${col} IN ${params.list(list)})`;
+  if (filter.customerIds) where.push(`crm_cid IN ${params.list(filter.customerIds)}`);
+  if (filter.customerTypes) where.push(hasCustomers ? inList('crm_c_type', filter.customerTypes) : '1 = 0');
+  for (const [key, field] of [['regions', 'region'], ['provinces', 'province']] as const) {
+    const list = filter[key];
+    if (!list) continue;
+    const own = inList(`crm_${field}`, list);
+    where.push(hasCustomers ? `(${own} OR (crm_${field} = '' AND ${inList(`crm_c_${field}`, list)}))` : own);
+  }
+  for (const [key, field] of [['channels', 'channel'], ['categories', 'category']] as const) {
+    const list = filter[key];
+    if (list) where.push(inList(`crm_${field}`, list));
+  }
+  return where;
+}
+
+/** Does the filter read a customers-table attribute (so the aggregate joins the customers table)? */
+const needsCustomers = (source: ResolvedSource, filter: RowFilter) =>
+  source.customers !== null && !!(filter.customerTypes || filter.regions || filter.provinces);
+
+/**
+ * The aggregate for one filter and asOf. Rows come ordered by first appearance in the orders table (with
+ * `rowOrder`) or by customer id.
+ */
+export function customerRowsSql(d: Dialect, source: ResolvedSource, scope: Scope, filter: RowFilter, asOf: number): SqlQuery {
+  const params = new ParamList(d);
+  const join = needsCustomers(source, filter);
+  let from = `(${ordersRows(d, source, scope, params)})`;
+  if (join) from = `${from} ${d.leftJoin} (${customersRows(d, source, scope, params)}) USING (crm_cid)`;
+  const purchase = `crm_kind = ${P}`;
+  const aggregates = [
+    'crm_cid',
+    `${d.aggIf('min', 'crm_day', purchase)} AS crm_first_day`,
+    `${d.aggIf('max', 'crm_day', purchase)} AS crm_last_day`,
+    `${d.countDistinctIf('crm_oid', `${purchase} AND crm_oid <> ''`)} + ${d.countIf(`${purchase} AND crm_oid = ''`)} AS crm_orders`,
+    `${d.countIf(purchase)} AS crm_rows`,
+    `sum(crm_amount) AS crm_revenue`,
+    `${d.countDistinctIf('crm_day', purchase)} AS crm_days`,
+  ];
+  const where = rowConditions(d, source, filter, asOf, params);
+  const grouped = `SELECT ${aggregates.join(', ')} FROM ${from} WHERE ${where.join(' AND ')} GROUP BY crm_cid`;
+  if (!source.rowOrder) return { sql: `${grouped} ORDER BY crm_cid`, params: params.params };
+  // First appearance over every (scoped) row of the customer, as the browser's customer codes.
+  const o = source.orders;
+  const firsts =
+    `SELECT ${d.toText(o.fields.get('customer_id')!.sql)} AS crm_cid, min(${source.rowOrder}) AS crm_first_row` +
+    ` FROM ${o.from} WHERE ${scopeCondition(scope, o, 'orders', params, d.quote)} GROUP BY crm_cid`;
+  const sql =
+    `SELECT ${CUSTOMER_ROW_COLUMNS.join(', ')} FROM (${grouped})` +
+    ` ${d.leftJoin} (${firsts}) USING (crm_cid) ORDER BY crm_first_row, crm_cid`;
+  return { sql, params: params.params };
+}
+
+/** The default asOf: the latest order day of every (scoped) orders row, before any filter. */
+export function latestDaySql(d: Dialect, source: ResolvedSource, scope: Scope): SqlQuery {
+  const params = new ParamList(d);
+  const o = source.orders;
+  const day = d.epochDay(o.fields.get('order_date')!.sql, o.fields.get('order_date')!.type);
+  const sql = `SELECT max(${day}) AS crm_latest, count(*) AS crm_count FROM ${o.from} WHERE ${scopeCondition(scope, o, 'orders', params, d.quote)}`;
+  return { sql, params: params.params };
+}
