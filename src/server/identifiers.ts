@@ -19,7 +19,7 @@ export const ORDERS_FIELDS = [
 ] as const;
 export type OrdersField = (typeof ORDERS_FIELDS)[number];
 
-export const CUSTOMERS_FIELDS = ['customer_id', 'type', 'region', 'province'] as const;
+export const CUSTOMERS_FIELDS = ['customer_id', 'name', 'type', 'region', 'province'] as const;
 export type CustomersField = (typeof CUSTOMERS_FIELDS)[number];
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;

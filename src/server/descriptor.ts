@@ -1,0 +1,67 @@
+import type { QueryDescriptor, QueryFamily, RfmQuery } from '../query/protocol.js';
+import { checkOptions } from '../metrics/option-keys.js';
+import { normalizeFilter } from '../metrics/prepare.js';
+import { QueryError } from './query-error.js';
+
+/** Every family of the protocol, and those this server answers. */
+export const PROTOCOL_FAMILIES: readonly QueryFamily[] = [
+  'rfm',
+  'lifecycle',
+  'lifecycle-stage-customers',
+  'regional',
+  'regional-group-customers',
+  'channel-mix',
+  'channel-customers',
+  'forecast',
+  'customer-directory',
+  'customer-360',
+];
+export const SERVER_FAMILIES = ['rfm'] as const satisfies readonly QueryFamily[];
+export type ServerFamily = (typeof SERVER_FAMILIES)[number];
+
+/** Keys each answered family's descriptor may have (anything else is a 400 naming it). */
+const DESCRIPTOR_KEYS: Record<ServerFamily, readonly (keyof RfmQuery)[]> = {
+  rfm: ['family', 'asOf', 'filter', 'stageMembership', 'rfm', 'names'],
+};
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
+
+/**
+ * Checks a descriptor from a request body: a plain object of a known family, only that family's keys, option
+ * objects with known keys, an integer asOf, a filter of string lists. The metric functions check the values of
+ * their own options (bins, method…) when they run; their errors are 400s too.
+ */
+export function checkDescriptor(raw: unknown): QueryDescriptor & { family: ServerFamily } {
+  if (!isPlainObject(raw)) throw new QueryError('descriptor: expected a JSON object such as { "family": "rfm", "filter": {}, "rfm": {} }');
+  const family = raw.family;
+  if (typeof family !== 'string' || !PROTOCOL_FAMILIES.includes(family as QueryFamily))
+    throw new QueryError(`descriptor.family: unknown family ${JSON.stringify(family)} (known: ${PROTOCOL_FAMILIES.join(', ')})`);
+  if (!(SERVER_FAMILIES as readonly string[]).includes(family))
+    throw new QueryError(`descriptor.family: '${family}' is not answered by this server engine (it answers: ${SERVER_FAMILIES.join(', ')})`, 501);
+  const keys = DESCRIPTOR_KEYS[family as ServerFamily] as readonly string[];
+  for (const key of Object.keys(raw))
+    if (!keys.includes(key)) throw new QueryError(`descriptor: unknown key "${key}" for family '${family}' (known: ${keys.join(', ')})`);
+  if (raw.asOf !== undefined && !Number.isInteger(raw.asOf))
+    throw new QueryError(`descriptor.asOf: expected an integer epoch day, found ${JSON.stringify(raw.asOf)}`);
+  if (!isPlainObject(raw.filter)) throw new QueryError('descriptor.filter: expected an object ({} selects everything)');
+  for (const key of ['rfm', 'stageMembership'] as const)
+    if (raw[key] !== undefined && !isPlainObject(raw[key])) throw new QueryError(`descriptor.${key}: expected an object`);
+  if (raw.names !== undefined && typeof raw.names !== 'boolean') throw new QueryError('descriptor.names: expected true or false');
+  const filter = raw.filter as Record<string, unknown>;
+  for (const [key, value] of Object.entries(filter)) {
+    if (key === 'dateRange') {
+      if (!isPlainObject(value)) throw new QueryError('descriptor.filter.dateRange: expected { start?, end? } epoch days');
+      for (const [k, v] of Object.entries(value))
+        if (v !== undefined && !Number.isInteger(v)) throw new QueryError(`descriptor.filter.dateRange.${k}: expected an integer epoch day, found ${JSON.stringify(v)}`);
+    } else if (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))
+      throw new QueryError(`descriptor.filter.${key}: expected an array of strings`);
+  }
+  try {
+    checkOptions('rfm', { asOf: raw.asOf, filter, rfm: raw.rfm });
+    normalizeFilter(filter);
+  } catch (e) {
+    throw new QueryError(`descriptor: ${(e as Error).message.replace(/^rfm\(\): /, '')}`);
+  }
+  return raw as unknown as QueryDescriptor & { family: ServerFamily };
+}
