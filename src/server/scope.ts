@@ -12,17 +12,26 @@ export type ScopeValue = string | number | readonly (string | number)[];
  */
 export type Scope = Readonly<Record<string, ScopeValue>>;
 
+/** A scope the host got wrong (its code, not the request): the handler answers 500 and logs it. */
+export class ScopeError extends Error {
+  override name = 'ScopeError';
+}
+
 /** Checks what a host's scope function returned (fails closed: no scope object → error, never "no scope"). */
 export function checkScope(scope: unknown): Scope {
   if (typeof scope !== 'object' || scope === null || Array.isArray(scope))
-    throw new TypeError(`scope: the host's scope function must return an object of column → value (return {} for no row filter), it returned ${scope === null ? 'null' : typeof scope}`);
+    throw new ScopeError(`scope: the host's scope function must return an object of column → value (return {} for no row filter), it returned ${scope === null ? 'null' : typeof scope}`);
   for (const [column, value] of Object.entries(scope)) {
-    checkIdentifier(column, 'scope column');
+    try {
+      checkIdentifier(column, 'scope column');
+    } catch (e) {
+      throw new ScopeError((e as Error).message);
+    }
     const values = Array.isArray(value) ? value : [value];
-    if (values.length === 0) throw new RangeError(`scope.${column}: an empty list would select nothing; give at least one value`);
+    if (values.length === 0) throw new ScopeError(`scope.${column}: an empty list would select nothing; give at least one value`);
     for (const v of values)
       if (!(typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v))))
-        throw new TypeError(`scope.${column}: expected strings or finite numbers, found ${JSON.stringify(v)}`);
+        throw new ScopeError(`scope.${column}: expected strings or finite numbers, found ${JSON.stringify(v)}`);
   }
   return scope as Scope;
 }
@@ -32,7 +41,7 @@ export function scopeCondition(scope: Scope, table: ResolvedTable, tableName: st
   const parts: string[] = [];
   for (const [column, value] of Object.entries(scope)) {
     if (!table.columns.has(column))
-      throw new TypeError(`scope.${column}: the ${tableName} table has no column '${column}', so the scope cannot be applied there`);
+      throw new ScopeError(`scope.${column}: the ${tableName} table has no column '${column}', so the scope cannot be applied there`);
     const values = Array.isArray(value) ? value : [value as string | number];
     const col = quote(column);
     parts.push(values.length === 1 ? `${col} = ${params.scalar(values[0])}` : `${col} IN (${values.map((v) => params.scalar(v)).join(', ')})`);

@@ -1,4 +1,4 @@
-import type { QueryDescriptor, QueryResult, RfmQuery, RfmQueryResult } from '../query/protocol.js';
+import type { Engine, QueryDescriptor, QueryResult, QueryResultOf, RfmQuery, RfmQueryResult } from '../query/protocol.js';
 import { normalizeFilter } from '../metrics/prepare.js';
 import { selectCustomerRows, type CustomerRows } from '../metrics/customer-rows.js';
 import { rfmFromCustomers } from '../metrics/rfm/rfm.js';
@@ -20,15 +20,21 @@ export type QueryLog = (q: SqlQuery) => void;
  * customer (scope and filter applied there); the population-level steps (RFM breaks, scores, segments, the
  * segment filter) run here on those rows with the same pure functions the browser uses. See docs/server.md.
  */
-export class ServerQueries {
+export class ServerEngine {
   private constructor(
     readonly engine: SqlEngine,
     readonly source: ResolvedSource,
   ) {}
 
   /** Checks the configuration against the engine's tables (missing columns are named now, not per query). */
-  static async create(engine: SqlEngine, config: SourceConfig): Promise<ServerQueries> {
-    return new ServerQueries(engine, await resolveSource(engine.dialect, (t) => engine.describe(t), config));
+  static async create(engine: SqlEngine, config: SourceConfig): Promise<ServerEngine> {
+    return new ServerEngine(engine, await resolveSource(engine.dialect, (t) => engine.describe(t), config));
+  }
+
+  /** The protocol's `Engine` for one scope (a tenant's rows): what the request handler runs each request on. */
+  scoped(scope: Scope): Engine {
+    const checked = checkScope(scope);
+    return { query: <D extends QueryDescriptor>(d: D, signal?: AbortSignal) => this.answer(d, checked, signal) as Promise<QueryResultOf<D>> };
   }
 
   /** Answers one descriptor (unchecked input from a request) within `scope`. */
