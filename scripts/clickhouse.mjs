@@ -39,6 +39,8 @@ const config = (dir, http, tcp) => `<?xml version="1.0"?>
   <default_database>default</default_database>
   <mark_cache_size>268435456</mark_cache_size>
   <max_concurrent_queries>20</max_concurrent_queries>
+  <!-- A one-shard cluster on this server, so tests can query a Distributed table as on a real cluster. -->
+  <remote_servers><crm_local><shard><replica><host>127.0.0.1</host><port>${tcp}</port></replica></shard></crm_local></remote_servers>
 </yandex>
 `;
 

@@ -23,18 +23,25 @@ export type RowFilter = Omit<CrmFilter, 'segments' | 'stages'>;
 
 const P = ORDER_KIND_PURCHASE;
 
+/** SQL literal of one of our own constants (the status words): never a request value. */
+const constant = (v: string) => {
+  if (/['\\]/.test(v)) throw new Error(`status constant ${v}: quotes and backslashes are not expected`);
+  return `'${v}'`;
+};
+const constants = (list: readonly string[]) => `(${list.map(constant).join(', ')})`;
+
 /** The kind of each row: the table's `order_kind` column, else the policy from status and the amount sign. */
-function kindExpr(d: Dialect, orders: ResolvedTable, params: ParamList, amount: string): string {
+function kindExpr(d: Dialect, orders: ResolvedTable, amount: string): string {
   const recorded = orders.fields.get('order_kind');
   if (recorded) return d.toInt(recorded.sql);
   const status = orders.fields.get('status');
   const negative = `${amount} < 0`;
-  if (!status) return `CASE WHEN ${negative} THEN ${ORDER_KIND_CREDIT} ELSE ${P} END`;
+  if (!status) return `(CASE WHEN ${negative} THEN ${ORDER_KIND_CREDIT} ELSE ${P} END)`;
   const s = d.lower(d.toText(status.sql));
   return (
-    `CASE WHEN ${s} IN ${params.list(CANCELLED_STATUSES)} THEN ${ORDER_KIND_CANCELLED}` +
-    ` WHEN ${s} IN ${params.list(RETURNED_STATUSES)} THEN (CASE WHEN ${negative} THEN ${ORDER_KIND_CREDIT} ELSE ${ORDER_KIND_CANCELLED} END)` +
-    ` WHEN ${negative} THEN ${ORDER_KIND_CREDIT} ELSE ${P} END`
+    `(CASE WHEN ${s} IN ${constants(CANCELLED_STATUSES)} THEN ${ORDER_KIND_CANCELLED}` +
+    ` WHEN ${s} IN ${constants(RETURNED_STATUSES)} THEN (CASE WHEN ${negative} THEN ${ORDER_KIND_CREDIT} ELSE ${ORDER_KIND_CANCELLED} END)` +
+    ` WHEN ${negative} THEN ${ORDER_KIND_CREDIT} ELSE ${P} END)`
   );
 }
 
@@ -44,52 +51,65 @@ function textField(d: Dialect, table: ResolvedTable | null, field: string): stri
   return f ? `coalesce(${d.toText(f.sql)}, '')` : `''`;
 }
 
-/** The orders rows with the columns the aggregate reads, scoped (the inner query). */
-function ordersRows(d: Dialect, source: ResolvedSource, scope: Scope, params: ParamList): string {
+/** The expressions of one orders row, read straight from the table (so a ClickHouse `Distributed` table aggregates on its shards). */
+interface RowExprs {
+  cid: string;
+  oid: string;
+  day: string;
+  amount: string;
+  kind: string;
+  region: string;
+  province: string;
+  channel: string;
+  category: string;
+}
+
+function rowExprs(d: Dialect, source: ResolvedSource): RowExprs {
   const o = source.orders;
   const f = (name: string) => o.fields.get(name)!;
   const amount = d.toFloat(f('amount').sql);
-  const cols = [
-    `${d.toText(f('customer_id').sql)} AS crm_cid`,
-    `${textField(d, o, 'order_id')} AS crm_oid`,
-    `${d.epochDay(f('order_date').sql, f('order_date').type)} AS crm_day`,
-    `${amount} AS crm_amount`,
-    `${kindExpr(d, o, params, amount)} AS crm_kind`,
-    ...['region', 'province', 'channel', 'category'].map((k) => `${textField(d, o, k)} AS crm_${k}`),
-  ];
-  return `SELECT ${cols.join(', ')} FROM ${o.from} WHERE ${scopeCondition(scope, o, 'orders', params, d.quote)}`;
+  return {
+    cid: d.toText(f('customer_id').sql),
+    oid: textField(d, o, 'order_id'),
+    day: d.epochDay(f('order_date').sql, f('order_date').type),
+    amount,
+    kind: kindExpr(d, o, amount),
+    region: textField(d, o, 'region'),
+    province: textField(d, o, 'province'),
+    channel: textField(d, o, 'channel'),
+    category: textField(d, o, 'category'),
+  };
 }
 
-/** One row per customer of the customers table (scoped), with the attributes the filter reads. */
-function customersRows(d: Dialect, source: ResolvedSource, scope: Scope, params: ParamList): string {
+/** One row per customer of the customers table (scoped), with the attributes the filter reads, keyed by `key`. */
+function customersRows(d: Dialect, source: ResolvedSource, scope: Scope, params: ParamList, key: string): string {
   const c = source.customers!;
   const cols = [
-    `${d.toText(c.fields.get('customer_id')!.sql)} AS crm_cid`,
+    `${d.toText(c.fields.get('customer_id')!.sql)} AS ${key}`,
     ...['type', 'region', 'province'].map((k) => `${d.anyValue(textField(d, c, k))} AS crm_c_${k}`),
   ];
-  return `SELECT ${cols.join(', ')} FROM ${c.from} WHERE ${scopeCondition(scope, c, 'customers', params, d.quote)} GROUP BY crm_cid`;
+  return `SELECT ${cols.join(', ')} FROM ${c.from} WHERE ${scopeCondition(scope, c, 'customers', params, d.quote)} GROUP BY ${key}`;
 }
 
-/** The WHERE of the aggregate: date window, kind, and the filter's lists. */
-function rowConditions(d: Dialect, source: ResolvedSource, filter: RowFilter, asOf: number, params: ParamList): string[] {
-  const where = [`crm_kind <> ${ORDER_KIND_CANCELLED}`];
+/** The WHERE of the aggregate: scope, date window, kind, and the filter's lists. */
+function rowConditions(d: Dialect, source: ResolvedSource, e: RowExprs, scope: Scope, filter: RowFilter, asOf: number, params: ParamList, joined: boolean): string[] {
+  const where = [scopeCondition(scope, source.orders, 'orders', params, d.quote), `${e.kind} <> ${ORDER_KIND_CANCELLED}`];
   const lo = filter.dateRange?.start;
   const hi = Math.min(filter.dateRange?.end ?? Infinity, asOf);
-  if (lo !== undefined) where.push(`crm_day >= ${params.int(lo)}`);
-  where.push(`crm_day <= ${params.int(hi)}`);
-  const hasCustomers = source.customers !== null;
+  if (lo !== undefined) where.push(`${e.day} >= ${params.int(lo)}`);
+  where.push(`${e.day} <= ${params.int(hi)}`);
   const inList = (col: string, list: readonly string[]) => `(${col} <> '' AND ${col} IN ${params.list(list)})`;
-  if (filter.customerIds) where.push(`crm_cid IN ${params.list(filter.customerIds)}`);
-  if (filter.customerTypes) where.push(hasCustomers ? inList('crm_c_type', filter.customerTypes) : '1 = 0');
+  if (filter.customerIds) where.push(`${e.cid} IN ${params.list(filter.customerIds)}`);
+  if (filter.customerTypes) where.push(joined ? inList('crm_c_type', filter.customerTypes) : '1 = 0');
   for (const [key, field] of [['regions', 'region'], ['provinces', 'province']] as const) {
     const list = filter[key];
     if (!list) continue;
-    const own = inList(`crm_${field}`, list);
-    where.push(hasCustomers ? `(${own} OR (crm_${field} = '' AND ${inList(`crm_c_${field}`, list)}))` : own);
+    const own = inList(e[field], list);
+    where.push(joined ? `(${own} OR (${e[field]} = '' AND ${inList(`crm_c_${field}`, list)}))` : own);
   }
   for (const [key, field] of [['channels', 'channel'], ['categories', 'category']] as const) {
     const list = filter[key];
-    if (list) where.push(inList(`crm_${field}`, list));
+    if (list) where.push(inList(e[field], list));
   }
   return where;
 }
@@ -104,30 +124,37 @@ const needsCustomers = (source: ResolvedSource, filter: RowFilter) =>
  */
 export function customerRowsSql(d: Dialect, source: ResolvedSource, scope: Scope, filter: RowFilter, asOf: number): SqlQuery {
   const params = new ParamList(d);
-  const join = needsCustomers(source, filter);
-  let from = `(${ordersRows(d, source, scope, params)})`;
-  if (join) from = `${from} ${d.leftJoin} (${customersRows(d, source, scope, params)}) USING (crm_cid)`;
-  const purchase = `crm_kind = ${P}`;
+  const e = rowExprs(d, source);
+  const joined = needsCustomers(source, filter);
+  let from = source.orders.from;
+  if (joined) {
+    // DuckDB joins on the expression; ClickHouse 18.16 joins USING the select-list alias crm_cid.
+    from =
+      d.name === 'duckdb'
+        ? `${from} AS crm_o LEFT JOIN (${customersRows(d, source, scope, params, 'crm_c_cid')}) AS crm_c ON crm_c.crm_c_cid = ${e.cid}`
+        : `${from} ${d.leftJoin} (${customersRows(d, source, scope, params, 'crm_cid')}) USING (crm_cid)`;
+  }
+  const purchase = `${e.kind} = ${P}`;
   const aggregates = [
-    'crm_cid',
-    `${d.aggIf('min', 'crm_day', purchase)} AS crm_first_day`,
-    `${d.aggIf('max', 'crm_day', purchase)} AS crm_last_day`,
-    `${d.countDistinctIf('crm_oid', `${purchase} AND crm_oid <> ''`)} + ${d.countIf(`${purchase} AND crm_oid = ''`)} AS crm_orders`,
+    `${e.cid} AS crm_cid`,
+    `${d.aggIf('min', e.day, purchase)} AS crm_first_day`,
+    `${d.aggIf('max', e.day, purchase)} AS crm_last_day`,
+    `${d.countDistinctIf(e.oid, `${purchase} AND ${e.oid} <> ''`)} + ${d.countIf(`${purchase} AND ${e.oid} = ''`)} AS crm_orders`,
     `${d.countIf(purchase)} AS crm_rows`,
-    `sum(crm_amount) AS crm_revenue`,
-    `${d.countDistinctIf('crm_day', purchase)} AS crm_days`,
+    `sum(${e.amount}) AS crm_revenue`,
+    `${d.countDistinctIf(e.day, purchase)} AS crm_days`,
   ];
-  const where = rowConditions(d, source, filter, asOf, params);
-  const grouped = `SELECT ${aggregates.join(', ')} FROM ${from} WHERE ${where.join(' AND ')} GROUP BY crm_cid`;
+  const where = rowConditions(d, source, e, scope, filter, asOf, params, joined);
+  const grouped = `SELECT ${aggregates.join(', ')} FROM ${from} WHERE ${where.join(' AND ')} GROUP BY ${e.cid}`;
   if (!source.rowOrder) return { sql: `${grouped} ORDER BY crm_cid`, params: params.params };
   // First appearance over every (scoped) row of the customer, as the browser's customer codes.
   const o = source.orders;
   const firsts =
-    `SELECT ${d.toText(o.fields.get('customer_id')!.sql)} AS crm_cid, min(${source.rowOrder}) AS crm_first_row` +
-    ` FROM ${o.from} WHERE ${scopeCondition(scope, o, 'orders', params, d.quote)} GROUP BY crm_cid`;
+    `SELECT ${e.cid} AS crm_cid, min(${source.rowOrder}) AS crm_first_row` +
+    ` FROM ${o.from} WHERE ${scopeCondition(scope, o, 'orders', params, d.quote)} GROUP BY ${e.cid}`;
   const sql =
-    `SELECT ${CUSTOMER_ROW_COLUMNS.join(', ')} FROM (${grouped})` +
-    ` ${d.leftJoin} (${firsts}) USING (crm_cid) ORDER BY crm_first_row, crm_cid`;
+    `SELECT ${CUSTOMER_ROW_COLUMNS.join(', ')} FROM (${grouped})${d.name === 'duckdb' ? ' AS crm_g' : ''}` +
+    ` ${d.leftJoin} (${firsts})${d.name === 'duckdb' ? ' AS crm_f' : ''} USING (crm_cid) ORDER BY crm_first_row, crm_cid`;
   return { sql, params: params.params };
 }
 

@@ -51,7 +51,7 @@ async function checkDataset(data: ParityDataset, key: string) {
   for (const filter of data.filters)
     // Segment names belong to a scheme: a segment filter goes with the default scheme's settings.
     for (const settings of SETTINGS.filter((s) => !filter.segments || !s.segments)) {
-      expected += 2;
+      expected += 5;
       const browser = rfm(data.tables, { asOf: data.asOf, filter, rfm: settings });
       assert.ok(browser.size > 0, `${data.name} ${JSON.stringify(filter)}: the filter keeps customers`);
       const descriptor: RfmQuery = { family: 'rfm', filter, rfm: settings, ...(data.asOf !== undefined && { asOf: data.asOf }) };

@@ -34,8 +34,22 @@ export async function loadDataset(engines: TestEngines, name: string, tables: Cr
   await loadTablesIntoDuckDB(engines.duckdb, tables, names);
   await loadTablesIntoClickHouse(engines.clickhouse, tables, names);
   const config = { orders: names.orders, customers: tables.customers ? names.customers : undefined, rowOrder: 'row_no' };
+  // The same rows without `order_kind`: a warehouse table the normalizer never saw (kinds from status and sign).
+  const columns = 'customer_id, order_id, order_date, amount, status, region, province, channel, category, row_no';
+  const plain = `${name}_orders_without_kind`;
+  await engines.duckdb.connection.run(`CREATE OR REPLACE VIEW ${plain} AS SELECT ${columns} FROM ${names.orders}`);
+  await engines.clickhouse.execute(`DROP TABLE IF EXISTS ${plain}`);
+  await engines.clickhouse.execute(`CREATE VIEW ${plain} AS SELECT ${columns} FROM ${names.orders}`);
+  const plainConfig = { ...config, orders: plain };
+  // And through a Distributed table over the one-shard test cluster (scripts/clickhouse.mjs), as on a cluster.
+  const dist = `${name}_orders_distributed`;
+  await engines.clickhouse.execute(`DROP TABLE IF EXISTS ${dist}`);
+  await engines.clickhouse.execute(`CREATE TABLE ${dist} AS ${names.orders} ENGINE = Distributed(crm_local, default, ${names.orders})`);
   return {
     duckdb: await ServerEngine.create(engines.duckdb, config),
     clickhouse: await ServerEngine.create(engines.clickhouse, config),
+    'duckdb (no order_kind column)': await ServerEngine.create(engines.duckdb, plainConfig),
+    'clickhouse (no order_kind column)': await ServerEngine.create(engines.clickhouse, plainConfig),
+    'clickhouse (Distributed table)': await ServerEngine.create(engines.clickhouse, { ...config, orders: dist }),
   };
 }
