@@ -65,6 +65,22 @@ async function waitReady(url, child, ms) {
   return false;
 }
 
+/**
+ * Makes sure a ClickHouse server is there for the tests: CLICKHOUSE_URL, or the binary; when missing and we
+ * are root on Debian, installs Debian's clickhouse-server (as for Chromium); otherwise exits with how to get it.
+ */
+export function ensureClickHouse() {
+  if (process.env.CLICKHOUSE_URL || existsSync(SERVER)) return;
+  const isRoot = process.getuid?.() === 0;
+  if (isRoot && existsSync('/usr/bin/apt-get')) {
+    console.log('No ClickHouse found: installing Debian\'s "clickhouse-server" package (apt-get install -y clickhouse-server)…');
+    spawnSync('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clickhouse-server'], { stdio: 'inherit' });
+    if (existsSync(SERVER)) return;
+  }
+  console.error(`No ClickHouse server found at ${SERVER}. ${INSTALL_HINT}`);
+  process.exit(1);
+}
+
 /** Starts a private ClickHouse (or uses CLICKHOUSE_URL). Throws with INSTALL_HINT when there is none. */
 export async function startClickHouse() {
   if (process.env.CLICKHOUSE_URL) return { url: process.env.CLICKHOUSE_URL.replace(/\/$/, ''), stop: async () => {} };
