@@ -46,13 +46,13 @@ function kindExpr(d: Dialect, orders: ResolvedTable, amount: string): string {
 }
 
 /** A text field as '' when absent or missing. */
-function textField(d: Dialect, table: ResolvedTable | null, field: string): string {
+export function textField(d: Dialect, table: ResolvedTable | null, field: string): string {
   const f = table?.fields.get(field);
   return f ? `coalesce(${d.toText(f.sql)}, '')` : `''`;
 }
 
 /** The expressions of one orders row, read straight from the table (so a ClickHouse `Distributed` table aggregates on its shards). */
-interface RowExprs {
+export interface RowExprs {
   cid: string;
   oid: string;
   day: string;
@@ -64,7 +64,7 @@ interface RowExprs {
   category: string;
 }
 
-function rowExprs(d: Dialect, source: ResolvedSource): RowExprs {
+export function rowExprs(d: Dialect, source: ResolvedSource): RowExprs {
   const o = source.orders;
   const f = (name: string) => o.fields.get(name)!;
   const amount = d.toFloat(f('amount').sql);
@@ -82,17 +82,17 @@ function rowExprs(d: Dialect, source: ResolvedSource): RowExprs {
 }
 
 /** One row per customer of the customers table (scoped), with the attributes the filter reads, keyed by `key`. */
-function customersRows(d: Dialect, source: ResolvedSource, scope: Scope, params: ParamList, key: string): string {
+function customersRows(d: Dialect, source: ResolvedSource, scope: Scope, params: ParamList, key: string, attributes: readonly string[]): string {
   const c = source.customers!;
   const cols = [
     `${d.toText(c.fields.get('customer_id')!.sql)} AS ${key}`,
-    ...['type', 'region', 'province'].map((k) => `${d.anyValue(textField(d, c, k))} AS crm_c_${k}`),
+    ...attributes.map((k) => `${d.anyValue(textField(d, c, k))} AS crm_c_${k}`),
   ];
   return `SELECT ${cols.join(', ')} FROM ${c.from} WHERE ${scopeCondition(scope, c, 'customers', params, d.quote)} GROUP BY ${key}`;
 }
 
 /** The WHERE of the aggregate: scope, date window, kind, and the filter's lists. */
-function rowConditions(d: Dialect, source: ResolvedSource, e: RowExprs, scope: Scope, filter: RowFilter, asOf: number, params: ParamList, joined: boolean): string[] {
+export function rowConditions(d: Dialect, source: ResolvedSource, e: RowExprs, scope: Scope, filter: RowFilter, asOf: number, params: ParamList, joined: boolean): string[] {
   const where = [scopeCondition(scope, source.orders, 'orders', params, d.quote), `${e.kind} <> ${ORDER_KIND_CANCELLED}`];
   const lo = filter.dateRange?.start;
   const hi = Math.min(filter.dateRange?.end ?? Infinity, asOf);
@@ -122,18 +122,34 @@ const needsCustomers = (source: ResolvedSource, filter: RowFilter) =>
  * The aggregate for one filter and asOf. Rows come ordered by first appearance in the orders table (with
  * `rowOrder`) or by customer id.
  */
+/**
+ * The orders table, joined to one row per customer of the customers table when the filter (or `attributes`,
+ * e.g. a group-by fallback) reads customer attributes (`crm_c_<field>`). ClickHouse 18.16 joins USING the
+ * select-list alias `crm_cid` (so the select list must define it); DuckDB joins on the expression.
+ */
+export function ordersFrom(
+  d: Dialect,
+  source: ResolvedSource,
+  scope: Scope,
+  params: ParamList,
+  e: RowExprs,
+  filter: RowFilter,
+  attributes: readonly string[] = [],
+): { from: string; joined: boolean } {
+  const joined = needsCustomers(source, filter) || (source.customers !== null && attributes.length > 0);
+  if (!joined) return { from: source.orders.from, joined };
+  const attrs = [...new Set(['type', 'region', 'province', ...attributes])];
+  const from =
+    d.name === 'duckdb'
+      ? `${source.orders.from} AS crm_o LEFT JOIN (${customersRows(d, source, scope, params, 'crm_c_cid', attrs)}) AS crm_c ON crm_c.crm_c_cid = ${e.cid}`
+      : `${source.orders.from} ${d.leftJoin} (${customersRows(d, source, scope, params, 'crm_cid', attrs)}) USING (crm_cid)`;
+  return { from, joined };
+}
+
 export function customerRowsSql(d: Dialect, source: ResolvedSource, scope: Scope, filter: RowFilter, asOf: number): SqlQuery {
   const params = new ParamList(d);
   const e = rowExprs(d, source);
-  const joined = needsCustomers(source, filter);
-  let from = source.orders.from;
-  if (joined) {
-    // DuckDB joins on the expression; ClickHouse 18.16 joins USING the select-list alias crm_cid.
-    from =
-      d.name === 'duckdb'
-        ? `${from} AS crm_o LEFT JOIN (${customersRows(d, source, scope, params, 'crm_c_cid')}) AS crm_c ON crm_c.crm_c_cid = ${e.cid}`
-        : `${from} ${d.leftJoin} (${customersRows(d, source, scope, params, 'crm_cid')}) USING (crm_cid)`;
-  }
+  const { from, joined } = ordersFrom(d, source, scope, params, e, filter);
   const purchase = `${e.kind} = ${P}`;
   const aggregates = [
     `${e.cid} AS crm_cid`,

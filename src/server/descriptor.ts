@@ -1,4 +1,4 @@
-import type { QueryDescriptor, QueryFamily, RfmQuery } from '../query/protocol.js';
+import type { QueryDescriptor, QueryFamily } from '../query/protocol.js';
 import { checkOptions } from '../metrics/option-keys.js';
 import { normalizeFilter } from '../metrics/prepare.js';
 import { QueryError } from './query-error.js';
@@ -16,12 +16,16 @@ export const PROTOCOL_FAMILIES: readonly QueryFamily[] = [
   'customer-directory',
   'customer-360',
 ];
-export const SERVER_FAMILIES = ['rfm'] as const satisfies readonly QueryFamily[];
+export const SERVER_FAMILIES = ['rfm', 'regional', 'regional-group-customers'] as const satisfies readonly QueryFamily[];
 export type ServerFamily = (typeof SERVER_FAMILIES)[number];
 
-/** Keys each answered family's descriptor may have (anything else is a 400 naming it). */
-const DESCRIPTOR_KEYS: Record<ServerFamily, readonly (keyof RfmQuery)[]> = {
-  rfm: ['family', 'asOf', 'filter', 'stageMembership', 'rfm', 'names'],
+const COMMON_KEYS = ['family', 'asOf', 'filter', 'stageMembership'] as const;
+
+/** Keys each answered family's descriptor may have (anything else is a 400 naming it), and its metric's name for option checks. */
+const DESCRIPTOR_KEYS: { [F in ServerFamily]: { keys: readonly (keyof Extract<QueryDescriptor, { family: F }>)[]; metric: string } } = {
+  rfm: { keys: [...COMMON_KEYS, 'rfm', 'names'], metric: 'rfm' },
+  regional: { keys: [...COMMON_KEYS, 'groupBy', 'compare', 'provinceRegions'], metric: 'regionalComparison' },
+  'regional-group-customers': { keys: [...COMMON_KEYS, 'groupBy', 'compare', 'key'], metric: 'regionalGroupCustomers' },
 };
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
@@ -39,7 +43,8 @@ export function checkDescriptor(raw: unknown): QueryDescriptor & { family: Serve
     throw new QueryError(`descriptor.family: unknown family ${JSON.stringify(family)} (known: ${PROTOCOL_FAMILIES.join(', ')})`);
   if (!(SERVER_FAMILIES as readonly string[]).includes(family))
     throw new QueryError(`descriptor.family: '${family}' is not answered by this server engine (it answers: ${SERVER_FAMILIES.join(', ')})`, 501);
-  const keys = DESCRIPTOR_KEYS[family as ServerFamily] as readonly string[];
+  const { keys: known, metric } = DESCRIPTOR_KEYS[family as ServerFamily];
+  const keys = known as readonly string[];
   for (const key of Object.keys(raw))
     if (!keys.includes(key)) throw new QueryError(`descriptor: unknown key "${key}" for family '${family}' (known: ${keys.join(', ')})`);
   if (raw.asOf !== undefined && !Number.isInteger(raw.asOf))
@@ -47,7 +52,16 @@ export function checkDescriptor(raw: unknown): QueryDescriptor & { family: Serve
   if (!isPlainObject(raw.filter)) throw new QueryError('descriptor.filter: expected an object ({} selects everything)');
   for (const key of ['rfm', 'stageMembership'] as const)
     if (raw[key] !== undefined && !isPlainObject(raw[key])) throw new QueryError(`descriptor.${key}: expected an object`);
-  if (raw.names !== undefined && typeof raw.names !== 'boolean') throw new QueryError('descriptor.names: expected true or false');
+  for (const key of ['names', 'provinceRegions'] as const)
+    if (raw[key] !== undefined && typeof raw[key] !== 'boolean') throw new QueryError(`descriptor.${key}: expected true or false`);
+  if (raw.groupBy !== undefined && typeof raw.groupBy !== 'string') throw new QueryError('descriptor.groupBy: expected a column name');
+  if (raw.compare !== undefined) {
+    const c = raw.compare as Record<string, unknown>;
+    if (!isPlainObject(c) || !Number.isInteger(c.start) || !Number.isInteger(c.end) || Object.keys(c).length !== 2)
+      throw new QueryError(`descriptor.compare: expected { start, end } integer epoch days, found ${JSON.stringify(raw.compare)}`);
+  }
+  if (family === 'regional-group-customers' && !(raw.key === null || typeof raw.key === 'string'))
+    throw new QueryError('descriptor.key: expected the group key (a string) or null for the "(unknown)" group');
   const filter = raw.filter as Record<string, unknown>;
   for (const [key, value] of Object.entries(filter)) {
     if (key === 'dateRange') {
@@ -58,10 +72,13 @@ export function checkDescriptor(raw: unknown): QueryDescriptor & { family: Serve
       throw new QueryError(`descriptor.filter.${key}: expected an array of strings`);
   }
   try {
-    checkOptions('rfm', { asOf: raw.asOf, filter, rfm: raw.rfm });
+    const options: Record<string, unknown> = { asOf: raw.asOf, filter };
+    if (family === 'rfm') options.rfm = raw.rfm;
+    else Object.assign(options, { groupBy: raw.groupBy, compare: raw.compare });
+    checkOptions(metric, options);
     normalizeFilter(filter);
   } catch (e) {
-    throw new QueryError(`descriptor: ${(e as Error).message.replace(/^rfm\(\): /, '')}`);
+    throw new QueryError(`descriptor: ${(e as Error).message.replace(/^\w+\(\): /, '')}`);
   }
   return raw as unknown as QueryDescriptor & { family: ServerFamily };
 }

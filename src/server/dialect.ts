@@ -27,6 +27,8 @@ export interface Dialect {
   lower(expr: string): string;
   /** Epoch day (integer) of a column of the given engine type. */
   epochDay(expr: string, type: string): string;
+  /** The value of `arg` on the row with the smallest `by`. */
+  argMin(arg: string, by: string): string;
   /** Any one value of a column per group (a customers-table attribute). */
   anyValue(expr: string): string;
   /** `LEFT JOIN` keyword that keeps one right row per key. */
@@ -50,6 +52,7 @@ export const duckdb: Dialect = {
     /^(tiny|small|u?big|hu)?int(eger)?\d*$|^u?(tiny|small|big)?int$/i.test(type.trim())
       ? `CAST(${expr} AS INTEGER)`
       : `CAST(CAST(${expr} AS DATE) - DATE '1970-01-01' AS INTEGER)`,
+  argMin: (arg, by) => `arg_min(${arg}, ${by})`,
   anyValue: (expr) => `min(${expr})`,
   leftJoin: 'LEFT JOIN',
 };
@@ -71,6 +74,7 @@ export const clickhouse: Dialect = {
     if (/^Date$/.test(t)) return `toInt32(${expr})`;
     return `toInt32(toDate(${expr}))`;
   },
+  argMin: (arg, by) => `argMin(${arg}, ${by})`,
   anyValue: (expr) => `min(${expr})`,
   leftJoin: 'ANY LEFT JOIN',
 };

@@ -14,12 +14,13 @@ export const ORDERS_FIELDS = [
   'order_kind',
   'region',
   'province',
+  'city_tier',
   'channel',
   'category',
 ] as const;
 export type OrdersField = (typeof ORDERS_FIELDS)[number];
 
-export const CUSTOMERS_FIELDS = ['customer_id', 'name', 'type', 'region', 'province'] as const;
+export const CUSTOMERS_FIELDS = ['customer_id', 'name', 'type', 'region', 'province', 'city_tier'] as const;
 export type CustomersField = (typeof CUSTOMERS_FIELDS)[number];
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
@@ -38,3 +39,6 @@ export function checkTableName(name: unknown, what: string): string[] {
   if (parts.length > 3) throw new TypeError(`${what}: ${JSON.stringify(name)} has more than three dotted parts`);
   return parts.map((p) => checkIdentifier(p, what));
 }
+
+/** Attributes a regional comparison may group by (orders column, else the customer's own value). */
+export const GROUP_FIELDS = ['region', 'province', 'city_tier', 'channel', 'category', 'type'] as const;

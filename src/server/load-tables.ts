@@ -12,8 +12,8 @@ import { checkIdentifier } from './identifiers.js';
  * rows the browser starts from. `row_no` keeps the feed's line order (first appearance, see SourceConfig.rowOrder).
  */
 
-const ORDER_TEXT = ['customer_id', 'order_id', 'status', 'region', 'province', 'channel', 'category'] as const;
-const CUSTOMER_TEXT = ['customer_id', 'name', 'type', 'region', 'province'] as const;
+const ORDER_TEXT = ['customer_id', 'order_id', 'status', 'region', 'province', 'city_tier', 'channel', 'category'] as const;
+const CUSTOMER_TEXT = ['customer_id', 'name', 'type', 'region', 'province', 'city_tier'] as const;
 
 /** Per row: the text of a column, or null when the table lacks it or the value is missing. */
 function textColumn(table: ColumnTable, name: string): (i: number) => string | null {
@@ -42,7 +42,7 @@ export async function loadTablesIntoDuckDB(engine: DuckDBEngine, tables: CrmTabl
   const ordersName = checkIdentifier(names.orders, 'orders table');
   await c.run(
     `CREATE OR REPLACE TABLE "${ordersName}" (customer_id VARCHAR NOT NULL, order_id VARCHAR, order_date DATE NOT NULL, amount DOUBLE NOT NULL,` +
-      ` status VARCHAR, order_kind UTINYINT NOT NULL, region VARCHAR, province VARCHAR, channel VARCHAR, category VARCHAR, row_no INTEGER NOT NULL)`,
+      ` status VARCHAR, order_kind UTINYINT NOT NULL, region VARCHAR, province VARCHAR, city_tier VARCHAR, channel VARCHAR, category VARCHAR, row_no INTEGER NOT NULL)`,
   );
   const o = ordersColumns(tables.orders);
   const a = await c.createAppender(ordersName);
@@ -56,6 +56,7 @@ export async function loadTablesIntoDuckDB(engine: DuckDBEngine, tables: CrmTabl
     a.appendUTinyInt(o.kind[i]);
     text(o.text.region(i));
     text(o.text.province(i));
+    text(o.text.city_tier(i));
     text(o.text.channel(i));
     text(o.text.category(i));
     a.appendInteger(i);
@@ -85,7 +86,7 @@ export async function loadTablesIntoClickHouse(engine: ClickHouseEngine, tables:
   await engine.execute(`DROP TABLE IF EXISTS ${ordersName}`);
   await engine.execute(
     `CREATE TABLE ${ordersName} (customer_id String, order_id String, order_date Date, amount Float64, status String, order_kind UInt8,` +
-      ` region String, province String, channel String, category String, row_no UInt32) ENGINE = MergeTree() ORDER BY (customer_id, order_date)`,
+      ` region String, province String, city_tier String, channel String, category String, row_no UInt32) ENGINE = MergeTree() ORDER BY (customer_id, order_date)`,
   );
   const o = ordersColumns(tables.orders);
   const iso = (day: number) => new Date(day * 86400000).toISOString().slice(0, 10);
@@ -98,6 +99,7 @@ export async function loadTablesIntoClickHouse(engine: ClickHouseEngine, tables:
     order_kind: o.kind[i],
     region: o.text.region(i) ?? '',
     province: o.text.province(i) ?? '',
+    city_tier: o.text.city_tier(i) ?? '',
     channel: o.text.channel(i) ?? '',
     category: o.text.category(i) ?? '',
     row_no: i,

@@ -1,4 +1,20 @@
-import type { Engine, QueryDescriptor, QueryResult, QueryResultOf, RfmQuery, RfmQueryResult } from '../query/protocol.js';
+import type {
+  CustomerIdsResult,
+  Engine,
+  QueryDescriptor,
+  QueryResult,
+  QueryResultOf,
+  RegionalCustomersQuery,
+  RegionalQuery,
+  RegionalQueryResult,
+  RfmQuery,
+  RfmQueryResult,
+} from '../query/protocol.js';
+import { firstKeptDay, regionalFromTotals, regionalPeriods, type DayRange } from '../metrics/regional/regional.js';
+import { checkGroupBy, provinceRegionsSql, regionalSql } from './regional-sql.js';
+import { groupKeyOf, totalsFromRows, type PeriodRows } from './regional-totals.js';
+import type { RfmSettings } from '../metrics/rfm/settings.js';
+import type { CrmFilter } from '../metrics/filter-types.js';
 import { normalizeFilter } from '../metrics/prepare.js';
 import { selectCustomerRows, type CustomerRows } from '../metrics/customer-rows.js';
 import { rfmFromCustomers } from '../metrics/rfm/rfm.js';
@@ -52,6 +68,10 @@ export class ServerEngine {
     switch (d.family) {
       case 'rfm':
         return this.rfm(d, scope, signal, log);
+      case 'regional':
+        return this.regional(d, scope, signal, log);
+      case 'regional-group-customers':
+        return this.regionalCustomers(d, scope, signal, log);
       default:
         throw new QueryError(`descriptor.family: '${d.family}' is not answered by this server engine`, 501);
     }
@@ -91,15 +111,84 @@ export class ServerEngine {
     return rows;
   }
 
-  private async rfm(d: RfmQuery, scope: Scope, signal?: AbortSignal, log?: QueryLog): Promise<RfmQueryResult> {
-    const { segments, stages, ...rowFilter } = normalizeFilter(d.filter);
+  /**
+   * The customers of a filter as the browser's prepared base has them: the row filter in SQL, then the
+   * customer-level segment filter on the rows (scored over them, as prepareOrders does).
+   */
+  private async base(filter: CrmFilter, rfm: RfmSettings | undefined, asOf: number, scope: Scope, signal?: AbortSignal, log?: QueryLog): Promise<{ rows: CustomerRows; rowFilter: RowFilter }> {
+    const { segments, stages, ...rowFilter } = normalizeFilter(filter);
     if (stages) throw new QueryError('descriptor.filter.stages: the server engine does not answer lifecycle-stage filters yet', 501);
-    const asOf = await this.asOf(d.asOf, scope, signal, log);
     let rows = await this.customerRows(rowFilter, asOf, scope, signal, log);
-    if (segments) rows = selectCustomerRows(rows, segmentSlotTest(rows, d.rfm, segments));
+    if (segments) rows = selectCustomerRows(rows, segmentSlotTest(rows, rfm, segments));
+    return { rows, rowFilter };
+  }
+
+  private async rfm(d: RfmQuery, scope: Scope, signal?: AbortSignal, log?: QueryLog): Promise<RfmQueryResult> {
+    const asOf = await this.asOf(d.asOf, scope, signal, log);
+    const { rows } = await this.base(d.filter, d.rfm, asOf, scope, signal, log);
     const result: RfmQueryResult = { rfm: rfmFromCustomers(rows, d.rfm) };
     if (d.names) result.names = await this.names(scope, signal, log);
     return result;
+  }
+
+  /** The regional base (the filter without its date range), its periods, and each period's per-customer-and-group rows. */
+  private async regionalRows(d: RegionalQuery | RegionalCustomersQuery, scope: Scope, signal?: AbortSignal, log?: QueryLog) {
+    const groupBy = d.groupBy ?? 'region';
+    checkGroupBy(this.source, groupBy);
+    const asOf = await this.asOf(d.asOf, scope, signal, log);
+    const { dateRange, ...rest } = d.filter;
+    void dateRange;
+    // Segments are scored with the default RFM settings, as the widgets' regional queries carry none.
+    const { rows, rowFilter } = await this.base(rest, undefined, asOf, scope, signal, log);
+    const { period, previousPeriod } = regionalPeriods(asOf, firstKeptDay(rows), d);
+    const ids = new Set(rows.ids);
+    const periodRows = async (p: DayRange): Promise<PeriodRows> => {
+      const q = regionalSql(this.engine.dialect, this.source, scope, rowFilter, groupBy, p.start, Math.min(p.end, asOf));
+      const [groups, orders] = await Promise.all([this.sql(q.groups, signal, log), this.sql(q.orders, signal, log)]);
+      return { groups, orders };
+    };
+    return { groupBy, asOf, rows, ids, period, previousPeriod, periodRows };
+  }
+
+  private async regional(d: RegionalQuery, scope: Scope, signal?: AbortSignal, log?: QueryLog): Promise<RegionalQueryResult> {
+    const r = await this.regionalRows(d, scope, signal, log);
+    const cur = await r.periodRows(r.period);
+    const prev = await r.periodRows(r.previousPeriod);
+    const keys: (string | null)[] = [];
+    const codes = new Map<string | null, number>();
+    const codeOf = (key: string | null) => {
+      let g = codes.get(key);
+      if (g === undefined) codes.set(key, (g = keys.push(key) - 1));
+      return g;
+    };
+    const inBase = (id: string) => r.ids.has(id);
+    // Codes first, so both periods' totals have every group.
+    for (const period of [cur, prev]) for (const row of period.groups) if (inBase(String(row.crm_cid))) codeOf(groupKeyOf(row.crm_grp));
+    const totals = (p: PeriodRows) => totalsFromRows(p, codeOf, keys.length, inBase);
+    const comparison = regionalFromTotals({ groupBy: r.groupBy, asOf: r.asOf, period: r.period, previousPeriod: r.previousPeriod, keys, cur: totals(cur), prev: totals(prev) });
+    const result: RegionalQueryResult = { comparison };
+    if (d.provinceRegions) result.provinceRegions = await this.provinceRegions(scope, signal, log);
+    return result;
+  }
+
+  private async regionalCustomers(d: RegionalCustomersQuery, scope: Scope, signal?: AbortSignal, log?: QueryLog): Promise<CustomerIdsResult> {
+    const r = await this.regionalRows(d, scope, signal, log);
+    const cur = await r.periodRows(r.period);
+    const inGroup = new Set<string>();
+    for (const row of cur.groups) if (groupKeyOf(row.crm_grp) === d.key) inGroup.add(String(row.crm_cid));
+    // In the base's customer order (first appearance), as the browser lists them.
+    return { ids: r.rows.ids.filter((id) => inGroup.has(id)) };
+  }
+
+  /** Province → region (first orders row with both, then the customers table). */
+  private async provinceRegions(scope: Scope, signal?: AbortSignal, log?: QueryLog): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    for (const q of provinceRegionsSql(this.engine.dialect, this.source, scope))
+      for (const row of await this.sql(q, signal, log)) {
+        const p = String(row.crm_province);
+        if (!out.has(p)) out.set(p, String(row.crm_region));
+      }
+    return out;
   }
 
   /** Customer id → name from the customers table (blank names left out); empty without one. */

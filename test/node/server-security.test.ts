@@ -124,7 +124,12 @@ for (const name of ['duckdb', 'clickhouse']) {
   test(`${name}: bad requests get a clear 4xx; a host's broken scope fails closed`, async () => {
     const cases: [unknown, number, RegExp, Record<string, string>?][] = [
       [{ family: 'sql', filter: {} }, 400, /unknown family "sql" \(known: rfm, lifecycle/],
-      [{ family: 'lifecycle', filter: {} }, 501, /'lifecycle' is not answered by this server engine \(it answers: rfm\)/],
+      [{ family: 'lifecycle', filter: {} }, 501, /'lifecycle' is not answered by this server engine \(it answers: rfm, regional, regional-group-customers\)/],
+      [{ family: 'regional', filter: {}, groupBy: 'tenant_id' }, 400, /groupBy: the server groups by region, province, city_tier, channel, category, type; found "tenant_id"/],
+      [{ family: 'regional', filter: {}, groupBy: 'region); DROP TABLE orders; --' }, 400, /groupBy: the server groups by/],
+      [{ family: 'regional', filter: {}, groupBy: 'region' }, 400, /group by 'region': no such column in the orders or the customers table/],
+      [{ family: 'regional', filter: {}, compare: { start: 1 } }, 400, /compare: expected \{ start, end \} integer epoch days/],
+      [{ family: 'regional-group-customers', filter: {}, key: 3 }, 400, /key: expected the group key/],
       [rfmQuery({ rfm: { bins: 99 } }), 400, /rfm\.bins: expected a whole number of bins from 2 to 10, found 99/],
       [rfmQuery({ rfm: { method: 'median' } }), 400, /rfm\.method: expected 'quantile' or 'ntile'/],
       [rfmQuery({ asOf: '2024-01-01' }), 400, /asOf: expected an integer epoch day/],

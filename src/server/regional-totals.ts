@@ -1,0 +1,51 @@
+import type { GroupTotals } from '../metrics/regional/group-totals.js';
+import type { SqlRow } from './sql-engine.js';
+
+/** The rows of the two regional statements of one period, restricted to the base's customers. */
+export interface PeriodRows {
+  groups: SqlRow[];
+  orders: SqlRow[];
+}
+
+/** Group key of a SQL group value ('' = the "(unknown)" group, key null). */
+export const groupKeyOf = (v: unknown): string | null => (v === null || v === undefined || v === '' ? null : String(v));
+
+/**
+ * Per-group totals of one period from per-(customer, group) rows — the same sums `groupTotals` makes over a
+ * prepared base: revenue, rows, orders (lone purchase rows + orders with an id attributed to the group),
+ * distinct customers, customers with ≥ 2 orders in the group, and the all-groups total.
+ */
+export function totalsFromRows(rows: PeriodRows, codeOf: (key: string | null) => number, groupCount: number, inBase: (id: string) => boolean): GroupTotals {
+  const revenue = new Float64Array(groupCount);
+  const orders = new Int32Array(groupCount);
+  const customers = new Int32Array(groupCount);
+  const repeatCustomers = new Int32Array(groupCount);
+  const rowCount = new Int32Array(groupCount);
+  const total = { revenue: 0, orders: 0, customers: 0, repeatCustomers: 0, rows: 0 };
+  const pair = (cid: string, g: number) => `${g}\u0000${cid}`;
+  const ordersOf = new Map<string, number>();
+  for (const r of rows.orders) {
+    const cid = String(r.crm_cid);
+    if (inBase(cid)) ordersOf.set(pair(cid, codeOf(groupKeyOf(r.crm_grp))), Number(r.crm_orders));
+  }
+  const perCustomer = new Map<string, number>();
+  for (const r of rows.groups) {
+    const cid = String(r.crm_cid);
+    if (!inBase(cid)) continue;
+    const g = codeOf(groupKeyOf(r.crm_grp));
+    const n = Number(r.crm_rows);
+    const o = Number(r.crm_lone) + (ordersOf.get(pair(cid, g)) ?? 0);
+    revenue[g] += Number(r.crm_revenue);
+    rowCount[g] += n;
+    customers[g]++;
+    orders[g] += o;
+    if (o >= 2) repeatCustomers[g]++;
+    total.revenue += Number(r.crm_revenue);
+    total.rows += n;
+    total.orders += o;
+    perCustomer.set(cid, (perCustomer.get(cid) ?? 0) + o);
+  }
+  total.customers = perCustomer.size;
+  for (const o of perCustomer.values()) if (o >= 2) total.repeatCustomers++;
+  return { revenue, orders, customers, repeatCustomers, rows: rowCount, total };
+}
