@@ -11,8 +11,11 @@ import { readFileSync } from 'node:fs';
  * a build step (~600 KB; each worker ~180 KB) — plus ~330 KB of declarations and a ~280 KB manifest: 2.15 MB
  * measured after the forecast, vehicles and associations features landed (1.76 MB before them; 13.4 MB with
  * the demo). The budget keeps it from growing unnoticed; raising it is a decision to write down.
+ * Server mode (issue 12) adds 160 KB: crm-lens/server and the CLI for Node (dist/server.js, dist/cli.js with
+ * the normalizer and metrics they run, ~100 KB), their declarations, bin/ and docs/server.md — 2.36 MB
+ * measured after main's BTYD model additions, so the budget is 2.5 MB.
  */
-const BUDGET = 2.3 * 1024 * 1024;
+const BUDGET = 2.5 * 1024 * 1024;
 
 interface Packed {
   files: { path: string; size: number }[];
