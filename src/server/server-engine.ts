@@ -12,7 +12,7 @@ import type {
 } from '../query/protocol.js';
 import { firstKeptDay, regionalFromTotals, regionalPeriods, type DayRange } from '../metrics/regional/regional.js';
 import { checkGroupBy, provinceRegionsSql, regionalSql } from './regional-sql.js';
-import { groupKeyOf, totalsFromRows, type PeriodRows } from './regional-totals.js';
+import { groupKeyOf, totalsFromRows, type PeriodRows } from './cell-totals.js';
 import type { RfmSettings } from '../metrics/rfm/settings.js';
 import type { CrmFilter } from '../metrics/filter-types.js';
 import { normalizeFilter } from '../metrics/prepare.js';
@@ -163,7 +163,7 @@ export class ServerEngine {
     };
     const inBase = (id: string) => r.ids.has(id);
     // Codes first, so both periods' totals have every group.
-    for (const period of [cur, prev]) for (const row of period.groups) if (inBase(String(row.crm_cid))) codeOf(groupKeyOf(row.crm_grp));
+    for (const period of [cur, prev]) for (const row of period.groups) if (inBase(String(row.crm_cid))) codeOf(groupKeyOf(row.crm_key));
     const totals = (p: PeriodRows) => totalsFromRows(p, codeOf, keys.length, inBase);
     const comparison = regionalFromTotals({ groupBy: r.groupBy, asOf: r.asOf, period: r.period, previousPeriod: r.previousPeriod, keys, cur: totals(cur), prev: totals(prev) });
     const result: RegionalQueryResult = { comparison };
@@ -175,7 +175,7 @@ export class ServerEngine {
     const r = await this.regionalRows(d, scope, signal, log);
     const cur = await r.periodRows(r.period);
     const inGroup = new Set<string>();
-    for (const row of cur.groups) if (groupKeyOf(row.crm_grp) === d.key) inGroup.add(String(row.crm_cid));
+    for (const row of cur.groups) if (groupKeyOf(row.crm_key) === d.key) inGroup.add(String(row.crm_cid));
     // In the base's customer order (first appearance), as the browser lists them.
     return { ids: r.rows.ids.filter((id) => inGroup.has(id)) };
   }

@@ -1,7 +1,7 @@
 import type { GroupTotals } from '../metrics/regional/group-totals.js';
 import type { SqlRow } from './sql-engine.js';
 
-/** The rows of the two regional statements of one period, restricted to the base's customers. */
+/** The rows of the two cell statements of one window (cell-sql.ts). */
 export interface PeriodRows {
   groups: SqlRow[];
   orders: SqlRow[];
@@ -26,13 +26,13 @@ export function totalsFromRows(rows: PeriodRows, codeOf: (key: string | null) =>
   const ordersOf = new Map<string, number>();
   for (const r of rows.orders) {
     const cid = String(r.crm_cid);
-    if (inBase(cid)) ordersOf.set(pair(cid, codeOf(groupKeyOf(r.crm_grp))), Number(r.crm_orders));
+    if (inBase(cid)) ordersOf.set(pair(cid, codeOf(groupKeyOf(r.crm_key))), Number(r.crm_orders));
   }
   const perCustomer = new Map<string, number>();
   for (const r of rows.groups) {
     const cid = String(r.crm_cid);
     if (!inBase(cid)) continue;
-    const g = codeOf(groupKeyOf(r.crm_grp));
+    const g = codeOf(groupKeyOf(r.crm_key));
     const n = Number(r.crm_rows);
     const o = Number(r.crm_lone) + (ordersOf.get(pair(cid, g)) ?? 0);
     revenue[g] += Number(r.crm_revenue);
