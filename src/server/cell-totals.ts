@@ -11,11 +11,12 @@ export interface PeriodRows {
 export const groupKeyOf = (v: unknown): string | null => (v === null || v === undefined || v === '' ? null : String(v));
 
 /**
+ * `codeOf` maps a row's SQL key to its cell code (−1: not counted).
  * Per-group totals of one period from per-(customer, group) rows — the same sums `groupTotals` makes over a
  * prepared base: revenue, rows, orders (lone purchase rows + orders with an id attributed to the group),
  * distinct customers, customers with ≥ 2 orders in the group, and the all-groups total.
  */
-export function totalsFromRows(rows: PeriodRows, codeOf: (key: string | null) => number, groupCount: number, inBase: (id: string) => boolean): GroupTotals {
+export function totalsFromRows(rows: PeriodRows, codeOf: (rawKey: unknown) => number, groupCount: number, inBase: (id: string) => boolean): GroupTotals {
   const revenue = new Float64Array(groupCount);
   const orders = new Int32Array(groupCount);
   const customers = new Int32Array(groupCount);
@@ -26,13 +27,15 @@ export function totalsFromRows(rows: PeriodRows, codeOf: (key: string | null) =>
   const ordersOf = new Map<string, number>();
   for (const r of rows.orders) {
     const cid = String(r.crm_cid);
-    if (inBase(cid)) ordersOf.set(pair(cid, codeOf(groupKeyOf(r.crm_key))), Number(r.crm_orders));
+    const g = inBase(cid) ? codeOf(r.crm_key) : -1;
+    if (g >= 0) ordersOf.set(pair(cid, g), Number(r.crm_orders));
   }
   const perCustomer = new Map<string, number>();
   for (const r of rows.groups) {
     const cid = String(r.crm_cid);
     if (!inBase(cid)) continue;
-    const g = codeOf(groupKeyOf(r.crm_key));
+    const g = codeOf(r.crm_key);
+    if (g < 0) continue; // outside the cells counted (a trend row beyond the periods)
     const n = Number(r.crm_rows);
     const o = Number(r.crm_lone) + (ordersOf.get(pair(cid, g)) ?? 0);
     revenue[g] += Number(r.crm_revenue);

@@ -16,7 +16,7 @@ export const PROTOCOL_FAMILIES: readonly QueryFamily[] = [
   'customer-directory',
   'customer-360',
 ];
-export const SERVER_FAMILIES = ['rfm', 'regional', 'regional-group-customers'] as const satisfies readonly QueryFamily[];
+export const SERVER_FAMILIES = ['rfm', 'regional', 'regional-group-customers', 'channel-mix', 'channel-customers'] as const satisfies readonly QueryFamily[];
 export type ServerFamily = (typeof SERVER_FAMILIES)[number];
 
 const COMMON_KEYS = ['family', 'asOf', 'filter', 'stageMembership'] as const;
@@ -26,6 +26,8 @@ const DESCRIPTOR_KEYS: { [F in ServerFamily]: { keys: readonly (keyof Extract<Qu
   rfm: { keys: [...COMMON_KEYS, 'rfm', 'names'], metric: 'rfm' },
   regional: { keys: [...COMMON_KEYS, 'groupBy', 'compare', 'provinceRegions'], metric: 'regionalComparison' },
   'regional-group-customers': { keys: [...COMMON_KEYS, 'groupBy', 'compare', 'key'], metric: 'regionalGroupCustomers' },
+  'channel-mix': { keys: [...COMMON_KEYS, 'interval', 'measure'], metric: 'channelMix' },
+  'channel-customers': { keys: [...COMMON_KEYS, 'channel'], metric: 'channelCustomerIds' },
 };
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
@@ -60,6 +62,10 @@ export function checkDescriptor(raw: unknown): QueryDescriptor & { family: Serve
     if (!isPlainObject(c) || !Number.isInteger(c.start) || !Number.isInteger(c.end) || Object.keys(c).length !== 2)
       throw new QueryError(`descriptor.compare: expected { start, end } integer epoch days, found ${JSON.stringify(raw.compare)}`);
   }
+  if (family === 'channel-customers' && !(raw.channel === null || typeof raw.channel === 'string'))
+    throw new QueryError('descriptor.channel: expected the channel (a string) or null for orders without one');
+  for (const key of ['interval', 'measure'] as const)
+    if (raw[key] !== undefined && typeof raw[key] !== 'string') throw new QueryError(`descriptor.${key}: expected a string`);
   if (family === 'regional-group-customers' && !(raw.key === null || typeof raw.key === 'string'))
     throw new QueryError('descriptor.key: expected the group key (a string) or null for the "(unknown)" group');
   const filter = raw.filter as Record<string, unknown>;
@@ -74,7 +80,8 @@ export function checkDescriptor(raw: unknown): QueryDescriptor & { family: Serve
   try {
     const options: Record<string, unknown> = { asOf: raw.asOf, filter };
     if (family === 'rfm') options.rfm = raw.rfm;
-    else Object.assign(options, { groupBy: raw.groupBy, compare: raw.compare });
+    else if (family === 'channel-mix') Object.assign(options, { interval: raw.interval, measure: raw.measure });
+    else if (family !== 'channel-customers') Object.assign(options, { groupBy: raw.groupBy, compare: raw.compare });
     checkOptions(metric, options);
     normalizeFilter(filter);
   } catch (e) {

@@ -27,6 +27,8 @@ export interface Dialect {
   lower(expr: string): string;
   /** Epoch day (integer) of a column of the given engine type. */
   epochDay(expr: string, type: string): string;
+  /** The trend period key of an epoch day (as `periodIndex`): month index (year × 12 + month − 1) or Monday-week index. */
+  periodIndex(day: string, interval: 'month' | 'week'): string;
   /** The value of `arg` on the row with the smallest `by`. */
   argMin(arg: string, by: string): string;
   /** Any one value of a column per group (a customers-table attribute). */
@@ -53,6 +55,10 @@ export const duckdb: Dialect = {
       ? `CAST(${expr} AS INTEGER)`
       : `CAST(CAST(${expr} AS DATE) - DATE '1970-01-01' AS INTEGER)`,
   argMin: (arg, by) => `arg_min(${arg}, ${by})`,
+  periodIndex: (day, interval) =>
+    interval === 'week'
+      ? `CAST(floor((${day} + 3) / 7.0) AS INTEGER)`
+      : `(year(DATE '1970-01-01' + ${day}) * 12 + month(DATE '1970-01-01' + ${day}) - 1)`,
   anyValue: (expr) => `min(${expr})`,
   leftJoin: 'LEFT JOIN',
 };
@@ -75,6 +81,9 @@ export const clickhouse: Dialect = {
     return `toInt32(toDate(${expr}))`;
   },
   argMin: (arg, by) => `argMin(${arg}, ${by})`,
+  // Dates before 1970 do not exist in ClickHouse's Date: epoch days are ≥ 0 there.
+  periodIndex: (day, interval) =>
+    interval === 'week' ? `intDiv(${day} + 3, 7)` : `(toYear(toDate(toUInt16(${day}))) * 12 + toMonth(toDate(toUInt16(${day}))) - 1)`,
   anyValue: (expr) => `min(${expr})`,
   leftJoin: 'ANY LEFT JOIN',
 };

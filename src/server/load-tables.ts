@@ -35,39 +35,41 @@ function ordersColumns(orders: ColumnTable): OrdersColumns {
   return { n: rowCount(orders), text, day: readColumn<number>(orders, 'order_date')!, amount: readColumn<number>(orders, 'amount')!, kind: orderKindsOf(orders) };
 }
 
+/** The optional text columns a normalized orders table has (absent ones stay absent: "no channel column" is data too). */
+const presentText = (table: ColumnTable, names: readonly string[]) => names.filter((n) => n === 'customer_id' || table.columnNames().includes(n));
+
 /** Creates (replacing) `orders` and, when given, `customers` in DuckDB and appends the rows. */
 export async function loadTablesIntoDuckDB(engine: DuckDBEngine, tables: CrmTables, names = { orders: 'orders', customers: 'customers' }): Promise<void> {
   const c = engine.connection;
   const { dateValue } = await import('@duckdb/node-api');
   const ordersName = checkIdentifier(names.orders, 'orders table');
-  await c.run(
-    `CREATE OR REPLACE TABLE "${ordersName}" (customer_id VARCHAR NOT NULL, order_id VARCHAR, order_date DATE NOT NULL, amount DOUBLE NOT NULL,` +
-      ` status VARCHAR, order_kind UTINYINT NOT NULL, region VARCHAR, province VARCHAR, city_tier VARCHAR, channel VARCHAR, category VARCHAR, row_no INTEGER NOT NULL)`,
-  );
   const o = ordersColumns(tables.orders);
+  const text = presentText(tables.orders, ORDER_TEXT) as (typeof ORDER_TEXT)[number][];
+  await c.run(
+    `CREATE OR REPLACE TABLE "${ordersName}" (${text.map((k) => `${k} VARCHAR${k === 'customer_id' ? ' NOT NULL' : ''}`).join(', ')},` +
+      ` order_date DATE NOT NULL, amount DOUBLE NOT NULL, order_kind UTINYINT NOT NULL, row_no INTEGER NOT NULL)`,
+  );
   const a = await c.createAppender(ordersName);
-  const text = (v: string | null) => (v === null ? a.appendNull() : a.appendVarchar(v));
+  const readers = text.map((k) => o.text[k]);
   for (let i = 0; i < o.n; i++) {
-    text(o.text.customer_id(i));
-    text(o.text.order_id(i));
+    for (const read of readers) {
+      const v = read(i);
+      if (v === null) a.appendNull();
+      else a.appendVarchar(v);
+    }
     a.appendDate(dateValue(o.day[i]));
     a.appendDouble(o.amount[i]);
-    text(o.text.status(i));
     a.appendUTinyInt(o.kind[i]);
-    text(o.text.region(i));
-    text(o.text.province(i));
-    text(o.text.city_tier(i));
-    text(o.text.channel(i));
-    text(o.text.category(i));
     a.appendInteger(i);
     a.endRow();
   }
   a.closeSync();
   if (!tables.customers) return;
   const customersName = checkIdentifier(names.customers, 'customers table');
-  await c.run(`CREATE OR REPLACE TABLE "${customersName}" (${CUSTOMER_TEXT.map((k) => `${k} VARCHAR`).join(', ')})`);
   const cust = tables.customers;
-  const cols = CUSTOMER_TEXT.map((k) => textColumn(cust, k));
+  const custText = presentText(cust, CUSTOMER_TEXT);
+  await c.run(`CREATE OR REPLACE TABLE "${customersName}" (${custText.map((k) => `${k} VARCHAR`).join(', ')})`);
+  const cols = custText.map((k) => textColumn(cust, k));
   const b = await c.createAppender(customersName);
   for (let i = 0, n = rowCount(cust); i < n; i++) {
     for (const col of cols) {
@@ -83,33 +85,30 @@ export async function loadTablesIntoDuckDB(engine: DuckDBEngine, tables: CrmTabl
 /** The same tables in ClickHouse (MergeTree; missing text as ''), inserted as JSONEachRow in batches. */
 export async function loadTablesIntoClickHouse(engine: ClickHouseEngine, tables: CrmTables, names = { orders: 'orders', customers: 'customers' }): Promise<void> {
   const ordersName = checkIdentifier(names.orders, 'orders table');
+  const o = ordersColumns(tables.orders);
+  const text = presentText(tables.orders, ORDER_TEXT) as (typeof ORDER_TEXT)[number][];
   await engine.execute(`DROP TABLE IF EXISTS ${ordersName}`);
   await engine.execute(
-    `CREATE TABLE ${ordersName} (customer_id String, order_id String, order_date Date, amount Float64, status String, order_kind UInt8,` +
-      ` region String, province String, city_tier String, channel String, category String, row_no UInt32) ENGINE = MergeTree() ORDER BY (customer_id, order_date)`,
+    `CREATE TABLE ${ordersName} (${text.map((k) => `${k} String`).join(', ')}, order_date Date, amount Float64, order_kind UInt8, row_no UInt32)` +
+      ' ENGINE = MergeTree() ORDER BY (customer_id, order_date)',
   );
-  const o = ordersColumns(tables.orders);
   const iso = (day: number) => new Date(day * 86400000).toISOString().slice(0, 10);
-  await insertBatches(engine, ordersName, o.n, (i) => ({
-    customer_id: o.text.customer_id(i) ?? '',
-    order_id: o.text.order_id(i) ?? '',
-    order_date: iso(o.day[i]),
-    amount: o.amount[i],
-    status: o.text.status(i) ?? '',
-    order_kind: o.kind[i],
-    region: o.text.region(i) ?? '',
-    province: o.text.province(i) ?? '',
-    city_tier: o.text.city_tier(i) ?? '',
-    channel: o.text.channel(i) ?? '',
-    category: o.text.category(i) ?? '',
-    row_no: i,
-  }));
+  await insertBatches(engine, ordersName, o.n, (i) => {
+    const row: Record<string, string | number> = {};
+    for (const k of text) row[k] = o.text[k](i) ?? '';
+    row.order_date = iso(o.day[i]);
+    row.amount = o.amount[i];
+    row.order_kind = o.kind[i];
+    row.row_no = i;
+    return row;
+  });
   if (!tables.customers) return;
   const customersName = checkIdentifier(names.customers, 'customers table');
-  await engine.execute(`DROP TABLE IF EXISTS ${customersName}`);
-  await engine.execute(`CREATE TABLE ${customersName} (${CUSTOMER_TEXT.map((k) => `${k} String`).join(', ')}) ENGINE = MergeTree() ORDER BY customer_id`);
   const cust = tables.customers;
-  const cols = CUSTOMER_TEXT.map((k) => [k, textColumn(cust, k)] as const);
+  const custText = presentText(cust, CUSTOMER_TEXT);
+  await engine.execute(`DROP TABLE IF EXISTS ${customersName}`);
+  await engine.execute(`CREATE TABLE ${customersName} (${custText.map((k) => `${k} String`).join(', ')}) ENGINE = MergeTree() ORDER BY customer_id`);
+  const cols = custText.map((k) => [k, textColumn(cust, k)] as const);
   await insertBatches(engine, customersName, rowCount(cust), (i) => Object.fromEntries(cols.map(([k, col]) => [k, col(i) ?? ''])));
 }
 

@@ -1,4 +1,6 @@
 import type {
+  ChannelCustomersQuery,
+  ChannelMixQuery,
   CustomerIdsResult,
   Engine,
   QueryDescriptor,
@@ -14,6 +16,10 @@ import { firstKeptDay, regionalFromTotals, regionalPeriods, type DayRange } from
 import { checkGroupBy, provinceRegionsSql, regionalSql } from './regional-sql.js';
 import { groupKeyOf, totalsFromRows, type PeriodRows } from './cell-totals.js';
 import type { RfmSettings } from '../metrics/rfm/settings.js';
+import { channelMixFromTotals, channelMixSettings, trendRange, type ChannelMixResult, type ChannelMixTotals } from '../metrics/channel/channel-mix.js';
+import { periodIndex, periodsBetween } from '../metrics/channel/periods.js';
+import { channelCellsSql, channelPeriodCellsSql, channelTypeCellsSql } from './channel-sql.js';
+import { CELL_SEPARATOR } from './cell-sql.js';
 import type { CrmFilter } from '../metrics/filter-types.js';
 import { normalizeFilter } from '../metrics/prepare.js';
 import { selectCustomerRows, type CustomerRows } from '../metrics/customer-rows.js';
@@ -72,6 +78,10 @@ export class ServerEngine {
         return this.regional(d, scope, signal, log);
       case 'regional-group-customers':
         return this.regionalCustomers(d, scope, signal, log);
+      case 'channel-mix':
+        return this.channelMix(d, scope, signal, log);
+      case 'channel-customers':
+        return this.channelCustomers(d, scope, signal, log);
       default:
         throw new QueryError(`descriptor.family: '${d.family}' is not answered by this server engine`, 501);
     }
@@ -164,7 +174,7 @@ export class ServerEngine {
     const inBase = (id: string) => r.ids.has(id);
     // Codes first, so both periods' totals have every group.
     for (const period of [cur, prev]) for (const row of period.groups) if (inBase(String(row.crm_cid))) codeOf(groupKeyOf(row.crm_key));
-    const totals = (p: PeriodRows) => totalsFromRows(p, codeOf, keys.length, inBase);
+    const totals = (p: PeriodRows) => totalsFromRows(p, (k) => codeOf(groupKeyOf(k)), keys.length, inBase);
     const comparison = regionalFromTotals({ groupBy: r.groupBy, asOf: r.asOf, period: r.period, previousPeriod: r.previousPeriod, keys, cur: totals(cur), prev: totals(prev) });
     const result: RegionalQueryResult = { comparison };
     if (d.provinceRegions) result.provinceRegions = await this.provinceRegions(scope, signal, log);
@@ -178,6 +188,103 @@ export class ServerEngine {
     for (const row of cur.groups) if (groupKeyOf(row.crm_key) === d.key) inGroup.add(String(row.crm_cid));
     // In the base's customer order (first appearance), as the browser lists them.
     return { ids: r.rows.ids.filter((id) => inGroup.has(id)) };
+  }
+
+  /** The channel cells of a base: per customer × channel rows, and the base itself. */
+  private async channelBase(d: ChannelMixQuery | ChannelCustomersQuery, scope: Scope, signal?: AbortSignal, log?: QueryLog) {
+    const asOf = await this.asOf(d.asOf, scope, signal, log);
+    const { rows, rowFilter } = await this.base(d.filter, undefined, asOf, scope, signal, log);
+    const q = channelCellsSql(this.engine.dialect, this.source, scope, rowFilter, asOf);
+    const [groups, orders] = await Promise.all([this.sql(q.groups, signal, log), this.sql(q.orders, signal, log)]);
+    return { asOf, rows, rowFilter, cells: { groups, orders }, ids: new Set(rows.ids) };
+  }
+
+  private async channelMix(d: ChannelMixQuery, scope: Scope, signal?: AbortSignal, log?: QueryLog): Promise<ChannelMixResult> {
+    const { interval, measure } = channelMixSettings(d);
+    const b = await this.channelBase(d, scope, signal, log);
+    const inBase = (id: string) => b.ids.has(id);
+    const keys: (string | null)[] = [];
+    const codes = new Map<string | null, number>();
+    for (const row of b.cells.groups)
+      if (inBase(String(row.crm_cid))) {
+        const key = groupKeyOf(row.crm_key);
+        if (!codes.has(key)) codes.set(key, keys.push(key) - 1);
+      }
+    const channelCode = (key: string | null) => codes.get(key) ?? -1;
+    const C = keys.length;
+    const totals = totalsFromRows(b.cells, (k) => channelCode(groupKeyOf(k)), C, inBase);
+
+    const range = b.rowFilter.dateRange;
+    const { first, last } = trendRange(b.rows, range);
+    const periods = periodsBetween(first, last, interval);
+    const P = periods.length;
+    const p0 = P ? periodIndex(periods[0].start, interval) : 0;
+    const cellCode = (k: unknown) => {
+      const [ch, period] = String(k).split(CELL_SEPARATOR);
+      const p = Number(period) - p0;
+      const g = channelCode(groupKeyOf(ch));
+      return g >= 0 && p >= 0 && p < P ? g * P + p : -1;
+    };
+    let byPeriod = totalsFromRows({ groups: [], orders: [] }, cellCode, C * P, inBase);
+    if (P > 0) {
+      const lo = Math.max(periods[0].start, range?.start ?? -Infinity);
+      const hi = Math.min(periods[P - 1].end, range?.end ?? Infinity, b.asOf);
+      const q = channelPeriodCellsSql(this.engine.dialect, this.source, scope, b.rowFilter, lo, hi, interval);
+      const [groups, orders] = await Promise.all([this.sql(q.groups, signal, log), this.sql(q.orders, signal, log)]);
+      byPeriod = totalsFromRows({ groups, orders }, cellCode, C * P, inBase);
+    }
+
+    // Distinct known channels per customer, in the base's order.
+    const known = new Map<string, number>();
+    for (const row of b.cells.groups) {
+      const cid = String(row.crm_cid);
+      if (inBase(cid) && groupKeyOf(row.crm_key) !== null) known.set(cid, (known.get(cid) ?? 0) + 1);
+    }
+    const perCustomer = { channels: b.rows.ids.map((id) => known.get(id) ?? 0), revenue: b.rows.revenue, orders: b.rows.orders };
+
+    let byType: ChannelMixTotals['byType'] = null;
+    if (this.source.customers?.fields.has('type')) {
+      const q = channelTypeCellsSql(this.engine.dialect, this.source, scope, b.rowFilter, b.asOf);
+      const [groups, orders] = await Promise.all([this.sql(q.groups, signal, log), this.sql(q.orders, signal, log)]);
+      // Type keys in order of first appearance over the base's customers (a type is the customer's own).
+      const typeOf = new Map<string, string | null>();
+      for (const row of groups) typeOf.set(String(row.crm_cid), groupKeyOf(String(row.crm_key).split(CELL_SEPARATOR)[1]));
+      const types: (string | null)[] = [];
+      const typeCodes = new Map<string | null, number>();
+      for (const id of b.rows.ids) {
+        if (!typeOf.has(id)) continue;
+        const t = typeOf.get(id)!;
+        if (!typeCodes.has(t)) typeCodes.set(t, types.push(t) - 1);
+      }
+      const T = types.length;
+      const code = (k: unknown) => {
+        const [ch, type] = String(k).split(CELL_SEPARATOR);
+        const g = channelCode(groupKeyOf(ch));
+        const t = typeCodes.get(groupKeyOf(type)) ?? -1;
+        return g >= 0 && t >= 0 ? g * T + t : -1;
+      };
+      byType = { keys: types, totals: totalsFromRows({ groups, orders }, code, C * T, inBase) };
+    }
+    return channelMixFromTotals({
+      available: this.source.orders.fields.has('channel'),
+      asOf: b.asOf,
+      interval,
+      measure,
+      keys,
+      totals,
+      periods,
+      byPeriod,
+      perCustomer,
+      byType,
+    });
+  }
+
+  private async channelCustomers(d: ChannelCustomersQuery, scope: Scope, signal?: AbortSignal, log?: QueryLog): Promise<CustomerIdsResult> {
+    const b = await this.channelBase(d, scope, signal, log);
+    if (!this.source.orders.fields.has('channel')) return { ids: d.channel === null ? [...b.rows.ids] : [] };
+    const inChannel = new Set<string>();
+    for (const row of b.cells.groups) if (groupKeyOf(row.crm_key) === d.channel) inChannel.add(String(row.crm_cid));
+    return { ids: b.rows.ids.filter((id) => inChannel.has(id)) };
   }
 
   /** Province → region (first orders row with both, then the customers table). */

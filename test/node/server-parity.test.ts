@@ -3,7 +3,7 @@
 // counts, scores and segments exactly, money to the cent, quantile breaks to 1e-9 relative.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { provinceRegions, regionalComparison, regionalGroupCustomers, rfm, rfmSegmentSummary, type RfmView } from '../../src/metrics/index.js';
+import { channelCustomerIds, channelMix, provinceRegions, regionalComparison, regionalGroupCustomers, rfm, rfmSegmentSummary, type RfmView } from '../../src/metrics/index.js';
 import type { RfmSettings } from '../../src/metrics/rfm/settings.js';
 import type { CustomerIdsResult, RegionalQueryResult, RfmQuery, RfmQueryResult } from '../../src/query/protocol.js';
 import type { ServerEngine } from '../../src/server/server-engine.js';
@@ -136,4 +136,27 @@ test('sample feed, regional comparison and its group customers: browser = DuckDB
       }
     }
   assert.equal(compared, data.filters.length * variants.length * 5);
+});
+
+test('channel mix and channel customers (monthly and weekly; a feed without channels): browser = DuckDB = ClickHouse', async () => {
+  let compared = 0;
+  for (const [key, data] of [['channels', sampleDataset()], ['nochannel', cdnowDataset()]] as const) {
+    const served = await loadDataset(engines, key, data.tables);
+    for (const filter of data.filters)
+      for (const options of [{}, { interval: 'week' as const, measure: 'orders' as const }]) {
+        const want = channelMix(data.tables, { filter, ...options });
+        assert.ok(want.channels.length > 0 && want.periods.length > 0, `${data.name}: channels and periods to compare`);
+        const channels = [...want.channels.slice(0, 2).map((c) => c.key), 'nowhere'];
+        for (const [name, q] of Object.entries(served) as [string, ServerEngine][]) {
+          const where = `${name}, ${data.name}, filter ${JSON.stringify(filter)}, ${JSON.stringify(options)}`;
+          assertClose(await q.answer({ family: 'channel-mix', filter, ...options }, {}), want, where);
+          for (const channel of channels) {
+            const ids = (await q.answer({ family: 'channel-customers', filter, channel }, {})) as CustomerIdsResult;
+            assert.deepEqual(ids.ids, channelCustomerIds(data.tables, { filter }, channel), `${where}: customers of ${channel}`);
+          }
+          compared++;
+        }
+      }
+  }
+  assert.equal(compared, (sampleDataset().filters.length + cdnowDataset().filters.length) * 2 * 5);
 });

@@ -124,7 +124,7 @@ for (const name of ['duckdb', 'clickhouse']) {
   test(`${name}: bad requests get a clear 4xx; a host's broken scope fails closed`, async () => {
     const cases: [unknown, number, RegExp, Record<string, string>?][] = [
       [{ family: 'sql', filter: {} }, 400, /unknown family "sql" \(known: rfm, lifecycle/],
-      [{ family: 'lifecycle', filter: {} }, 501, /'lifecycle' is not answered by this server engine \(it answers: rfm, regional, regional-group-customers\)/],
+      [{ family: 'lifecycle', filter: {} }, 501, /'lifecycle' is not answered by this server engine \(it answers: rfm, regional, regional-group-customers, channel-mix, channel-customers\)/],
       [{ family: 'regional', filter: {}, groupBy: 'tenant_id' }, 400, /groupBy: the server groups by region, province, city_tier, channel, category, type; found "tenant_id"/],
       [{ family: 'regional', filter: {}, groupBy: 'region); DROP TABLE orders; --' }, 400, /groupBy: the server groups by/],
       [{ family: 'regional', filter: {}, groupBy: 'region' }, 400, /group by 'region': no such column in the orders or the customers table/],
