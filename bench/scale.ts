@@ -115,6 +115,7 @@ async function main() {
     log(`making ${DB} (10M orders, once)…`);
     madeIn = await makeDatabase();
   }
+  if (process.argv.includes('--prepare')) return; // only make the cached file
   const duck = await DuckDBEngine.open(DB);
   const count = Number((await duck.connection.runAndReadAll('SELECT count(*) AS n FROM orders')).getRowObjectsJS()[0].n);
   const customers = Number((await duck.connection.runAndReadAll('SELECT count(DISTINCT customer_id) AS n FROM orders')).getRowObjectsJS()[0].n);

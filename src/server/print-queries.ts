@@ -27,7 +27,10 @@ class RecordingEngine implements SqlEngine {
   }
   async query(q: SqlQuery): Promise<SqlRow[]> {
     this.statements.push(q);
-    return q.sql.includes('crm_latest') ? [{ crm_latest: 19999, crm_count: 1 }] : [];
+    if (q.sql.includes('crm_latest')) return [{ crm_latest: 19999, crm_count: 1 }];
+    // One customer, so the statements that depend on the base (periods, trends) are printed too.
+    if (q.sql.includes('crm_first_day')) return [{ crm_cid: 'C1', crm_first_day: 19000, crm_last_day: 19999, crm_orders: 2, crm_rows: 2, crm_revenue: 10, crm_days: 2 }];
+    return [];
   }
   async close() {}
 }
@@ -52,6 +55,10 @@ const EXAMPLES: { title: string; descriptor: QueryDescriptor }[] = [
       },
     },
   },
+  { title: 'regional (<crm-regional-comparison>) by region, with province → region', descriptor: { family: 'regional', filter: {}, groupBy: 'region', provinceRegions: true } },
+  { title: 'regional-group-customers (a region bar clicked)', descriptor: { family: 'regional-group-customers', filter: {}, groupBy: 'region', key: '华东' } },
+  { title: 'channel-mix (<crm-channel-mix>), monthly revenue', descriptor: { family: 'channel-mix', filter: {}, interval: 'month', measure: 'revenue' } },
+  { title: 'channel-customers (a channel clicked)', descriptor: { family: 'channel-customers', filter: {}, channel: 'store' } },
 ];
 
 const paramText = (dialect: DialectName, q: SqlQuery) =>
