@@ -1,28 +1,32 @@
 import type { PreparedOrders } from './prepare.js';
 
+/** The per-customer aggregates of the kept rows (slot order), as the prepared base and the server both have them. */
+export interface CustomerAggregates {
+  /** slot → first / last purchase day (epoch days). */
+  firstDay: Int32Array;
+  lastDay: Int32Array;
+  /** slot → distinct orders (order ids of purchase rows; a purchase row without one is its own order). */
+  orders: Int32Array;
+  /** slot → kept purchase rows (every purchase row counted, as R's rfm counts transactions). */
+  rows: Int32Array;
+  /** slot → sum of kept amounts (purchases and credits). */
+  revenue: Float64Array;
+  /** slot → distinct purchase days. */
+  purchaseDays: Int32Array;
+}
+
 /**
  * One row per customer: what every population-level step (RFM breaks and scores, segment summaries) needs,
  * and all it needs. The browser builds it from a prepared base (`customerRowsOf`); a server engine gets the
  * same rows from one SQL aggregate (src/server), so both feed the same pure assemblers (`rfmFromCustomers`).
  * Customers are those with at least one kept purchase row, in the base's slot order (first appearance).
  */
-export interface CustomerRows {
+export interface CustomerRows extends CustomerAggregates {
   /** Analysis day (epoch day). */
   asOf: number;
   customerCount: number;
   /** slot → customer id. */
   ids: readonly string[];
-  /** slot → first / last purchase day (epoch days). */
-  firstDay: Int32Array;
-  lastDay: Int32Array;
-  /** slot → distinct orders (order ids of purchase rows; a purchase row without one is its own order). */
-  orders: Int32Array;
-  /** slot → kept purchase rows. */
-  rows: Int32Array;
-  /** slot → sum of kept amounts (purchases and credits). */
-  revenue: Float64Array;
-  /** slot → distinct purchase days. */
-  purchaseDays: Int32Array;
   /** Customers whose kept rows are all credits (not customers, so in no slot). */
   creditOnlyCustomers: number;
 }
