@@ -69,3 +69,32 @@ test('the packaged crm-lens/server entry answers a descriptor over DuckDB', asyn
   assert.equal(rfm.asOf, isoToDay('2024-02-02'));
   await duck.close();
 });
+
+test('serve opens a .duckdb file (tables and row order found) and a .parquet file (read in place)', async () => {
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { openDataFile } = await import('../../src/server/open-data.js');
+  const { ServerEngine } = await import('../../src/server/server-engine.js');
+  const dir = mkdtempSync(join(tmpdir(), 'crm-lens-open-'));
+  try {
+    const csv = await openDataFile('test/fixtures/reference/input_rfm_data_orders.csv');
+    const file = join(dir, 'orders.parquet');
+    await csv.engine.connection.run(`COPY (SELECT customer_id, order_date, amount, row_no FROM orders) TO '${file}' (FORMAT parquet)`);
+    await csv.engine.connection.run(`ATTACH '${join(dir, 'crm.duckdb')}' AS f`);
+    await csv.engine.connection.run('CREATE TABLE f.orders AS SELECT * FROM orders');
+    await csv.engine.connection.run('DETACH f');
+    await csv.engine.close();
+    for (const path of [file, join(dir, 'crm.duckdb')]) {
+      const opened = await openDataFile(path);
+      const engine = await ServerEngine.create(opened.engine, opened.source);
+      const { rfm } = (await engine.answer({ family: 'rfm', filter: {}, rfm: {}, asOf: isoToDay('2006-12-31') }, {})) as RfmQueryResult;
+      assert.equal(rfm.size, 995, path);
+      assert.equal(rfm.columns.rfm_score[rfm.columns.customer_id.indexOf("Agness O'Keefe")], 555, path);
+      await opened.engine.close();
+    }
+    await assert.rejects(openDataFile(join(dir, 'orders.xlsx')), /expected a \.duckdb, \.csv, \.tsv, \.json or \.parquet file/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
