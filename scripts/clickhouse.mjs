@@ -2,7 +2,7 @@
 // 127.0.0.1 with its own config, data dir and free ports under a temp dir, as `nobody` when run as root.
 // `startClickHouse()` resolves with { url, stop }; `node scripts/clickhouse.mjs` starts one and prints its URL.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, chownSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, chownSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -83,7 +83,7 @@ export function ensureClickHouse() {
 
 /** Starts a private ClickHouse (or uses CLICKHOUSE_URL). Throws with INSTALL_HINT when there is none. */
 export async function startClickHouse() {
-  if (process.env.CLICKHOUSE_URL) return { url: process.env.CLICKHOUSE_URL.replace(/\/$/, ''), stop: async () => {} };
+  if (process.env.CLICKHOUSE_URL) return { url: process.env.CLICKHOUSE_URL.replace(/\/$/, ''), stop: async () => {}, errorLog: () => '', exited: () => false };
   if (!existsSync(SERVER)) throw new Error(`${SERVER} not found. ${INSTALL_HINT}`);
   const dir = mkdtempSync(join(tmpdir(), 'crm-lens-clickhouse-'));
   for (const d of ['log', 'data', 'tmp', 'user_files', 'format_schemas']) mkdirSync(join(dir, d));
@@ -121,7 +121,15 @@ export async function startClickHouse() {
     }
     rmSync(dir, { recursive: true, force: true });
   };
-  return { url, stop };
+  /** The server's error log so far (for a failure report). */
+  const errorLog = () => {
+    try {
+      return readFileSync(join(dir, 'log', 'error.log'), 'utf8');
+    } catch {
+      return '';
+    }
+  };
+  return { url, stop, errorLog, exited: () => child.exitCode !== null || child.signalCode !== null };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
