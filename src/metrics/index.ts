@@ -4,6 +4,7 @@ export * from './options.js';
 export { checkOptions, METRIC_OPTIONS, NESTED_OPTIONS } from './option-keys.js';
 export * from './columns.js';
 export * from './prepare.js';
+export * from './customer-rows.js';
 export * from './segments.js';
 export * from './rfm/index.js';
 export * from './btyd/index.js';

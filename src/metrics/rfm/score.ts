@@ -1,4 +1,5 @@
 import type { PreparedOrders } from '../prepare.js';
+import type { CustomerRows } from '../customer-rows.js';
 import { assignSegments, resolveSegmentScheme, segmentInfos, type SegmentInfo } from '../segments.js';
 import { resolveBins, RFM_METHODS, type RfmMethod, type RfmSettings, type ResolvedBins } from './settings.js';
 import { distinctCount, distinctValueBreaks, emptyScores, type RfmBinCheck } from './collapse.js';
@@ -161,8 +162,11 @@ function scoreBy(
   return thresholds;
 }
 
-/** RFM scores and segments of every customer in a prepared base. */
-export function scoreRfm(base: PreparedOrders, settings: RfmSettings = {}): RfmScores {
+/** What scoring reads of the customers: a prepared base or per-customer rows from a server engine. */
+export type RfmInputRows = Pick<CustomerRows, 'asOf' | 'customerCount' | 'lastDay' | 'orders' | 'rows' | 'revenue'>;
+
+/** RFM scores and segments of every customer (slot order of the prepared base or of the rows). */
+export function scoreRfm(base: RfmInputRows, settings: RfmSettings = {}): RfmScores {
   const method = settings.method ?? 'quantile';
   if (!RFM_METHODS.includes(method))
     throw codedError(RangeError, 'rfm-method', { value: String(method), expected: RFM_METHODS.map((m) => `'${m}'`).join(', ') });
@@ -209,7 +213,18 @@ export function scoreRfm(base: PreparedOrders, settings: RfmSettings = {}): RfmS
  * labels are accepted too). Unknown names are a RangeError listing the known ids.
  */
 export function segmentFilterMask(base: PreparedOrders, settings: RfmSettings | undefined, wanted: readonly string[]): Uint8Array {
-  const scores = scoreRfm(base, settings);
+  const inSegment = segmentSlotTest(base, settings, wanted);
+  const mask = new Uint8Array(base.index.ids.length);
+  for (let s = 0; s < base.customerCount; s++) if (inSegment(s)) mask[base.customerCode[s]] = 1;
+  return mask;
+}
+
+/**
+ * Per slot of `rows`: is the customer's segment (scored over these rows) one of `wanted` (ids or English
+ * labels)? Shared by the prepared base's segment filter and the server engines'.
+ */
+export function segmentSlotTest(rows: RfmInputRows, settings: RfmSettings | undefined, wanted: readonly string[]): (slot: number) => boolean {
+  const scores = scoreRfm(rows, settings);
   const chosen = new Uint8Array(scores.segments.length);
   for (const w of wanted) {
     const i = scores.segments.findIndex((s) => s.id === w || s.labels.en === w);
@@ -217,7 +232,5 @@ export function segmentFilterMask(base: PreparedOrders, settings: RfmSettings | 
       throw codedError(RangeError, 'segment-unknown', { value: w, known: scores.segments.map((s) => s.id).join(', ') });
     chosen[i] = 1;
   }
-  const mask = new Uint8Array(base.index.ids.length);
-  for (let s = 0; s < base.customerCount; s++) if (chosen[scores.segment[s]]) mask[base.customerCode[s]] = 1;
-  return mask;
+  return (slot) => chosen[scores.segment[slot]] === 1;
 }
