@@ -24,6 +24,7 @@ const aliases = [noParser, inThreadUnzip];
 //   lib     ES modules for bundlers (dist/crm-lens.js, dist/data.js, dist/metrics.js), dependencies external
 //   bundle  one self-contained ES module for pages without a build step (dist/crm-lens.bundle.js)
 //   bundle-worker  its feed worker, the sibling file dist/crm-lens.bundle.worker.js
+//   server  crm-lens/server and the CLI for Node (dist/server.js, dist/cli.js)
 //   (none)  the demo page, served by `npm start` and built as static files into dist/demo
 /**
  * One self-contained, fully minified ES module (not library mode: that keeps whitespace for tree-shaking by a
@@ -72,6 +73,24 @@ export default defineConfig(({ mode }) => {
       // The bundle starts its worker from the sibling file built by `bundle-worker` (bundle-feed-worker.ts).
       resolve: { alias: [...aliases, { find: /^(\.|\.\.\/data)\/feed-worker-url\.js$/, replacement: resolve(root, 'src/data/bundle-feed-worker.ts') }] },
       build: standaloneBuild(resolve(root, 'src/index.ts'), 'crm-lens.bundle.js'),
+    };
+  }
+  if (mode === 'server') {
+    // crm-lens/server and the CLI for Node: dist/server.js, dist/cli.js (dependencies and node: builtins
+    // external; @duckdb/node-api is an optional peer, loaded on first use).
+    return {
+      build: {
+        ssr: true,
+        target: 'node20',
+        outDir: 'dist',
+        emptyOutDir: false,
+        minify: true,
+        copyPublicDir: false,
+        rollupOptions: {
+          input: { server: resolve(root, 'src/server/index.ts'), cli: resolve(root, 'src/server/cli.ts') },
+          output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'server-chunks/[name]-[hash].js' },
+        },
+      },
     };
   }
   if (mode === 'bundle-worker') {

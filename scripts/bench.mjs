@@ -25,6 +25,8 @@ const SUITES = {
   btyd: { title: 'Churn models at 100k customers: fits, model check, auto (Chromium)', page: true, noFeed: true },
   normalize: { title: 'Normalizing 1M synthetic order records, and the Arrow cache form (Chromium)', page: true },
   bundle: { title: 'What a host ships: JavaScript sizes (gzip) and the npm package (Node, Vite)', node: true },
+  // Opt-in (`npm run bench -- scale`): makes a 10M-order DuckDB file once (.cache/bench/scale/) and a ClickHouse copy.
+  scale: { title: 'Server mode at scale: 10M orders in DuckDB and ClickHouse, through crm-lens/server (Node)', node: true, optIn: true },
 };
 
 const { values, positionals } = parseArgs({
@@ -38,7 +40,7 @@ const { values, positionals } = parseArgs({
 });
 const runs = Math.max(1, Number(values.runs) || 3);
 const selected = [...positionals, ...(values.suite ?? [])];
-const suites = selected.length ? selected : Object.keys(SUITES);
+const suites = selected.length ? selected : Object.keys(SUITES).filter((s) => !SUITES[s].optIn);
 for (const s of suites) {
   if (!SUITES[s]) {
     console.error(`Unknown bench suite "${s}". Known: ${Object.keys(SUITES).join(', ')}`);
@@ -142,6 +144,14 @@ function writeSection(name, text) {
     doc = Number.isFinite(at) ? `${doc.slice(0, at)}${text}\n\n${doc.slice(at)}` : `${doc.trimEnd()}\n\n${text}\n`;
   }
   writeFileSync(BENCH_FILE, doc);
+}
+
+/** bench/scale.ts in its own process (its memory is the server's): one run, medians of 3 inside. */
+function runScale() {
+  const r = spawnSync('node', ['--max-old-space-size=8192', '--import', 'tsx', 'bench/scale.ts'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 1 << 26 });
+  const last = r.stdout.trim().split('\n').pop() ?? '';
+  const outcome = r.status === 0 ? { suite: 'scale', ok: true, rows: JSON.parse(last).rows } : { suite: 'scale', ok: false, reason: `bench/scale.ts exited ${r.status}` };
+  writeSection('scale', section('scale', [outcome], machineFacts()));
 }
 
 async function runGenerate() {
@@ -271,6 +281,7 @@ if (values.serve) {
 }
 if (suites.includes('generate')) await runGenerate();
 if (suites.includes('bundle')) await runBundle();
+if (suites.includes('scale')) runScale();
 const pages = suites.filter((s) => SUITES[s].page);
 if (pages.length) await runPages(pages);
 console.log(`Wrote ${BENCH_FILE}`);

@@ -10,6 +10,7 @@ const steps = [
   ['vite', 'build', '--mode', 'lib', '--logLevel', 'warn'],
   ['vite', 'build', '--mode', 'bundle', '--logLevel', 'warn'],
   ['vite', 'build', '--mode', 'bundle-worker', '--logLevel', 'warn'],
+  ['vite', 'build', '--mode', 'server', '--logLevel', 'warn'],
   ['tsc', '-p', 'tsconfig.build.json'],
   ['cem', 'analyze', '--litelement', '--globs', 'src/components/**/*.ts', '--outdir', '.'],
   ['node', 'scripts/framework-types.mjs'],
@@ -22,4 +23,4 @@ for (const step of steps) {
   const status = (step[0] === 'node' ? spawnSync('node', step.slice(1), { stdio: 'inherit' }) : spawnSync('npx', step, { stdio: 'inherit' })).status;
   if (status !== 0) process.exit(status ?? 1);
 }
-console.log('Built: dist/crm-lens.js, dist/data.js, dist/metrics.js, dist/crm-lens.bundle.js, dist/crm-lens.bundle.worker.js, dist/types, custom-elements.json, dist/types/{react,vue}.d.ts' + (process.argv.includes('--no-demo') ? '' : ', dist/demo'));
+console.log('Built: dist/crm-lens.js, dist/data.js, dist/metrics.js, dist/crm-lens.bundle.js, dist/crm-lens.bundle.worker.js, dist/server.js, dist/cli.js, dist/types, custom-elements.json, dist/types/{react,vue}.d.ts' + (process.argv.includes('--no-demo') ? '' : ', dist/demo'));

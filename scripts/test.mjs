@@ -2,8 +2,10 @@
 import { spawnSync } from 'node:child_process';
 import { ensureDeps } from './ensure-deps.mjs';
 import { findChromium } from './chromium.mjs';
+import { ensureClickHouse } from './clickhouse.mjs';
 
 ensureDeps();
+ensureClickHouse(); // the server-engine parity tests start a private instance (scripts/clickhouse.mjs)
 process.env.CHROME_PATH = findChromium();
 const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit', env: process.env }).status ?? 1;
 

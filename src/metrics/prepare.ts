@@ -6,6 +6,7 @@ import { columnCodes, dictionaryMask, readColumn, rowCount, type ColumnCodes } f
 import { FILTER_LIST_FIELDS, type CrmFilter } from './filter-types.js';
 import { resolveAsOf, type MetricOptions } from './options.js';
 import { segmentFilterMask } from './rfm/score.js';
+import type { CustomerAggregates } from './customer-rows.js';
 
 /**
  * The shared per-customer base every metric starts from: the order rows kept after asOf, the common filter and
@@ -31,7 +32,7 @@ export interface CustomerIndex {
  * of customer slot `s` are `start[s] … start[s+1]−1`. "Slot" = position of a customer in the per-customer
  * arrays (customers with at least one kept row, in code order).
  */
-export interface PreparedOrders {
+export interface PreparedOrders extends CustomerAggregates {
   tables: CrmTables;
   /** Analysis day (epoch day). */
   asOf: number;
@@ -77,17 +78,6 @@ export interface PreparedOrders {
   slotOfCode: Int32Array;
   /** slot → first kept row (length customerCount + 1). */
   start: Int32Array;
-  /** slot → first / last purchase day. */
-  firstDay: Int32Array;
-  lastDay: Int32Array;
-  /** slot → distinct orders (order keys of purchase rows). */
-  orders: Int32Array;
-  /** slot → kept purchase rows (every purchase row counted, as R's rfm counts transactions). */
-  rows: Int32Array;
-  /** slot → sum of amounts (purchases and credits). */
-  revenue: Float64Array;
-  /** slot → distinct purchase days. */
-  purchaseDays: Int32Array;
 }
 
 /** The id of the customer in a slot. */

@@ -78,16 +78,18 @@ describe('<crm-channel-mix>: numbers', () => {
     expect([...first.children].map((c) => c.textContent!.trim())).to.deep.equal(['Store', 'CN¥260.00', '48.1%', '3', '33.3%', 'CN¥86.67', '3']);
   });
 
-  it('summarizes the leading channel, its change since the first month and the omni-channel answer', async () => {
+  it('summarizes the leading channel and the omni-channel answer, with their counts on this thin fixture (support rule)', async () => {
     const el = await mount({ tables: tinyTables() });
     await drawn(el);
     // Store 260/540 = 48%; January: store 260 of 410 = 63% → down. E has no channel (no bucket); 1 channel:
     // B (store), C (ecommerce) → 1 channel: avg (150 + 100)/2 = 125; A (3 channels) 180; F (2) 70.
     // Widest bucket with customers is 3: 180 / 125 = 1.44 → "1.4×".
+    // Every figure here rests on fewer than 30 orders / 10 customers (the support rule): the claims are stated
+    // with their counts (A, the only 3-channel customer, has 3 orders), and the month comparison is left out.
     expect(q(el, '[part~="chart"] p.visually-hidden')!.textContent).to.equal(
-      'Store brings 48% of revenue, down from 63% in Jan 2024; customers using 3 channels spend 1.4× as much as single-channel customers.',
+      'Store brings 48% of revenue (only 3 orders, 3 customers); customers using 3 channels spend 1.4× as much as single-channel customers (only 3 orders, 1 customer).',
     );
-    expect(q(el, '[part~="channel-counts"] .note')!.textContent!.trim()).to.contain('Yes: customers using 3 channels spend 1.4×');
+    expect(q(el, '[part~="channel-counts"] .note')!.textContent!.trim()).to.match(/Yes: customers using 3 channels spend 1.4×.+ Based on only 3 orders and 1 customer\.$/);
   });
 
   it('measure="orders" shows order shares and an orders trend', async () => {

@@ -39,7 +39,7 @@ const CASES: [string, ReturnType<typeof html>, string][] = [
   ['rfm bins list', html`<crm-rfm-matrix locale="zh-CN" bins="3, 9"></crm-rfm-matrix>`, '必须是一个数字（2–10）'],
   ['rfm bin count', html`<crm-rfm-matrix locale="zh-CN" bins="12"></crm-rfm-matrix>`, 'rfm.bins：分档数应为 2 到 10 之间的整数，实际为 12'],
   ['rfm thresholds', html`<crm-rfm-matrix locale="zh-CN" recency-bins="90, 30"></crm-rfm-matrix>`, '阈值必须严格递增（90 之后是 30）'],
-  ['rfm method', html`<crm-rfm-matrix locale="zh-CN" method="kmeans"></crm-rfm-matrix>`, 'method="kmeans" 不是分档方法：应为 quantile 或 ntile。'],
+  ['rfm method', html`<crm-rfm-matrix locale="zh-CN" method="kmeans"></crm-rfm-matrix>`, 'method="kmeans" 不是分档方法：应为 quantile, ntile, auto。'],
   ['rfm segments', html`<crm-rfm-matrix locale="zh-CN" segments="abc"></crm-rfm-matrix>`, 'segments="abc" 不是分群预设：应为 rfm 或 rf-grid。'],
   ['lifecycle mode', html`<crm-lifecycle-funnel locale="zh-CN" mode="magic"></crm-lifecycle-funnel>`, 'mode="magic" 不是生命周期模式'],
   ['service-interval JSON', html`<crm-customer-360 locale="zh-CN" customer-id="C0001" service-interval="{km"></crm-customer-360>`, 'service-interval="{km" 不是 JSON'],
@@ -72,7 +72,7 @@ describe('widget errors in zh-CN', () => {
   it('the same errors stay English in en (the message as before)', async () => {
     const el = await fixture<HTMLElement & { tables?: unknown }>(html`<crm-rfm-matrix locale="en" method="kmeans"></crm-rfm-matrix>`);
     el.tables = sampleTables();
-    expect(await errorOf(el)).to.include('method="kmeans" is not a binning method: expected quantile or ntile.');
+    expect(await errorOf(el)).to.include('method="kmeans" is not a binning method: expected quantile, ntile, auto.');
   });
 
   it('feed errors of broken CSV, web pages and empty bodies read in Chinese too', async () => {

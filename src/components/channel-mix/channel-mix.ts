@@ -19,6 +19,7 @@ import {
 } from '../../charts/channel-mix.js';
 import { dayToDate, dayToMonthIndex } from '../../data/days.js';
 import type { ChannelMixQuery } from '../../query/protocol.js';
+import { supported, type Support } from '../../metrics/support.js';
 import type { Locale } from '../../i18n/locales.js';
 import type { ChannelMixResult, ChannelStats } from '../../metrics/channel/index.js';
 import type { TrendPeriod } from '../../metrics/channel/periods.js';
@@ -567,7 +568,8 @@ export class CrmChannelMix extends CrmWidget<ChannelMixView> {
       ${renderChannelCounts(layoutChannelCounts(data, { width }), aria)}
       <p part="note" class="note">
         ${omni
-          ? this.m(omni.ratio > 1 ? 'omniYes' : 'omniNo', { bucket: omni.bucket, ratio: this.fmt.number(omni.ratio, 1) })
+          ? this.m(omni.ratio > 1 ? 'omniYes' : 'omniNo', { bucket: omni.bucket, ratio: this.fmt.number(omni.ratio, 1) }) +
+            (supported(omni.support) ? '' : this.m('omniThin', this.countParams(omni.support)))
           : this.m('omniNone')}
       </p>
     </section>`;
@@ -577,11 +579,23 @@ export class CrmChannelMix extends CrmWidget<ChannelMixView> {
    * The answer to "do omni-channel customers spend more?": average spend of the widest bucket that has
    * customers (≥ 2 channels) over that of single-channel customers. Null when either is missing.
    */
-  private omni(mix: ChannelMixResult): { bucket: string; ratio: number } | null {
+  private omni(mix: ChannelMixResult): { bucket: string; ratio: number; support: Support } | null {
     const one = mix.channelCount[0];
     const multi = [...mix.channelCount].reverse().find((b) => b.channels >= 2 && b.customers > 0);
     if (!one?.averageRevenue || !multi || multi.averageRevenue === null) return null;
-    return { bucket: this.bucketName(multi.label, multi.channels), ratio: multi.averageRevenue / one.averageRevenue };
+    return { bucket: this.bucketName(multi.label, multi.channels), ratio: multi.averageRevenue / one.averageRevenue, support: multi };
+  }
+
+  /** " (only 3 orders, 3 customers)": what a claim below the support minimum rests on. */
+  private countsText(s: Support): string {
+    return this.m('summaryCounts', this.countParams(s));
+  }
+
+  private countParams(s: Support): { orders: string; customers: string } {
+    return {
+      orders: this.m('ordersCount', { count: s.orders, n: this.fmt.integer(s.orders) }),
+      customers: this.m('customersCount', { count: s.customers, n: this.fmt.integer(s.customers) }),
+    };
   }
 
   protected override summarize(view: ChannelMixView): string {
@@ -594,10 +608,13 @@ export class CrmChannelMix extends CrmWidget<ChannelMixView> {
       share: this.fmt.percent(share, 0),
       measure: this.m(measure === 'revenue' ? 'measureRevenue' : 'measureOrders'),
     });
-    // Compare with the first period that has any sales (when there is a later one).
+    // The support rule (src/metrics/support.ts): a thin leader is stated with its counts …
+    if (!supported(top)) text += this.countsText(top);
+    // … and the share is compared with the first period that has the minimum orders and customers (when
+    // there is a later one).
     const series = mix.trend.find((t) => t.key === top.key);
     const totals = mix.periods.map((_, p) => mix.trend.reduce((s, t) => s + t.values[p], 0));
-    const first = totals.findIndex((t) => t > 0);
+    const first = totals.findIndex((t, p) => t > 0 && supported({ orders: mix.periodTotals.orders[p], customers: mix.periodTotals.customers[p] }));
     if (series && first >= 0 && first < mix.periods.length - 1 && share !== null) {
       const before = series.values[first] / totals[first];
       const period = this.periodName(mix.periods[first], mix.interval);
@@ -605,7 +622,12 @@ export class CrmChannelMix extends CrmWidget<ChannelMixView> {
       text += this.m(a === b ? 'summarySame' : before < share ? 'summaryUp' : 'summaryDown', { first: a, period });
     }
     const omni = this.omni(mix);
-    if (omni) text += this.m('summaryOmni', { bucket: omni.bucket, ratio: this.fmt.number(omni.ratio, 1) });
+    if (omni) {
+      const ratioText = this.fmt.number(omni.ratio, 1);
+      text += supported(omni.support)
+        ? this.m('summaryOmni', { bucket: omni.bucket, ratio: ratioText })
+        : this.m('summaryOmniCounts', { bucket: omni.bucket, ratio: ratioText, counts: this.countsText(omni.support) });
+    }
     else if (mix.channelCount.length) text += this.m('summaryOmniNone');
     else text += this.m('summaryEnd');
     const fc = view.forecast;

@@ -25,6 +25,7 @@ import {
   type RegionalResult,
 } from '../../metrics/regional/index.js';
 import { loadGeo } from './geo-cache.js';
+import { fastestSupported, supported, SUPPORT_MINIMUM } from '../../metrics/support.js';
 import { unknownValueLabel, valueLabel, type ValueField } from '../../i18n/values.js';
 import { messages, type RegionalMessageKey } from './messages.js';
 import { isRegionalMetric, METRIC_CHOICES, REGIONAL_METRICS, signedPercent, type Change, type MetricChoice, type RegionalMetric } from './metric-choices.js';
@@ -571,23 +572,45 @@ export class CrmRegionalComparison extends CrmWidget<RegionalComparisonView> {
   }
 
   protected override summarize(view: RegionalComparisonView): string {
+    return this.headline(view.comparison);
+  }
+
+  /**
+   * The finding in one sentence, under the support rule (src/metrics/support.ts): the leader is stated with
+   * its counts when it rests on fewer than the minimum orders / customers, and "grew fastest" ranks only
+   * groups with the minimum in both periods (saying so when a faster, thinner group was left out).
+   */
+  headline(r: RegionalResult): string {
     const c = this.choice;
-    const groups = this.sortedGroups(view.comparison).filter((g) => g.rank !== null);
+    const groups = this.sortedGroups(r).filter((g) => g.rank !== null);
     const lead = groups[0];
     if (!lead) return this.t('rows', { count: 0 });
-    const leadText =
+    const label = this.groupLabel(lead.key);
+    let leadText =
       c.id === 'revenue' && lead.share !== null
-        ? this.m('summaryLeadShare', { label: this.groupLabel(lead.key), share: this.fmt.percent(lead.share, 0) })
-        : this.m('summaryLead', { label: this.groupLabel(lead.key), metric: this.m(c.label), value: c.format(this.fmt, c.value(lead)) });
+        ? this.m('summaryLeadShare', { label, share: this.fmt.percent(lead.share, 0) })
+        : this.m('summaryLead', { label, metric: this.m(c.label), value: c.format(this.fmt, c.value(lead)) });
+    if (!supported(lead)) leadText += this.m('summaryCounts', { orders: this.ordersText(lead.orders), customers: this.customersText(lead.customers) });
     const rated = c.id === 'growth' ? METRIC_CHOICES.revenue : c;
-    let fastest: { g: RegionalGroup; change: Change } | undefined;
-    for (const g of groups) {
-      const change = rated.change(g);
-      if (change.kind !== 'gap' && (!fastest || change.value > (fastest.change as { value: number }).value)) fastest = { g, change };
-    }
-    const growthText = fastest
-      ? this.m('summaryFastest', { label: this.groupLabel(fastest.g.key), growth: this.changeText(fastest.change).replace(/^[▲▼] /, '') })
-      : this.m('summaryNoGrowth');
+    const value = (g: RegionalGroup) => {
+      const ch = rated.change(g);
+      return ch.kind === 'gap' ? null : ch.value;
+    };
+    const fastest = fastestSupported(groups, value, (g) => ({ current: g, previous: g.previous }));
+    const min = { orders: SUPPORT_MINIMUM.orders, customers: SUPPORT_MINIMUM.customers };
+    let growthText: string;
+    if (fastest.item) {
+      const growth = this.changeText(rated.change(fastest.item)).replace(/^[▲▼] /, '');
+      growthText = this.m(fastest.skippedFaster ? 'summaryFastestSupported' : 'summaryFastest', { label: this.groupLabel(fastest.item.key), growth, ...min });
+    } else growthText = this.m(fastest.skippedAny ? 'summaryNoSupportedGrowth' : 'summaryNoGrowth', min);
     return this.m('summaryJoin', { a: leadText, b: growthText });
+  }
+
+  private ordersText(n: number): string {
+    return this.m('ordersCount', { count: n, n: this.fmt.integer(n) });
+  }
+
+  private customersText(n: number): string {
+    return this.m('customersCount', { count: n, n: this.fmt.integer(n) });
   }
 }

@@ -49,6 +49,16 @@ export const rfmMatrixMessages = defineMessages(
     colMonetary: 'Spend',
     openCustomer: 'Open customer {name}',
     listCaption: 'Customers in {label}',
+    dimRecency: 'Recency',
+    dimFrequency: 'Frequency',
+    dimMonetary: 'Monetary',
+    collapsedFewValues: {
+      one: '{dimension} has only {count} distinct value; bins {bins} are empty.',
+      other: '{dimension} has only {count} distinct values; bins {bins} are empty.',
+    },
+    collapsedTies: '{dimension}: bins {bins} are empty (many customers share one value).',
+    collapsedRemedy: 'Use distinct-value bins',
+    autoNote: '{dimension}: quantile bins collapsed, so its {count} bins follow the distinct values (method auto).',
   },
   {
     title: 'RFM 客户矩阵',
@@ -97,6 +107,13 @@ export const rfmMatrixMessages = defineMessages(
     colMonetary: '消费额',
     openCustomer: '查看客户 {name}',
     listCaption: '{label}的客户',
+    dimRecency: '最近消费',
+    dimFrequency: '购买频次',
+    dimMonetary: '消费金额',
+    collapsedFewValues: { other: '{dimension}只有 {count} 个不同取值；{bins} 档为空。' },
+    collapsedTies: '{dimension}：{bins} 档为空（许多客户取值相同）。',
+    collapsedRemedy: '改用按取值分档',
+    autoNote: '{dimension}的分位数分档塌缩，已按不同取值分为 {count} 档（method auto）。',
   },
 );
 

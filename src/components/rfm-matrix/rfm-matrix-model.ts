@@ -3,7 +3,7 @@
  * with their customers, revenue and segment mix, the segment summary, and each axis's score ranges.
  */
 import { rfmGrid, rfmSegmentSummary, type RfmGrid, type RfmScoresResult, type RfmSegmentRow, type RfmThresholds } from '../../metrics/rfm/index.js';
-import type { RfmBins, RfmMethod, RfmSettings } from '../../metrics/rfm/index.js';
+import { RFM_METHODS, type RfmBins, type RfmMethod, type RfmSettings } from '../../metrics/rfm/index.js';
 import { assignSegments, resolveSegmentScheme, type SegmentRule, type SegmentScheme } from '../../metrics/segments.js';
 import { codedError } from '../../i18n/coded-error.js';
 
@@ -129,6 +129,46 @@ export function buildRfmMatrix(result: RfmScoresResult, scheme?: SegmentScheme, 
   };
 }
 
+/** A dimension's collapsed bins as the matrix reports them. */
+export interface CollapsedBins {
+  dim: 'recency' | 'frequency' | 'monetary';
+  /** Score prefix: R, F or M. */
+  letter: 'R' | 'F' | 'M';
+  distinct: number;
+  emptyScores: number[];
+  /** Bins count as scored. */
+  count: number;
+  /** `method: 'auto'` replaced the collapsed quantile bins of this dimension. */
+  fallback: boolean;
+  /** The dimension was given explicit thresholds (no automatic remedy applies). */
+  explicit: boolean;
+}
+
+/** Dimensions with empty bins, or where `auto` fell back, in R, F, M order. */
+export function collapsedBins(result: RfmResult, explicit: Record<'recency' | 'frequency' | 'monetary', boolean>): CollapsedBins[] {
+  if (result.size === 0) return [];
+  const dims = [
+    ['recency', 'R'],
+    ['frequency', 'F'],
+    ['monetary', 'M'],
+  ] as const;
+  return dims
+    .map(([dim, letter]) => ({ dim, letter, ...result.checks[dim], count: result.bins[dim], explicit: explicit[dim] }))
+    .filter((c) => c.emptyScores.length > 0 || c.fallback);
+}
+
+/** "F2–F4", "F2, F4": runs of consecutive scores joined. */
+export function scoreList(letter: string, scores: readonly number[], separator = ', '): string {
+  const runs: string[] = [];
+  for (let i = 0; i < scores.length; i++) {
+    let j = i;
+    while (j + 1 < scores.length && scores[j + 1] === scores[j] + 1) j++;
+    runs.push(j > i ? `${letter}${scores[i]}–${letter}${scores[j]}` : `${letter}${scores[i]}`);
+    i = j;
+  }
+  return runs.join(separator);
+}
+
 /** A bins option: attribute text, or as a property also a number or an array of thresholds (null = unset). */
 export type BinsValue = string | number | readonly number[] | null | undefined;
 
@@ -168,8 +208,9 @@ export function rfmSettingsFromAttributes(attrs: {
   }
   const method = attrs.method?.trim();
   if (method) {
-    if (method !== 'quantile' && method !== 'ntile') throw codedError(RangeError, 'attr-method', { value: String(method) });
-    settings.method = method;
+    if (!(RFM_METHODS as readonly string[]).includes(method))
+      throw codedError(RangeError, 'attr-method', { value: String(method), expected: RFM_METHODS.join(', ') });
+    settings.method = method as RfmMethod;
   }
   if (attrs.segments !== undefined) {
     if (typeof attrs.segments === 'string' && attrs.segments !== 'rfm' && attrs.segments !== 'rf-grid')

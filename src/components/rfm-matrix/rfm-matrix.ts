@@ -14,13 +14,15 @@ import { seqColor, SEQ_COUNT, componentTokens, resolvedToken } from '../../style
 import type { Locale } from '../../i18n/locales.js';
 import type { MessageParams } from '../../i18n/messages.js';
 import { rfmMatrixMessages, type RfmMatrixMessageKey } from './messages.js';
-import { buildRfmMatrix, rfmSettingsFromAttributes, type BinsValue, type RfmCell, type RfmMatrixModel, type ScoreSpan } from './rfm-matrix-model.js';
+import { buildRfmMatrix, collapsedBins, rfmSettingsFromAttributes, scoreList, type BinsValue, type CollapsedBins, type RfmCell, type RfmMatrixModel, type ScoreSpan } from './rfm-matrix-model.js';
 import type { CustomerNamesResult, RfmQueryResult } from '../../query/protocol.js';
 
 /** What `<crm-rfm-matrix>` computes: the matrix model and customer names (from the customers table). */
 export interface RfmMatrixResult {
   model: RfmMatrixModel;
   names: ReadonlyMap<string, string>;
+  /** Dimensions whose bins collapsed (empty scores) or that `method="auto"` rebinned. */
+  collapsed: CollapsedBins[];
 }
 
 /** One row of the selected segment's / cell's customer list (and of its CSV). */
@@ -80,7 +82,11 @@ const CELL_VALUE = /^r(\d+)-f(\d+)$/;
  * @attr recency-bins - R bins: a count, or ascending day thresholds ("30, 90, 180, 365").
  * @attr frequency-bins - F bins: a count or ascending order-count thresholds.
  * @attr monetary-bins - M bins: a count or ascending amount thresholds.
- * @attr method - `quantile` (default; R `rfm` package binning) or `ntile` (equal-count groups).
+ * @attr method - `quantile` (default; R `rfm` package binning), `ntile` (equal-count groups) or `auto` (quantile,
+ *   but distinct-value bins for a dimension whose quantile bins collapse; docs/metrics.md "Collapsed bins").
+ *   When bins are empty (skewed data: most customers buy once) a note above the grid names them, with a
+ *   "Use distinct-value bins" button that sets `method="auto"`; explicit thresholds (`frequency-bins="2,3,4,6"`)
+ *   are the other remedy.
  * @attr segments - Segment preset: `rfm` (default, the R `rfm` package's ten segments) or `rf-grid`.
  * @prop segmentRules - Custom segment rules (`SegmentRule[]`, property only); win over `segments`.
  * @attr color-by - `count` (default) or `monetary` (average spend per customer of the cell).
@@ -102,6 +108,7 @@ const CELL_VALUE = /^r(\d+)-f(\d+)$/;
  * @csspart segment-list - The segment summary list.
  * @csspart segment - One segment row (a button).
  * @csspart customer-list - The customer list of the selection.
+ * @csspart bins-note - The note on collapsed (empty) bins above the grid, with its remedy button.
  *
  * @cssproperty --crm-rfm-matrix-empty-fill - Fill of cells without customers (default `--crm-color-surface`).
  * @cssproperty --crm-rfm-matrix-region-color - Segment outlines (default `--crm-color-text`).
@@ -149,6 +156,29 @@ export class CrmRfmMatrix extends CrmWidget<RfmMatrixResult> {
         color: var(--crm-color-text-muted);
       }
       .toolbar button {
+        min-height: 1.75rem;
+      }
+      .bins-note {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: var(--crm-space-xs) var(--crm-space-sm);
+        margin-bottom: var(--crm-space-sm);
+        padding: var(--crm-space-xs) var(--crm-space-sm);
+        border-inline-start: 3px solid var(--crm-color-border);
+        background: var(--crm-color-surface);
+        font-size: var(--crm-font-size-sm);
+        color: var(--crm-color-text);
+      }
+      .bins-note.warn {
+        border-inline-start-color: var(--crm-color-warning);
+        background: var(--crm-color-warning-bg);
+      }
+      .bins-note p {
+        flex: 1 1 100%;
+        margin: 0;
+      }
+      .bins-note button {
         min-height: 1.75rem;
       }
       .score-grid .axis-label {
@@ -352,7 +382,7 @@ export class CrmRfmMatrix extends CrmWidget<RfmMatrixResult> {
   @property({ attribute: 'frequency-bins' }) frequencyBins?: BinsValue;
   /** Monetary bins: a count or ascending amount thresholds. */
   @property({ attribute: 'monetary-bins' }) monetaryBins?: BinsValue;
-  /** `quantile` (default) or `ntile`. */
+  /** `quantile` (default), `ntile` or `auto` (distinct-value bins where quantile bins collapse). */
   @property() method?: string;
   /** Custom segment rules (property only); win over the `segments` preset. */
   @property({ attribute: false }) segmentRules?: readonly SegmentRule[];
@@ -390,8 +420,12 @@ export class CrmRfmMatrix extends CrmWidget<RfmMatrixResult> {
     const { rfm: result } = results.rfm as RfmQueryResult;
     const { names } = results.names as CustomerNamesResult;
     const settings = this.settings(this.segments || undefined);
-    const explicit = { recency: Array.isArray(settings.recencyBins), frequency: Array.isArray(settings.frequencyBins) };
-    return { model: buildRfmMatrix(result, settings.segments, explicit), names };
+    const explicit = {
+      recency: Array.isArray(settings.recencyBins),
+      frequency: Array.isArray(settings.frequencyBins),
+      monetary: Array.isArray(settings.monetaryBins),
+    };
+    return { model: buildRfmMatrix(result, settings.segments, explicit), names, collapsed: collapsedBins(result, explicit) };
   }
 
   protected override isEmpty(r: RfmMatrixResult): boolean {
@@ -437,10 +471,38 @@ export class CrmRfmMatrix extends CrmWidget<RfmMatrixResult> {
     const side = this.width >= 760;
     const gridWidth = side ? Math.min(560, Math.floor(this.width * 0.56)) : Math.min(this.width || 320, 560);
     return html`<div class="rfm ${side ? 'side' : 'stacked'}">
-        <div class="grid-col" part="grid">${this.renderColorToggle()} ${this.renderGrid(r, gridWidth)}</div>
+        <div class="grid-col" part="grid">${this.renderBinsNote(r)} ${this.renderColorToggle()} ${this.renderGrid(r, gridWidth)}</div>
         <div class="summary-col">${this.renderSegments(r)}</div>
       </div>
       ${this.renderCustomers(r)}`;
+  }
+
+  /**
+   * Collapsed bins said plainly (skewed data: most customers buy once, so quantile breaks coincide), with the
+   * one-click remedy `method="auto"` where it applies; after it, which dimensions it rebinned.
+   */
+  private renderBinsNote(r: RfmMatrixResult): TemplateResult | typeof nothing {
+    if (!r.collapsed.length) return nothing;
+    const dimName = (c: CollapsedBins) => this.m(c.dim === 'recency' ? 'dimRecency' : c.dim === 'frequency' ? 'dimFrequency' : 'dimMonetary');
+    const lines = r.collapsed.map((c) => {
+      if (c.fallback) return this.m('autoNote', { dimension: dimName(c), count: c.count });
+      const bins = scoreList(c.letter, c.emptyScores, this.resolvedLocale === 'zh-CN' ? '、' : ', ');
+      return c.distinct < c.count
+        ? this.m('collapsedFewValues', { dimension: dimName(c), count: c.distinct, bins })
+        : this.m('collapsedTies', { dimension: dimName(c), bins });
+    });
+    const remedy = r.model.result.method !== 'auto' && r.collapsed.some((c) => !c.fallback && !c.explicit && c.distinct > 1);
+    const warn = r.collapsed.some((c) => c.emptyScores.length > 0);
+    return html`<div part="bins-note" class="bins-note ${warn ? 'warn' : ''}" role="note">
+      ${lines.map((l) => html`<p>${l}</p>`)}
+      ${remedy ? html`<button part="button" class="remedy" @click=${() => this.useDistinctBins()}>${this.m('collapsedRemedy')}</button>` : nothing}
+    </div>`;
+  }
+
+  /** The remedy of the bins note: `method="auto"` (distinct-value bins where quantiles collapse). */
+  private useDistinctBins(): void {
+    this.method = 'auto';
+    this.announce(this.m('collapsedRemedy'));
   }
 
   private renderColorToggle(): TemplateResult {

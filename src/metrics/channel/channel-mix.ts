@@ -2,7 +2,7 @@ import type { CrmTables } from '../../data/types.js';
 import type { MetricOptions } from '../options.js';
 import { prepareOrders, type PreparedOrders } from '../prepare.js';
 import { groupLabel, rowGroups, type RowGroups } from '../regional/group-keys.js';
-import { groupTotals } from '../regional/group-totals.js';
+import { groupTotals, type GroupTotals } from '../regional/group-totals.js';
 import { ratio } from '../regional/ratios.js';
 import { rowPeriods } from '../row-periods.js';
 import { periodIndex, periodsBetween, type TrendInterval, type TrendPeriod } from './periods.js';
@@ -75,6 +75,8 @@ export interface ChannelMixResult {
   periods: TrendPeriod[];
   /** One series per channel, in `channels` order. */
   trend: ChannelTrendSeries[];
+  /** All channels per period (aligned with `periods`): orders and distinct customers (the support rule). */
+  periodTotals: { orders: number[]; customers: number[] };
   /** Buckets 1 … min(known channels, 4); the last is "4+" when there are more than 4 channels. */
   channelCount: ChannelCountBucket[];
   /** Customers whose kept rows carry no channel at all (left out of `channelCount`). */
@@ -95,26 +97,31 @@ function channelGroups(base: PreparedOrders): RowGroups & { available: boolean }
   return { keys: base.rowCount ? [null] : [], group: new Int32Array(base.rowCount), source: 'orders', available: false };
 }
 
-/** The trend range: the filter's dates (capped at asOf), each missing end taken from the kept orders. */
-function trendRange(base: PreparedOrders): { first: number; last: number } {
+/** The trend range: the filter's dates (capped at asOf), each missing end taken from the customers' purchase days. */
+export function trendRange(
+  rows: Pick<PreparedOrders, 'customerCount' | 'firstDay' | 'lastDay' | 'asOf'>,
+  range: { start?: number; end?: number } | undefined,
+): { first: number; last: number } {
   let first = Infinity;
   let last = -Infinity;
-  for (let s = 0; s < base.customerCount; s++) {
-    if (base.firstDay[s] < first) first = base.firstDay[s];
-    if (base.lastDay[s] > last) last = base.lastDay[s];
+  for (let s = 0; s < rows.customerCount; s++) {
+    if (rows.firstDay[s] < first) first = rows.firstDay[s];
+    if (rows.lastDay[s] > last) last = rows.lastDay[s];
   }
-  const range = base.filter.dateRange;
-  return { first: range?.start ?? first, last: Math.min(range?.end ?? last, base.asOf) };
+  return { first: range?.start ?? first, last: Math.min(range?.end ?? last, rows.asOf) };
 }
 
-function channelCounts(base: PreparedOrders, channels: RowGroups, known: number) {
-  const buckets = Math.min(known, CHANNEL_COUNT_CAP);
-  const customers = new Int32Array(buckets + 1);
-  const revenue = new Float64Array(buckets + 1);
-  const orders = new Int32Array(buckets + 1);
+/** Per customer (base slot order): distinct known channels bought through, revenue and orders. */
+export interface CustomerChannelCounts {
+  channels: ArrayLike<number>;
+  revenue: ArrayLike<number>;
+  orders: ArrayLike<number>;
+}
+
+function customerChannelCounts(base: PreparedOrders, channels: RowGroups): CustomerChannelCounts {
+  const counts = new Int32Array(base.customerCount);
   const seen = new Int32Array(channels.keys.length).fill(-1);
   const unknown = channels.keys.indexOf(null);
-  let without = 0;
   for (let s = 0; s < base.customerCount; s++) {
     let n = 0;
     for (let j = base.start[s]; j < base.start[s + 1]; j++) {
@@ -124,16 +131,30 @@ function channelCounts(base: PreparedOrders, channels: RowGroups, known: number)
         n++;
       }
     }
+    counts[s] = n;
+  }
+  return { channels: counts, revenue: base.revenue, orders: base.orders };
+}
+
+/** Customers bucketed by their number of known channels (1 … min(known, 4), the last "4+"). */
+function channelCounts(per: CustomerChannelCounts, known: number) {
+  const buckets = Math.min(known, CHANNEL_COUNT_CAP);
+  const customers = new Int32Array(buckets + 1);
+  const revenue = new Float64Array(buckets + 1);
+  const orders = new Int32Array(buckets + 1);
+  let without = 0;
+  for (let s = 0; s < per.channels.length; s++) {
+    const n = per.channels[s];
     if (n === 0) {
       without++;
       continue;
     }
     const b = Math.min(n, buckets);
     customers[b]++;
-    revenue[b] += base.revenue[s];
-    orders[b] += base.orders[s];
+    revenue[b] += per.revenue[s];
+    orders[b] += per.orders[s];
   }
-  const counted = base.customerCount - without;
+  const counted = per.channels.length - without;
   const list: ChannelCountBucket[] = [];
   for (let b = 1; b <= buckets; b++) {
     const orMore = b === buckets && known > buckets;
@@ -159,33 +180,14 @@ function channelCounts(base: PreparedOrders, channels: RowGroups, known: number)
  */
 export function channelMix(tables: CrmTables, options: ChannelMixOptions = {}): ChannelMixResult {
   checkOptions('channelMix', options);
-  const interval = options.interval ?? 'month';
-  const measure = options.measure ?? 'revenue';
-  if (interval !== 'month' && interval !== 'week') throw codedError(RangeError, 'interval', { value: `'${String(interval)}'` });
-  if (measure !== 'revenue' && measure !== 'orders') throw codedError(RangeError, 'measure', { value: `'${String(measure)}'` });
+  const { interval, measure } = channelMixSettings(options);
   const base = prepareOrders(tables, options);
   const ch = channelGroups(base);
   const C = ch.keys.length;
   const totals = groupTotals(base, ch.group, C);
-  const { total } = totals;
-
-  // Channels by revenue; `order[i]` is the channel code shown i-th.
-  const order = ch.keys.map((_, g) => g);
-  order.sort((a, b) => totals.revenue[b] - totals.revenue[a] || (groupLabel(ch.keys[a]) < groupLabel(ch.keys[b]) ? -1 : 1));
-  const channels = order.map((g): ChannelStats => ({
-    key: ch.keys[g],
-    label: groupLabel(ch.keys[g]),
-    revenue: totals.revenue[g],
-    orders: totals.orders[g],
-    customers: totals.customers[g],
-    revenueShare: ratio(totals.revenue[g], total.revenue),
-    orderShare: ratio(totals.orders[g], total.orders),
-    aov: ratio(totals.revenue[g], totals.orders[g]),
-    revenuePerCustomer: ratio(totals.revenue[g], totals.customers[g]),
-  }));
 
   // Trend: group code = channel × P + period offset.
-  const { first, last } = trendRange(base);
+  const { first, last } = trendRange(base, base.filter.dateRange);
   const periods = periodsBetween(first, last, interval);
   const P = periods.length;
   const p0 = P ? periodIndex(periods[0].start, interval) : 0;
@@ -196,37 +198,113 @@ export function channelMix(tables: CrmTables, options: ChannelMixOptions = {}): 
     cellGroup[j] = p >= 0 && p < P ? ch.group[j] * P + p : -1;
   }
   const byPeriod = groupTotals(base, cellGroup, C * P);
-  const trend = order.map((g): ChannelTrendSeries => {
-    const revenue = Array.from(byPeriod.revenue.subarray(g * P, g * P + P));
-    const orders = Array.from(byPeriod.orders.subarray(g * P, g * P + P));
-    return { key: ch.keys[g], label: groupLabel(ch.keys[g]), values: measure === 'revenue' ? revenue : orders, revenue, orders };
-  });
 
-  const known = ch.keys.filter((k) => k !== null).length;
-  const counts = channelCounts(base, ch, known);
+  // All channels together per period (distinct customers cannot be summed over channel cells).
+  const periodGroup = new Int32Array(base.rowCount);
+  for (let j = 0; j < base.rowCount; j++) periodGroup[j] = cellGroup[j] < 0 ? -1 : cellGroup[j] % P;
+  const perPeriod = groupTotals(base, periodGroup, P);
 
-  let byCustomerType: ChannelMixResult['byCustomerType'] = null;
+  let byType: ChannelMixTotals['byType'] = null;
   if (tables.customers?.columnNames().includes('type')) {
     const types = rowGroups(base, 'type');
     const T = types.keys.length;
     const typeCell = new Int32Array(base.rowCount);
     for (let j = 0; j < base.rowCount; j++) typeCell[j] = ch.group[j] * T + types.group[j];
-    const m = groupTotals(base, typeCell, C * T);
-    byCustomerType = {
-      types: types.keys.map((key) => ({ key, label: groupLabel(key) })),
-      cells: order.map((g) => types.keys.map((_, t) => ({ revenue: m.revenue[g * T + t], orders: m.orders[g * T + t], customers: m.customers[g * T + t] }))),
-    };
+    byType = { keys: types.keys, totals: groupTotals(base, typeCell, C * T) };
   }
-
-  return {
+  return channelMixFromTotals({
     available: ch.available,
     asOf: base.asOf,
     interval,
+    measure,
+    keys: ch.keys,
+    totals,
+    periods,
+    byPeriod,
+    perPeriod,
+    perCustomer: customerChannelCounts(base, ch),
+    byType,
+  });
+}
+
+/** The checked interval and measure of the options. */
+export function channelMixSettings(options: Pick<ChannelMixOptions, 'interval' | 'measure'>): { interval: TrendInterval; measure: 'revenue' | 'orders' } {
+  const interval = options.interval ?? 'month';
+  const measure = options.measure ?? 'revenue';
+  if (interval !== 'month' && interval !== 'week') throw codedError(RangeError, 'interval', { value: `'${String(interval)}'` });
+  if (measure !== 'revenue' && measure !== 'orders') throw codedError(RangeError, 'measure', { value: `'${String(measure)}'` });
+  return { interval, measure };
+}
+
+/** What `channelMixFromTotals` assembles a channel mix from (group codes index the totals). */
+export interface ChannelMixTotals {
+  available: boolean;
+  asOf: number;
+  interval: TrendInterval;
+  measure: 'revenue' | 'orders';
+  /** Channel code → key (null = "(unknown)"). */
+  keys: readonly (string | null)[];
+  /** Per channel over the base. */
+  totals: GroupTotals;
+  periods: TrendPeriod[];
+  /** Cells channel × period: code `g * periods.length + p`. */
+  byPeriod: GroupTotals;
+  /** All channels together per period (index p). */
+  perPeriod: GroupTotals;
+  perCustomer: CustomerChannelCounts;
+  /** Cells channel × customer type: code `g * types + t`; null without customer types. */
+  byType: { keys: readonly (string | null)[]; totals: GroupTotals } | null;
+}
+
+/**
+ * The one step "group totals → channel mix" shared by the browser (totals from a prepared base) and the server
+ * engines (totals from per-customer-and-cell SQL rows): channel order, shares, trend series, channel-count
+ * buckets and the channel × type cells.
+ */
+export function channelMixFromTotals(t: ChannelMixTotals): ChannelMixResult {
+  const { keys, totals, periods, byPeriod, measure } = t;
+  const { total } = totals;
+  // Channels by revenue; `order[i]` is the channel code shown i-th.
+  const order = keys.map((_, g) => g);
+  order.sort((a, b) => totals.revenue[b] - totals.revenue[a] || (groupLabel(keys[a]) < groupLabel(keys[b]) ? -1 : 1));
+  const channels = order.map((g): ChannelStats => ({
+    key: keys[g],
+    label: groupLabel(keys[g]),
+    revenue: totals.revenue[g],
+    orders: totals.orders[g],
+    customers: totals.customers[g],
+    revenueShare: ratio(totals.revenue[g], total.revenue),
+    orderShare: ratio(totals.orders[g], total.orders),
+    aov: ratio(totals.revenue[g], totals.orders[g]),
+    revenuePerCustomer: ratio(totals.revenue[g], totals.customers[g]),
+  }));
+  const P = periods.length;
+  const trend = order.map((g): ChannelTrendSeries => {
+    const revenue = Array.from(byPeriod.revenue.subarray(g * P, g * P + P));
+    const orders = Array.from(byPeriod.orders.subarray(g * P, g * P + P));
+    return { key: keys[g], label: groupLabel(keys[g]), values: measure === 'revenue' ? revenue : orders, revenue, orders };
+  });
+  const known = keys.filter((k) => k !== null).length;
+  const counts = channelCounts(t.perCustomer, known);
+  let byCustomerType: ChannelMixResult['byCustomerType'] = null;
+  if (t.byType) {
+    const { keys: types, totals: m } = t.byType;
+    const T = types.length;
+    byCustomerType = {
+      types: types.map((key) => ({ key, label: groupLabel(key) })),
+      cells: order.map((g) => types.map((_, i) => ({ revenue: m.revenue[g * T + i], orders: m.orders[g * T + i], customers: m.customers[g * T + i] }))),
+    };
+  }
+  return {
+    available: t.available,
+    asOf: t.asOf,
+    interval: t.interval,
     measure,
     total: { revenue: total.revenue, orders: total.orders, customers: total.customers, aov: ratio(total.revenue, total.orders) },
     channels,
     periods,
     trend,
+    periodTotals: { orders: Array.from(t.perPeriod.orders), customers: Array.from(t.perPeriod.customers) },
     channelCount: counts.list,
     customersWithoutChannel: counts.without,
     byCustomerType,

@@ -91,9 +91,10 @@ function growthOf(cur: RegionalFigures | null, prev: RegionalFigures | null): Re
   return { revenue: g('revenue'), orders: g('orders'), customers: g('customers'), aov: g('aov'), revenuePerCustomer: g('revenuePerCustomer') };
 }
 
-function firstKeptDay(base: PreparedOrders): number {
+/** The first purchase day of any customer (Infinity without customers). */
+export function firstKeptDay(rows: Pick<PreparedOrders, 'customerCount' | 'firstDay'>): number {
   let min = Infinity;
-  for (let s = 0; s < base.customerCount; s++) if (base.firstDay[s] < min) min = base.firstDay[s];
+  for (let s = 0; s < rows.customerCount; s++) if (rows.firstDay[s] < min) min = rows.firstDay[s];
   return min;
 }
 
@@ -101,11 +102,21 @@ function firstKeptDay(base: PreparedOrders): number {
  * The analysed period: the filter's date range (a missing start = the first kept order, a missing end =
  * asOf; capped at asOf), else the last 365 days up to and including asOf.
  */
-function currentPeriod(base: PreparedOrders, range: { start?: number; end?: number } | undefined): DayRange {
-  if (!range) return { start: base.asOf - DEFAULT_REGIONAL_PERIOD_DAYS + 1, end: base.asOf };
-  const end = Math.min(range.end ?? base.asOf, base.asOf);
-  const first = firstKeptDay(base);
-  return { start: range.start ?? (Number.isFinite(first) ? first : end), end };
+function currentPeriod(asOf: number, firstDay: number, range: { start?: number; end?: number } | undefined): DayRange {
+  if (!range) return { start: asOf - DEFAULT_REGIONAL_PERIOD_DAYS + 1, end: asOf };
+  const end = Math.min(range.end ?? asOf, asOf);
+  return { start: range.start ?? (Number.isFinite(firstDay) ? firstDay : end), end };
+}
+
+/**
+ * The analysed and comparison periods for an asOf, the first kept purchase day (of the base without the date
+ * range) and the options. Shared by the browser and the server engines.
+ */
+export function regionalPeriods(asOf: number, firstDay: number, options: Pick<RegionalOptions, 'filter' | 'compare'>): { period: DayRange; previousPeriod: DayRange } {
+  const period = checkRange(currentPeriod(asOf, firstDay, options.filter?.dateRange), 'filter.dateRange');
+  const length = period.end - period.start + 1;
+  const previousPeriod = checkRange(options.compare ?? { start: period.start - length, end: period.start - 1 }, 'compare');
+  return { period, previousPeriod };
 }
 
 const compareLabels = (a: { label: string }, b: { label: string }) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
@@ -125,11 +136,9 @@ export function regionalBase(
   options: RegionalOptions = {},
 ): { base: PreparedOrders; period: DayRange; previousPeriod: DayRange } {
   const { dateRange, ...rest } = options.filter ?? {};
+  void dateRange;
   const base = prepareOrders(tables, { ...options, filter: rest });
-  const period = checkRange(currentPeriod(base, dateRange), 'filter.dateRange');
-  const length = period.end - period.start + 1;
-  const previousPeriod = checkRange(options.compare ?? { start: period.start - length, end: period.start - 1 }, 'compare');
-  return { base, period, previousPeriod };
+  return { base, ...regionalPeriods(base.asOf, firstKeptDay(base), options) };
 }
 
 /**
@@ -143,7 +152,26 @@ export function regionalComparison(tables: CrmTables, options: RegionalOptions =
   const { keys, group } = rowGroups(base, groupBy);
   const cur = groupTotals(base, group, keys.length, period.start, period.end);
   const prev = groupTotals(base, group, keys.length, previousPeriod.start, previousPeriod.end);
+  return regionalFromTotals({ groupBy, asOf: base.asOf, period, previousPeriod, keys, cur, prev });
+}
 
+/** What `regionalFromTotals` assembles a comparison from: the groups' totals in both periods. */
+export interface RegionalTotals {
+  groupBy: string;
+  asOf: number;
+  period: DayRange;
+  previousPeriod: DayRange;
+  /** Group code → key (null = "(unknown)"); the totals are indexed by these codes. */
+  keys: readonly (string | null)[];
+  cur: GroupTotals;
+  prev: GroupTotals;
+}
+
+/**
+ * The one step "group totals → comparison" shared by the browser (totals from a prepared base) and the server
+ * engines (totals from per-customer-and-group SQL rows): figures, shares, ranks, growth and the group order.
+ */
+export function regionalFromTotals({ groupBy, asOf, period, previousPeriod, keys, cur, prev }: RegionalTotals): RegionalResult {
   const at = (t: GroupTotals, g: number) => (t.rows[g] > 0 ? figures(t.revenue[g], t.orders[g], t.customers[g], t.repeatCustomers[g]) : null);
   const totalOf = (t: GroupTotals) => (t.total.rows > 0 ? figures(t.total.revenue, t.total.orders, t.total.customers, t.total.repeatCustomers) : null);
   const empty = figures(0, 0, 0, 0);
@@ -179,7 +207,7 @@ export function regionalComparison(tables: CrmTables, options: RegionalOptions =
   const groups = listed.map((l) => l.group);
   return {
     groupBy,
-    asOf: base.asOf,
+    asOf,
     period,
     previousPeriod,
     groups,

@@ -6,6 +6,8 @@ import { prepareOrders, type PreparedOrders } from '../prepare.js';
 import type { SegmentInfo } from '../segments.js';
 import { scoreRfm, type RfmScores } from './score.js';
 import { checkOptions } from '../option-keys.js';
+import { customerRowsOf, type CustomerRows } from '../customer-rows.js';
+import type { RfmSettings } from './settings.js';
 
 /**
  * Per-customer RFM columns, one entry per customer (the prepared base's slot order), named like the
@@ -28,17 +30,21 @@ export interface RfmColumns {
   segment: string[];
 }
 
-export interface RfmResult extends RfmScores {
+/** RFM of a set of customers without the rows it came from (what a server engine returns). */
+export interface RfmView extends RfmScores {
   asOf: number;
   /** Number of customers (customers with at least one kept order). */
   size: number;
   columns: RfmColumns;
+}
+
+export interface RfmResult extends RfmView {
   /** The prepared base the scores were computed on (slot i = row i of `columns`). */
   base: PreparedOrders;
 }
 
 /** An `RfmResult` without its prepared base: what the helpers below read, and what crosses from the data worker. */
-export type RfmScoresResult = Omit<RfmResult, 'base'>;
+export type RfmScoresResult = RfmView;
 
 /** Orders table or the tables of a feed. */
 export type RfmInput = CrmTables | ColumnTable;
@@ -62,22 +68,29 @@ export function rfm(input: RfmInput, options: MetricOptions = {}): RfmResult {
   if (!perBase) memo.set(base, (perBase = new Map()));
   const hit = perBase.get(key);
   if (hit) return hit;
-  const scores = scoreRfm(base, options.rfm);
-  const n = base.customerCount;
-  const ids = base.index.ids;
-  const customer_id = new Array<string>(n);
+  const result: RfmResult = { ...rfmFromCustomers(customerRowsOf(base), options.rfm), base };
+  perBase.set(key, result);
+  return result;
+}
+
+/**
+ * The one step "per-customer rows → RFM" that the browser (over a prepared base) and the server engines (over
+ * rows aggregated in SQL) share: breaks, scores, segments and the per-customer columns.
+ */
+export function rfmFromCustomers(rows: CustomerRows, settings?: RfmSettings): RfmView {
+  const scores = scoreRfm(rows, settings);
+  const n = rows.customerCount;
+  const customer_id = rows.ids.slice(0, n);
   const segment = new Array<string>(n);
   const rfm_score = new Uint16Array(n);
   for (let s = 0; s < n; s++) {
-    customer_id[s] = ids[base.customerCode[s]];
     segment[s] = scores.segments[scores.segment[s]].id;
     rfm_score[s] = 100 * scores.r[s] + 10 * scores.f[s] + scores.m[s];
   }
-  const result: RfmResult = {
+  return {
     ...scores,
-    asOf: base.asOf,
+    asOf: rows.asOf,
     size: n,
-    base,
     columns: {
       customer_id,
       recency_days: scores.recencyDays,
@@ -90,12 +103,10 @@ export function rfm(input: RfmInput, options: MetricOptions = {}): RfmResult {
       segment,
     },
   };
-  perBase.set(key, result);
-  return result;
 }
 
 /** The RFM columns as an Arquero table (for export and ad-hoc queries; widgets can use `columns`). */
-export function rfmToTable(result: RfmScoresResult): ColumnTable {
+export function rfmToTable(result: RfmView): ColumnTable {
   return aq.table({ ...result.columns });
 }
 
@@ -108,7 +119,7 @@ export interface RfmSelection {
 }
 
 /** Row indices (into `result.columns`) of the customers matching every given part of `select`. */
-export function rfmCustomers(result: RfmScoresResult, select: RfmSelection): Int32Array {
+export function rfmCustomers(result: RfmView, select: RfmSelection): Int32Array {
   const seg = select.segment === undefined ? -1 : result.segments.findIndex((s) => s.id === select.segment);
   if (select.segment !== undefined && seg < 0) return new Int32Array(0);
   const out: number[] = [];
@@ -138,11 +149,11 @@ export interface RfmGrid {
   revenue: Float64Array;
 }
 
-const binsOf = (result: RfmScoresResult, axis: RfmAxis) =>
+const binsOf = (result: RfmView, axis: RfmAxis) =>
   axis === 'r' ? result.bins.recency : axis === 'f' ? result.bins.frequency : result.bins.monetary;
 
 /** Aggregates customers over two score dimensions (mean monetary of a cell = revenue / customers). */
-export function rfmGrid(result: RfmScoresResult, x: RfmAxis = 'f', y: RfmAxis = 'r'): RfmGrid {
+export function rfmGrid(result: RfmView, x: RfmAxis = 'f', y: RfmAxis = 'r'): RfmGrid {
   const xBins = binsOf(result, x);
   const yBins = binsOf(result, y);
   const xs = result[x];
@@ -176,7 +187,7 @@ export interface RfmSegmentRow extends SegmentInfo {
  * Per segment, in the scheme's order (then `others`): customers, orders, revenue, AOV and shares — R's
  * `rfm_segment_summary` plus shares. Segments without customers are listed with zeros.
  */
-export function rfmSegmentSummary(result: RfmScoresResult): RfmSegmentRow[] {
+export function rfmSegmentSummary(result: RfmView): RfmSegmentRow[] {
   const k = result.segments.length;
   const customers = new Float64Array(k);
   const orders = new Float64Array(k);

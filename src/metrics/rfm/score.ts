@@ -1,6 +1,8 @@
 import type { PreparedOrders } from '../prepare.js';
+import type { CustomerRows } from '../customer-rows.js';
 import { assignSegments, resolveSegmentScheme, segmentInfos, type SegmentInfo } from '../segments.js';
-import { resolveBins, type RfmMethod, type RfmSettings, type ResolvedBins } from './settings.js';
+import { resolveBins, RFM_METHODS, type RfmMethod, type RfmSettings, type ResolvedBins } from './settings.js';
+import { distinctCount, distinctValueBreaks, emptyScores, type RfmBinCheck } from './collapse.js';
 import { codedError } from '../../i18n/coded-error.js';
 
 /** Bin edges of one dimension, in value units. */
@@ -17,8 +19,11 @@ export interface RfmThresholds {
 /** Per-customer RFM arrays (slot order of the prepared base) and how they were made. */
 export interface RfmScores {
   method: RfmMethod;
+  /** Bins per dimension as scored (`auto` may use fewer than asked where there are fewer distinct values). */
   bins: { recency: number; frequency: number; monetary: number };
   thresholds: { recency: RfmThresholds; frequency: RfmThresholds; monetary: RfmThresholds };
+  /** Per dimension: distinct values, scores without customers (collapsed bins), whether `auto` fell back. */
+  checks: { recency: RfmBinCheck; frequency: RfmBinCheck; monetary: RfmBinCheck };
   /** asOf − last order day. */
   recencyDays: Int32Array;
   frequency: Int32Array;
@@ -76,9 +81,16 @@ function sortedCopy(values: Int32Array | Float64Array): Float64Array {
   return Float64Array.from(values).sort();
 }
 
+/** One dimension's thresholds, bin count (as scored) and bin check. */
+interface DimensionScores {
+  thresholds: RfmThresholds;
+  count: number;
+  check: RfmBinCheck;
+}
+
 /**
- * One dimension. `descending` = rank for ntile from the largest value (used for recency so the oldest
- * purchase gets the lowest bin). Writes 1-based scores (recency reversed) into `out`.
+ * One dimension: writes 1-based scores (recency reversed: `reverse`) into `out`. `auto` scores by R's
+ * quantiles first and falls back to distinct-value breaks only when a quantile bin is empty.
  */
 function scoreDimension(
   values: Int32Array | Float64Array,
@@ -86,13 +98,39 @@ function scoreDimension(
   method: RfmMethod,
   reverse: boolean,
   out: Uint8Array,
+): DimensionScores {
+  const sorted = sortedCopy(values);
+  const distinct = distinctCount(sorted);
+  const done = (thresholds: RfmThresholds, count: number, fallback = false): DimensionScores => ({
+    thresholds,
+    count,
+    check: { distinct, emptyScores: emptyScores(out, count), fallback },
+  });
+  if (spec.thresholds || method !== 'auto') return done(scoreBy(values, sorted, spec.thresholds ?? null, spec.count, method, reverse, out), spec.count);
+  // auto: R's quantile bins unless one of them would hold nobody (and there are two values to tell apart).
+  const quantile = scoreBy(values, sorted, null, spec.count, 'quantile', reverse, out);
+  if (distinct < 2 || emptyScores(out, spec.count).length === 0) return done(quantile, spec.count);
+  const breaks = distinctValueBreaks(sorted, spec.count);
+  return done(scoreBy(values, sorted, breaks, breaks.length + 1, 'quantile', reverse, out), breaks.length + 1, true);
+}
+
+/**
+ * Scores by `given` breaks, else R's quantile breaks (method quantile) or ntile groups (ranked from the
+ * largest value when `reverse`, so the oldest purchase gets the lowest group).
+ */
+function scoreBy(
+  values: Int32Array | Float64Array,
+  sorted: Float64Array,
+  given: readonly number[] | null,
+  count: number,
+  method: RfmMethod,
+  reverse: boolean,
+  out: Uint8Array,
 ): RfmThresholds {
   const n = values.length;
-  const count = spec.count;
   let thresholds: RfmThresholds;
-  if (spec.thresholds || method === 'quantile') {
-    const sorted = sortedCopy(values);
-    const breaks = spec.thresholds ? [...spec.thresholds] : rfmQuantileBreaks(sorted, count);
+  if (given || method !== 'ntile') {
+    const breaks = given ? [...given] : rfmQuantileBreaks(sorted, count);
     binByBreaks(values, breaks, out);
     const min = n ? sorted[0] : NaN;
     const max = n ? sorted[n - 1] : NaN;
@@ -124,11 +162,14 @@ function scoreDimension(
   return thresholds;
 }
 
-/** RFM scores and segments of every customer in a prepared base. */
-export function scoreRfm(base: PreparedOrders, settings: RfmSettings = {}): RfmScores {
+/** What scoring reads of the customers: a prepared base or per-customer rows from a server engine. */
+export type RfmInputRows = Pick<CustomerRows, 'asOf' | 'customerCount' | 'lastDay' | 'orders' | 'rows' | 'revenue'>;
+
+/** RFM scores and segments of every customer (slot order of the prepared base or of the rows). */
+export function scoreRfm(base: RfmInputRows, settings: RfmSettings = {}): RfmScores {
   const method = settings.method ?? 'quantile';
-  if (method !== 'quantile' && method !== 'ntile')
-    throw codedError(RangeError, 'rfm-method', { value: String(method) });
+  if (!RFM_METHODS.includes(method))
+    throw codedError(RangeError, 'rfm-method', { value: String(method), expected: RFM_METHODS.map((m) => `'${m}'`).join(', ') });
   const by = settings.frequencyBy ?? 'orders';
   if (by !== 'orders' && by !== 'rows') throw codedError(RangeError, 'rfm-frequency-by', { value: String(by) });
   const specs = {
@@ -145,16 +186,16 @@ export function scoreRfm(base: PreparedOrders, settings: RfmSettings = {}): RfmS
   const r = new Uint8Array(n);
   const f = new Uint8Array(n);
   const m = new Uint8Array(n);
-  const thresholds = {
-    recency: scoreDimension(recencyDays, specs.recency, method, true, r),
-    frequency: scoreDimension(frequency, specs.frequency, method, false, f),
-    monetary: scoreDimension(monetary, specs.monetary, method, false, m),
-  };
-  const bins = { recency: specs.recency.count, frequency: specs.frequency.count, monetary: specs.monetary.count };
+  const rec = scoreDimension(recencyDays, specs.recency, method, true, r);
+  const freq = scoreDimension(frequency, specs.frequency, method, false, f);
+  const mon = scoreDimension(monetary, specs.monetary, method, false, m);
+  const thresholds = { recency: rec.thresholds, frequency: freq.thresholds, monetary: mon.thresholds };
+  const bins = { recency: rec.count, frequency: freq.count, monetary: mon.count };
   return {
     method,
     bins,
     thresholds,
+    checks: { recency: rec.check, frequency: freq.check, monetary: mon.check },
     recencyDays,
     frequency,
     monetary,
@@ -172,7 +213,18 @@ export function scoreRfm(base: PreparedOrders, settings: RfmSettings = {}): RfmS
  * labels are accepted too). Unknown names are a RangeError listing the known ids.
  */
 export function segmentFilterMask(base: PreparedOrders, settings: RfmSettings | undefined, wanted: readonly string[]): Uint8Array {
-  const scores = scoreRfm(base, settings);
+  const inSegment = segmentSlotTest(base, settings, wanted);
+  const mask = new Uint8Array(base.index.ids.length);
+  for (let s = 0; s < base.customerCount; s++) if (inSegment(s)) mask[base.customerCode[s]] = 1;
+  return mask;
+}
+
+/**
+ * Per slot of `rows`: is the customer's segment (scored over these rows) one of `wanted` (ids or English
+ * labels)? Shared by the prepared base's segment filter and the server engines'.
+ */
+export function segmentSlotTest(rows: RfmInputRows, settings: RfmSettings | undefined, wanted: readonly string[]): (slot: number) => boolean {
+  const scores = scoreRfm(rows, settings);
   const chosen = new Uint8Array(scores.segments.length);
   for (const w of wanted) {
     const i = scores.segments.findIndex((s) => s.id === w || s.labels.en === w);
@@ -180,7 +232,5 @@ export function segmentFilterMask(base: PreparedOrders, settings: RfmSettings | 
       throw codedError(RangeError, 'segment-unknown', { value: w, known: scores.segments.map((s) => s.id).join(', ') });
     chosen[i] = 1;
   }
-  const mask = new Uint8Array(base.index.ids.length);
-  for (let s = 0; s < base.customerCount; s++) if (chosen[scores.segment[s]]) mask[base.customerCode[s]] = 1;
-  return mask;
+  return (slot) => chosen[scores.segment[slot]] === 1;
 }

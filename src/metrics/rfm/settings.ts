@@ -9,8 +9,15 @@ import { codedError } from '../../i18n/coded-error.js';
  * - `ntile`: equal-count groups over the values sorted ascending (recency: oldest first), ties broken by
  *   customer order (first appearance in the orders table); the first `count % n` groups get one extra
  *   customer (dplyr `ntile`). Equal values may land in different groups.
+ * - `auto`: `quantile` for every dimension whose quantile bins all hold customers; where ties leave a bin
+ *   empty (e.g. 97 % one-time buyers: F2–F4 empty), tie-aware bins over the distinct values instead (see
+ *   `distinctValueBreaks`): one bin per distinct value when there are no more distinct values than bins
+ *   (the dimension then has fewer bins), else near-equal-count bins that never split a value.
  */
-export type RfmMethod = 'quantile' | 'ntile';
+export type RfmMethod = 'quantile' | 'ntile' | 'auto';
+
+/** The binning methods `rfm.method` accepts. */
+export const RFM_METHODS: readonly RfmMethod[] = ['quantile', 'ntile', 'auto'];
 
 /** A bin count (2–10) or explicit ascending thresholds (1–9 of them, used as given, no +1). */
 export type RfmBins = number | readonly number[];
