@@ -1,6 +1,6 @@
 import { svg, nothing, type SVGTemplateResult } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
-import { geoArea, geoConicEqualArea, geoPath, type GeoPermissibleObjects } from 'd3-geo';
+import { geoArea, geoBounds, geoConicEqualArea, geoEqualEarth, geoPath, type GeoPermissibleObjects } from 'd3-geo';
 import { SEQ_COUNT, seqColor } from '../styles/tokens.js';
 import type { MarkHandlers } from './marks.js';
 
@@ -20,17 +20,22 @@ export interface GeoFeatureCollection {
 /**
  * Check a parsed GeoJSON document and orient its polygons the way d3-geo wants (exterior rings clockwise on
  * the sphere). Files written to RFC 7946 (counter-clockwise) would otherwise fill the whole globe. Returns a
- * new collection; features without a geometry or a `name` are an error naming the first one.
+ * new collection whose features are keyed by `properties.name`: with `key` (a host's `geo-key`, e.g.
+ * `sigla`) that property's value becomes the name (the original properties are kept). Features without a
+ * geometry or a key are an error naming the first one and the properties it has.
  */
-export function prepareGeo(doc: unknown, source = 'GeoJSON'): GeoFeatureCollection {
+export function prepareGeo(doc: unknown, source = 'GeoJSON', key = 'name'): GeoFeatureCollection {
   const fc = doc as Partial<GeoFeatureCollection> | null;
   if (!fc || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features))
     throw new Error(`${source}: expected a GeoJSON FeatureCollection, found ${fc && typeof fc === 'object' ? `type "${String(fc.type)}"` : typeof fc}`);
   const features = fc.features.map((f, i) => {
-    const name = f?.properties?.name;
-    if (!f?.geometry || typeof name !== 'string' || !name)
-      throw new Error(`${source}: feature ${i} has no geometry or no properties.name`);
-    return { ...f, geometry: rewind(f.geometry) };
+    const raw = f?.properties?.[key];
+    const name = typeof raw === 'number' ? String(raw) : raw;
+    if (!f?.geometry || typeof name !== 'string' || !name) {
+      const has = Object.keys(f?.properties ?? {}).join(', ') || 'none';
+      throw new Error(`${source}: feature ${i} has no geometry or no properties.${key} (its properties: ${has})`);
+    }
+    return { ...f, properties: { ...f.properties, name }, geometry: rewind(f.geometry) };
   });
   return { type: 'FeatureCollection', features };
 }
@@ -80,20 +85,47 @@ export interface ChoroplethLayout {
 /** Fill of an area without data. */
 export const NO_DATA_FILL = 'var(--crm-color-surface)';
 
+function centredOnChina(west: number, south: number, east: number, north: number): boolean {
+  const lon = east >= west ? (west + east) / 2 : (west + east + 360) / 2;
+  const lat = (south + north) / 2;
+  return lon > 73 && lon < 135 && lat > 18 && lat < 54;
+}
+
+/** True for a map centred on China (a province map), by its bounds. */
+export function aroundChina(geo: GeoFeatureCollection): boolean {
+  const [[west, south], [east, north]] = geoBounds(geo as unknown as GeoPermissibleObjects);
+  return centredOnChina(west, south, east, north);
+}
+
 /**
- * Project a feature collection to fit `width` (conic equal-area, standard parallels for China; height from
- * the shape, at most `maxHeight`) and colour each area by its datum on the sequential tokens (0 … max).
+ * An equal-area conic for a region: China's standard parallels (25°, 47°, central meridian 105°E) when the
+ * map lies around China, as before; elsewhere (a host's map of Brazilian states, US states…) the central
+ * meridian of its bounds and parallels at 1/6 and 5/6 of its latitude span (the usual rule of thumb).
+ */
+function conicFor(object: GeoPermissibleObjects) {
+  const [[west, south], [east, north]] = geoBounds(object);
+  if (centredOnChina(west, south, east, north)) return geoConicEqualArea().parallels([25, 47]).rotate([-105, 0]);
+  const lon = east >= west ? (west + east) / 2 : (west + east + 360) / 2;
+  const span = north - south;
+  return geoConicEqualArea()
+    .parallels([south + span / 6, north - span / 6])
+    .rotate([-lon, 0]);
+}
+
+/**
+ * Project a feature collection to fit `width` (`projection: 'world'`: Equal Earth; else an equal-area conic
+ * fitted to the region, see `conicFor`; height from the shape, at most `maxHeight`) and colour each area by its datum on the sequential tokens (0 … max).
  * Pure: no DOM.
  */
 export function layoutChoropleth(
   geo: GeoFeatureCollection,
   data: ReadonlyMap<string, ChoroplethDatum>,
-  options: { width: number; maxHeight?: number },
+  options: { width: number; maxHeight?: number; projection?: 'world' | 'area' },
 ): ChoroplethLayout {
   const width = Math.max(120, options.width);
   const maxHeight = options.maxHeight ?? Math.max(240, width * 0.85);
   const object = geo as unknown as GeoPermissibleObjects;
-  const projection = geoConicEqualArea().parallels([25, 47]).rotate([-105, 0]).fitWidth(width, object);
+  const projection = (options.projection === 'world' ? geoEqualEarth() : conicFor(object)).fitWidth(width, object);
   const [[, y0], [, y1]] = geoPath(projection).bounds(object);
   let height = Math.ceil(y1 - y0);
   if (height > maxHeight) {
