@@ -6,6 +6,7 @@ import { crmDataContext, type CrmDataState } from '../../data/context.js';
 import { FeedController } from '../../data/feed-controller.js';
 import { parseFieldsOption } from '../../data/fields-option.js';
 import { isoToDay } from '../../data/days.js';
+import { feedCurrency } from '../../data/currency.js';
 import type { FeedFormat, CrmTables, FeedRequest } from '../../data/types.js';
 import type { FieldMapping } from '../../data/schema.js';
 import type { CrmFilter } from '../../metrics/filter-types.js';
@@ -225,7 +226,10 @@ export abstract class CrmWidget<Result> extends LitElement {
   @property({ attribute: 'as-of' }) asOf?: DayValue;
   /** RFM segment preset name. */
   @property() segments?: string;
-  /** ISO 4217 currency of amounts (default CNY). */
+  /**
+   * ISO 4217 currency of amounts, any code Intl knows (`BRL`, `GBP`…). Default: the enclosing `<crm-data>`'s
+   * `currency`, else the feed's `currency` column when it names one currency, else CNY.
+   */
   @property() currency?: string;
   /** Locale override (`en`, `zh-CN`); else `lang` here or on an ancestor, else the browser's. */
   @property() locale?: string;
@@ -273,7 +277,7 @@ export abstract class CrmWidget<Result> extends LitElement {
   @state() private announcement = '';
   @state() private exportProblem = '';
 
-  protected readonly i18n = new LocaleController(this, () => this.currency, () => this.locale);
+  protected readonly i18n = new LocaleController(this, () => this.currencyCode, () => this.locale);
   protected readonly themes = new ThemeController(this, () => this.theme);
   protected readonly sizes = new SizeController(this);
   /** Tooltip for marks: hover and focus (see `markHandlers`). */
@@ -351,6 +355,11 @@ export abstract class CrmWidget<Result> extends LitElement {
   /** Resolved locale. */
   protected get resolvedLocale(): Locale {
     return this.i18n.locale;
+  }
+
+  /** The currency amounts are shown in: own `currency`, the provider's, the feed's one currency (else CNY). */
+  private get currencyCode(): string | undefined {
+    return this.currency?.trim() || this.provided?.currency || feedCurrency(this.dataState?.tables?.orders);
   }
 
   /** Formatter for the resolved locale and currency. */
