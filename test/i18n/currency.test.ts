@@ -44,6 +44,8 @@ describe('any currency', () => {
     const wrap = await fixture<HTMLElement>(html`<crm-data currency="GBP" .tables=${tables}><crm-regional-comparison lang="en"></crm-regional-comparison></crm-data>`);
     const inner = wrap.querySelector('crm-regional-comparison') as CrmRegionalComparison;
     await waitUntil(() => text(inner.shadowRoot!.querySelector('.bar-value')).startsWith('£'), 'not GBP', { timeout: 8000 });
+    (wrap as HTMLElement & { currency?: string }).currency = 'USD'; // as a property
+    await waitUntil(() => text(inner.shadowRoot!.querySelector('.bar-value')).startsWith('$'), 'not USD', { timeout: 8000 });
     inner.currency = 'EUR';
     await waitUntil(() => text(inner.shadowRoot!.querySelector('.bar-value')).startsWith('€'), 'not EUR', { timeout: 8000 });
   });
