@@ -1,12 +1,14 @@
 // Screenshots of every widget on the sample data, to look at them side by side (not a test: open the PNGs).
 //
 //   npx tsx scripts/screenshots.ts [--only rfm-matrix,channel-mix] [--widths 360,1100] [--out screenshots]
-//                                  [--customers 500] [--select]
+//                                  [--customers 500] [--select] [--set sample|skewed]
 //
 // Serves the repo with Vite (a free port), generates `.cache/gallery.html` (every widget inside one
 // `<crm-data .tables=…>` fed by the seeded sample generator in the page), and writes
 // `<out>/<widget>-<locale>-<theme>-<width>.png` for en/light and zh-CN/dark at each width. `--select` also
-// selects each widget's first mark (chip, highlight) and focuses it (focus ring) before the shot.
+// selects each widget's first mark (chip, highlight) and focuses it (focus ring) before the shot. `--set skewed`
+// shows the skewed bases of scripts/shots/skewed-fixtures.js instead (97 % one-time buyers in Brazilian states
+// with a hand-drawn states GeoJSON; a UK retailer's 38 countries on the world map), each widget its own tables.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
 import { resolve } from 'node:path';
@@ -24,8 +26,10 @@ const { values: args } = parseArgs({
     out: { type: 'string', default: 'screenshots' },
     customers: { type: 'string', default: '500' },
     select: { type: 'boolean', default: false },
+    set: { type: 'string', default: 'sample' },
   },
 });
+const skewed = args.set === 'skewed';
 
 /** The widgets on the page: id (file name), the element's markup (a card's `data-pick` chooses its customer in the page). */
 const WIDGETS: ReadonlyArray<[id: string, markup: string]> = [
@@ -39,8 +43,20 @@ const WIDGETS: ReadonlyArray<[id: string, markup: string]> = [
   ['customer-360-fleet', '<crm-customer-360 data-pick="fleet"></crm-customer-360>'],
   ['channel-mix-forecast', '<crm-channel-mix forecast="3"></crm-channel-mix>'],
 ];
+/** The skewed set: `data-fixture` names the tables each widget gets (scripts/shots/skewed-fixtures.js). */
+const SKEWED: ReadonlyArray<[id: string, markup: string]> = [
+  ['rfm-one-time', '<crm-rfm-matrix data-fixture="marketplace" as-of="2024-12-31"></crm-rfm-matrix>'],
+  ['rfm-one-time-auto', '<crm-rfm-matrix data-fixture="marketplace" as-of="2024-12-31" method="auto"></crm-rfm-matrix>'],
+  ['regional-countries-map', '<crm-regional-comparison data-fixture="ukRetail" as-of="2024-12-31" group-by="country" view="map"></crm-regional-comparison>'],
+  ['regional-countries-bars', '<crm-regional-comparison data-fixture="ukRetail" as-of="2024-12-31" group-by="country"></crm-regional-comparison>'],
+  [
+    'regional-states-map',
+    '<crm-regional-comparison data-fixture="marketplace" as-of="2024-12-31" group-by="state" view="map" geo-src="/test/fixtures/geo/brazil-states-4.geojson" geo-key="sigla" geo-attribution="Map: hand-drawn test shapes"></crm-regional-comparison>',
+  ],
+  ['regional-missing-column', '<crm-regional-comparison data-fixture="ukRetail" as-of="2024-12-31" group-by="region"></crm-regional-comparison>'],
+];
 const only = args.only?.split(',').map((s) => s.trim());
-const widgets = WIDGETS.filter(([id]) => !only || only.includes(id));
+const widgets = (skewed ? SKEWED : WIDGETS).filter(([id]) => !only || only.includes(id));
 const widths = args.widths!.split(',').map(Number);
 const customers = Number(args.customers);
 const COMBOS = [
@@ -66,7 +82,28 @@ function galleryHtml(): string {
 <crm-data id="data">
 ${widgets.map(([id, markup]) => `  <div class="cell" id="cell-${id}" data-widget="${id}">${markup}</div>`).join('\n')}
 </crm-data>
-<script type="module">
+${skewed ? skewedScript() : sampleScript()}
+</body>
+</html>
+`;
+}
+
+/** The skewed set's page script: each widget gets the fixture its `data-fixture` names. */
+function skewedScript(): string {
+  return `<script type="module">
+  import '/src/index.ts';
+  import * as fixtures from '/scripts/shots/skewed-fixtures.js';
+  const q = new URLSearchParams(location.search);
+  document.documentElement.lang = q.get('locale') || 'en';
+  document.documentElement.dataset.crmTheme = q.get('theme') || 'light';
+  const made = {};
+  for (const el of document.querySelectorAll('[data-fixture]')) el.tables = made[el.dataset.fixture] ??= fixtures[el.dataset.fixture]();
+  window.galleryReady = true;
+</script>`;
+}
+
+function sampleScript(): string {
+  return `<script type="module">
   import '/src/index.ts';
   import { generateSample } from '/src/sample/index.ts';
   import { normalizeFeed } from '/src/data/normalize/index.ts';
@@ -89,10 +126,7 @@ ${widgets.map(([id, markup]) => `  <div class="cell" id="cell-${id}" data-widget
   for (const el of document.querySelectorAll('crm-customer-360')) el.setAttribute('customer-id', pick[el.dataset.pick]);
   document.getElementById('data').tables = tables;
   window.galleryReady = true;
-</script>
-</body>
-</html>
-`;
+</script>`;
 }
 
 function freePort(): Promise<number> {

@@ -111,7 +111,8 @@ function names(): NonNullable<typeof displayNames> {
 export function countrySpellings(code: CountryCode | undefined, mapName: string): string[] {
   const out = [mapName];
   if (!code) return out;
-  out.push(code.alpha2, code.alpha3);
+  out.push(code.alpha2);
+  if (code.alpha3) out.push(code.alpha3);
   if (code.numeric) out.push(code.numeric, String(Number(code.numeric)));
   const dn = names();
   for (const d of [dn.en, dn.zh, dn.zhTw]) {
@@ -150,6 +151,15 @@ export function countryOf(value: string): CountryCode | undefined {
       const code = { numeric: CODES.slice(at, at + 3), alpha2: CODES.slice(at + 3, at + 5), alpha3: CODES.slice(at + 5, at + 8) };
       for (const s of countrySpellings(code, code.alpha3)) if (!index.has(placeKey(s))) index.set(placeKey(s), code);
     }
+    // Places too small for the 1:110m map (Hong Kong, Singapore, Malta…): every region code Intl names.
+    const en = names().en;
+    for (let a = 65; a <= 90 && en; a++)
+      for (let b = 65; b <= 90; b++) {
+        const alpha2 = String.fromCharCode(a, b);
+        if (index.has(placeKey(alpha2)) || en.of(alpha2) === alpha2) continue;
+        const code = { alpha2, alpha3: '' };
+        for (const s of countrySpellings(code, alpha2)) if (s && !index.has(placeKey(s))) index.set(placeKey(s), code);
+      }
   }
   return index.get(placeKey(value));
 }

@@ -41,7 +41,7 @@ describe('<crm-regional-comparison>: any geography', () => {
     const withData = areas.filter((p) => !p.classList.contains('no-data')).map((p) => p.getAttribute('data-name')).sort();
     expect(withData).to.deep.equal(['France', 'Germany', 'Ireland', 'Spain', 'United Kingdom']);
     expect(areas.find((p) => p.getAttribute('data-name') === 'Ireland')!.getAttribute('aria-label')).to.equal('Ireland: CN¥800');
-    expect(text(q(el, '[part~="notice"]'))).to.equal('Not on the map (2 places): Channel Islands, Unspecified.');
+    expect(text(q(el, '[part~="notice"]'))).to.equal('Not on the map (2 places, 5.1% of revenue): Channel Islands, Unspecified.');
     expect(text(q(el, '[part~="attribution"]'))).to.equal('Map: Natural Earth (public domain) via world-atlas (ISC)');
   });
 
@@ -50,7 +50,7 @@ describe('<crm-regional-comparison>: any geography', () => {
     await waitUntil(() => q(el, 'svg.choropleth'), 'no map', { timeout: 10000 });
     const uk = el.shadowRoot!.querySelector('path[data-name="United Kingdom"]')!;
     expect(uk.getAttribute('aria-label')).to.equal('英国：¥6,000');
-    expect(text(q(el, '[part~="notice"]'))).to.equal('不在地图上（2 个地点）：Channel Islands、Unspecified。');
+    expect(text(q(el, '[part~="notice"]'))).to.equal('不在地图上（2 个地点，占销售额 5.1%）：Channel Islands、Unspecified。');
     expect(text(q(el, '[part~="attribution"]'))).to.equal('地图：Natural Earth（公有领域），经 world-atlas（ISC）');
     el.view = 'bars';
     await waitUntil(() => q(el, 'svg.bar-chart'));
@@ -67,7 +67,7 @@ describe('<crm-regional-comparison>: any geography', () => {
     await waitUntil(() => q(el, 'svg.choropleth'), 'no map', { timeout: 10000 });
     const labels = [...el.shadowRoot!.querySelectorAll('svg.choropleth path')].map((p) => p.getAttribute('aria-label'));
     expect(labels).to.deep.equal(['SP: CN¥4,000', 'RJ: CN¥1,400', 'MG: CN¥1,200', 'PR: no data']);
-    expect(text(q(el, '[part~="notice"]'))).to.equal('Not on the map: BA.');
+    expect(text(q(el, '[part~="notice"]'))).to.equal('Not on the map (7% of revenue): BA.');
     // Not a China map: no ECharts line unless the host gives one.
     expect(q(el, '[part~="attribution"]') === null).to.equal(true);
     el.setAttribute('geo-key', 'nome');
@@ -83,8 +83,8 @@ describe('<crm-regional-comparison>: any geography', () => {
     // The leader is off the map: the map still shows France, and every sentence says Channel Islands is missing.
     const off = await mount(feed('country', [['Channel Islands', 30], ['France', 10]]), { 'group-by': 'country', view: 'map' });
     await waitUntil(() => q(off, 'svg.choropleth'), 'no map', { timeout: 10000 });
-    expect(text(q(off, '[part~="notice"]'))).to.equal('Not on the map: Channel Islands.');
-    expect(text(q(off, '.chart > p.visually-hidden'))).to.match(/^Channel Islands leads with 75% of revenue.+ Not on the map: Channel Islands\.$/);
+    expect(text(q(off, '[part~="notice"]'))).to.equal('Not on the map (75% of revenue): Channel Islands.');
+    expect(text(q(off, '.chart > p.visually-hidden'))).to.match(/^Channel Islands leads with 75% of revenue.+ Not on the map \(75% of revenue\): Channel Islands\.$/);
   });
 
   it('a grouping column the feed lacks is an empty state naming the columns it has, with one click to use one', async () => {

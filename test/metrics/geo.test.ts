@@ -60,3 +60,26 @@ describe('geo: TopoJSON decoding, the country table, place matching', () => {
     expect(placeKey('香港特别行政区')).to.equal('香港');
   });
 });
+
+describe('choropleth colour scale', () => {
+  it('linear from 0 in six classes (steps 2–7), quantile classes when one area dwarfs the rest', async () => {
+    const { choroplethScale, choroplethFill } = await import('../../src/charts/choropleth.js');
+    const even = choroplethScale([10, 20, 30, 60]);
+    expect(even).to.deep.equal({ kind: 'linear', breaks: [10, 20, 30, 40, 50] });
+    expect([0, 10, 35, 60].map((v) => choroplethFill(even, v))).to.deep.equal(['var(--crm-seq-2)', 'var(--crm-seq-3)', 'var(--crm-seq-5)', 'var(--crm-seq-7)']);
+    // UK 820 against 30, 28, 26, 9, 9, 7: median 28 → 820 > 280 → quantile classes (type 7 at k/6).
+    const skewed = choroplethScale([820, 30, 28, 26, 9, 9, 7]);
+    expect(skewed.kind).to.equal('quantile');
+    expect(skewed.breaks).to.deep.equal([9, 9, 26, 28, 30]);
+    expect([7, 9, 27, 820].map((v) => choroplethFill(skewed, v))).to.deep.equal(['var(--crm-seq-2)', 'var(--crm-seq-4)', 'var(--crm-seq-5)', 'var(--crm-seq-7)']);
+    expect(choroplethFill(choroplethScale([0, 0]), 0)).to.equal('var(--crm-seq-2)');
+  });
+});
+
+describe('countryOf: places too small for the map still get their names', () => {
+  it('Hong Kong and Singapore are known (labels), though the 1:110m map has no area for them', () => {
+    expect(countryOf('Hong Kong')?.alpha2).to.equal('HK');
+    expect(countryName(countryOf('Singapore'), 'Singapore', 'zh-CN')).to.equal('新加坡');
+    expect(countryOf('Unspecified')).to.equal(undefined);
+  });
+});

@@ -34,7 +34,7 @@ import { loadGeo } from './geo-cache.js';
 import { geoJsonAreas, matchPlaces, type MapArea } from '../../geo/match-places.js';
 import { countryName, countryOf } from '../../geo/countries.js';
 import { loadWorldMap } from '../../geo/world-map.js';
-import { fastestSupported, supported, SUPPORT_MINIMUM } from '../../metrics/support.js';
+import { fastestSupported, supported, supportedInBoth, SUPPORT_MINIMUM } from '../../metrics/support.js';
 import { unknownValueLabel, valueLabel, type ValueField } from '../../i18n/values.js';
 import { messages, type RegionalMessageKey } from './messages.js';
 import { isRegionalMetric, METRIC_CHOICES, REGIONAL_METRICS, signedPercent, type Change, type MetricChoice, type RegionalMetric } from './metric-choices.js';
@@ -460,7 +460,10 @@ export class CrmRegionalComparison extends CrmWidget<RegionalComparisonView> {
   private mapNote(plan: MapPlan): string {
     const params = { places: this.placeList(plan.unmatched), count: plan.unmatched.length };
     if (plan.kind === 'bars') return this.m('mapNoMatch', params);
-    return plan.unmatched.length ? this.m('mapUnmatched', params) : '';
+    if (!plan.unmatched.length) return '';
+    // How much the map leaves out, when it is a share of something (revenue).
+    const share = plan.unmatched.reduce((sum, g) => sum + (g.share ?? 0), 0);
+    return this.choice.id === 'revenue' ? this.m('mapUnmatchedShare', { ...params, share: this.fmt.percent(share) }) : this.m('mapUnmatched', params);
   }
 
   /**
@@ -572,7 +575,8 @@ export class CrmRegionalComparison extends CrmWidget<RegionalComparisonView> {
         secondary: previous === null ? undefined : previous,
         selected: this.isSelected(g),
         note: growthBars ? undefined : this.changeText(change),
-        noteTone: this.changeTone(change),
+        // A change on fewer than the support minimum in either period is shown, but muted (support rule).
+        noteTone: supportedInBoth(g, g.previous) ? this.changeTone(change) : 'muted',
         color: growthBars && value !== null && value < 0 ? 'var(--crm-color-negative)' : growthBars ? 'var(--crm-color-positive)' : 'var(--crm-regional-bar-color)',
       };
     });
@@ -648,7 +652,8 @@ export class CrmRegionalComparison extends CrmWidget<RegionalComparisonView> {
           : this.m('mapNoData', { name: shown });
       },
     });
-    const steps = choroplethLegend(layout.max);
+    const steps = choroplethLegend(layout);
+    const quantiles = layout.scale.kind === 'quantile';
     return html`${renderChoropleth(layout, {
         label: this.m('mapLabel', { title: this.headingText }),
         noDataLabel: (name) => this.m('mapNoData', { name: this.areaName(view, name) }),
@@ -656,11 +661,15 @@ export class CrmRegionalComparison extends CrmWidget<RegionalComparisonView> {
       })}
       <div part="legend" class="legend">
         <span class="item">
-          <span>${c.compact(this.fmt, 0)}</span>
+          <span>${c.compact(this.fmt, steps[0]?.from ?? 0)}</span>
           <span class="steps" aria-hidden="true">
-            ${steps.map((s) => html`<span class="swatch" ${cssProperties({ background: s.fill })}></span>`)}
+            ${steps.map(
+              (s) =>
+                html`<span class="swatch" title=${`${c.compact(this.fmt, s.from)} – ${c.compact(this.fmt, s.to)}`} ${cssProperties({ background: s.fill })}></span>`,
+            )}
           </span>
           <span>${c.compact(this.fmt, layout.max)}</span>
+          ${quantiles ? html`<span>${this.m('legendQuantiles', { count: steps.length })}</span>` : nothing}
         </span>
         <span class="item"><span class="swatch no-data"></span>${this.m('legendNoData')}</span>
       </div>
