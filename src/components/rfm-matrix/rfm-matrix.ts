@@ -160,6 +160,8 @@ export class CrmRfmMatrix extends CrmWidget<RfmMatrixResult> {
         min-height: 1.75rem;
       }
       .bins-note {
+        /* As wide as the grid, not as its text: a long note must not push the segment list under the grid. */
+        contain: inline-size;
         display: flex;
         flex-wrap: wrap;
         align-items: center;
