@@ -6,9 +6,13 @@ import { topologyFeatures, type Topology } from '../../src/geo/topojson.js';
 import { worldMap } from '../../src/geo/world-map.js';
 import { WORLD_ATTRIBUTION, WORLD_COUNTRIES_110M } from '../../src/geo/world-countries-110m.js';
 
-const world = worldMap(WORLD_COUNTRIES_110M as Topology, WORLD_ATTRIBUTION);
+let world: Awaited<ReturnType<typeof worldMap>>;
 
 describe('geo: TopoJSON decoding, the country table, place matching', () => {
+  before(async () => {
+    world = await worldMap(WORLD_COUNTRIES_110M as Topology, WORLD_ATTRIBUTION);
+  });
+
   it('decodes the world topology: 177 countries (176 without Antarctica), Brazil where it is', () => {
     const all = topologyFeatures(WORLD_COUNTRIES_110M as Topology, 'countries');
     expect(all.features).to.have.length(177);
