@@ -3,6 +3,7 @@ import { classMap } from 'lit/directives/class-map.js';
 import { geoArea, geoBounds, geoConicEqualArea, geoEqualEarth, geoPath, type GeoPermissibleObjects } from 'd3-geo';
 import { SEQ_COUNT } from '../styles/tokens.js';
 import type { MarkHandlers } from './marks.js';
+import { codedError } from '../i18n/coded-error.js';
 
 /** A GeoJSON feature with the `name` property the map is keyed by (e.g. 广东). */
 export interface GeoFeature {
@@ -27,14 +28,12 @@ export interface GeoFeatureCollection {
 export function prepareGeo(doc: unknown, source = 'GeoJSON', key = 'name'): GeoFeatureCollection {
   const fc = doc as Partial<GeoFeatureCollection> | null;
   if (!fc || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features))
-    throw new Error(`${source}: expected a GeoJSON FeatureCollection, found ${fc && typeof fc === 'object' ? `type "${String(fc.type)}"` : typeof fc}`);
+    throw codedError(Error, 'geo-not-collection', { source, found: fc && typeof fc === 'object' ? `type "${String(fc.type)}"` : typeof fc });
   const features = fc.features.map((f, i) => {
     const raw = f?.properties?.[key];
     const name = typeof raw === 'number' ? String(raw) : raw;
-    if (!f?.geometry || typeof name !== 'string' || !name) {
-      const has = Object.keys(f?.properties ?? {}).join(', ') || 'none';
-      throw new Error(`${source}: feature ${i} has no geometry or no properties.${key} (its properties: ${has})`);
-    }
+    if (!f?.geometry || typeof name !== 'string' || !name)
+      throw codedError(Error, 'geo-feature', { source, index: i, key, has: Object.keys(f?.properties ?? {}).join(', ') || '—' });
     return { ...f, properties: { ...f.properties, name }, geometry: rewind(f.geometry) };
   });
   return { type: 'FeatureCollection', features };

@@ -38,6 +38,7 @@ import { fastestSupported, supported, supportedInBoth, SUPPORT_MINIMUM } from '.
 import { unknownValueLabel, valueLabel, type ValueField } from '../../i18n/values.js';
 import { messages, type RegionalMessageKey } from './messages.js';
 import { isRegionalMetric, METRIC_CHOICES, REGIONAL_METRICS, signedPercent, type Change, type MetricChoice, type RegionalMetric } from './metric-choices.js';
+import { errorText } from '../../data/messages/data-messages.js';
 
 /** What `compute` returns: the metric result plus what the map and selections need. */
 export interface RegionalComparisonView {
@@ -352,7 +353,7 @@ export class CrmRegionalComparison extends CrmWidget<RegionalComparisonView> {
       try {
         view.geo = await loadGeo(url, this.geoKey?.trim() || 'name');
       } catch (error) {
-        throw new Error(this.m('geoError', { url, reason: error instanceof Error ? error.message : String(error) }));
+        throw new Error(this.m('geoError', { url, reason: errorText(error, this.resolvedLocale) }));
       }
       view.areas = geoJsonAreas(view.geo);
       view.mapKind = 'host';

@@ -5,6 +5,7 @@
 import { rfmGrid, rfmSegmentSummary, type RfmGrid, type RfmResult, type RfmSegmentRow, type RfmThresholds } from '../../metrics/rfm/index.js';
 import { RFM_METHODS, type RfmBins, type RfmMethod, type RfmSettings } from '../../metrics/rfm/index.js';
 import { assignSegments, resolveSegmentScheme, type SegmentRule, type SegmentScheme } from '../../metrics/segments.js';
+import { codedError } from '../../i18n/coded-error.js';
 
 /** One recency × frequency cell. */
 export interface RfmCell {
@@ -179,7 +180,7 @@ export function parseBinsAttribute(name: string, input: BinsValue): RfmBins | un
   const parts = value.split(/[,，、\s]+/).filter(Boolean);
   const numbers = parts.map(Number);
   if (numbers.some((x) => !Number.isFinite(x)))
-    throw new RangeError(`${name}="${value}" is not a bin count or a list of thresholds: expected e.g. 5 or 30, 90, 180.`);
+    throw codedError(RangeError, 'attr-bins', { name, value: String(value) });
   return parts.length === 1 ? numbers[0] : numbers;
 }
 
@@ -194,7 +195,7 @@ export function rfmSettingsFromAttributes(attrs: {
 }): RfmSettings {
   const settings: RfmSettings = {};
   const bins = parseBinsAttribute('bins', attrs.bins);
-  if (Array.isArray(bins)) throw new RangeError(`bins="${attrs.bins}" must be one number (2–10); thresholds go in recency-bins, frequency-bins or monetary-bins.`);
+  if (Array.isArray(bins)) throw codedError(RangeError, 'attr-bins-one', { value: String(attrs.bins) });
   if (bins !== undefined) settings.bins = bins as number;
   const dims = [
     ['recency-bins', 'recencyBins'],
@@ -208,12 +209,12 @@ export function rfmSettingsFromAttributes(attrs: {
   const method = attrs.method?.trim();
   if (method) {
     if (!(RFM_METHODS as readonly string[]).includes(method))
-      throw new RangeError(`method="${method}" is not a binning method: expected ${RFM_METHODS.join(', ')}.`);
+      throw codedError(RangeError, 'attr-method', { value: String(method), expected: RFM_METHODS.join(', ') });
     settings.method = method as RfmMethod;
   }
   if (attrs.segments !== undefined) {
     if (typeof attrs.segments === 'string' && attrs.segments !== 'rfm' && attrs.segments !== 'rf-grid')
-      throw new RangeError(`segments="${attrs.segments}" is not a segment preset: expected rfm or rf-grid.`);
+      throw codedError(RangeError, 'attr-segments', { value: String(attrs.segments) });
     settings.segments = attrs.segments;
   }
   return settings;
