@@ -15,8 +15,13 @@ import { readFileSync } from 'node:fs';
  * minified, 17 KB gzip) is in four outputs — the ES build's page chunk and feed-worker chunk (each loaded only
  * when a workbook arrives) and inside the single-file bundle and its worker (a single file cannot load a
  * chunk) — about +250 KB unpacked, 2.41 MB measured.
+ * 2.5 → 2.8 MB (issue 9, any geography and currency): the world map data (Natural Earth 1:110m countries as
+ * TopoJSON, 104 KB) ships once, as `dist/world-countries.js` — the ES build's lazy chunk, which the single-file
+ * bundle loads as its sibling, so neither build's main file carries it — plus the TopoJSON decoder, the
+ * country table, place matching, collapsed-bin RFM and the currency layer in both builds, their declarations
+ * and docs: 2,734 KB (2.67 MiB) measured.
  */
-const BUDGET = 2.5 * 1024 * 1024;
+const BUDGET = 2.8 * 1024 * 1024;
 
 interface Packed {
   files: { path: string; size: number }[];
