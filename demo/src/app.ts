@@ -464,10 +464,11 @@ export class DemoApp extends LitElement {
           <span>${this.t('currency')}</span>
           <input
             id="currency"
+            type="text"
             list="currency-codes"
             autocomplete="off"
             spellcheck="false"
-            size="6"
+            size="7"
             aria-describedby="currency-hint"
             .value=${this.currency}
             @change=${(e: Event) => this.pickCurrency(e.target as HTMLInputElement)}
