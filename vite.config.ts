@@ -22,7 +22,8 @@ const aliases = [noParser, inThreadUnzip];
 
 // Three builds from one config, chosen by --mode:
 //   lib     ES modules for bundlers (dist/crm-lens.js, dist/data.js, dist/metrics.js), dependencies external
-//   bundle  one self-contained ES module for pages without a build step (dist/crm-lens.bundle.js)
+//   bundle  one self-contained ES module for pages without a build step (dist/crm-lens.bundle.js); its world
+//           map data is the sibling dist/world-countries.js of the lib build, loaded only for a world map
 //   bundle-worker  its feed worker, the sibling file dist/crm-lens.bundle.worker.js
 //   server  crm-lens/server and the CLI for Node (dist/server.js, dist/cli.js)
 //   (none)  the demo page, served by `npm start` and built as static files into dist/demo
@@ -64,14 +65,28 @@ export default defineConfig(({ mode }) => {
         },
         // Fully minified (library mode alone keeps whitespace); the minifier keeps the /*#__PURE__*/ annotations
         // a host's bundler tree-shakes with.
-        rollupOptions: { external: isExternal, output: { minify: true } },
+        // The world map data is its own chunk at a fixed name: loaded only when a world map is drawn, and the
+        // sibling file the single-file bundle loads too (src/geo/bundle-world-data.ts).
+        rollupOptions: {
+          external: isExternal,
+          output: {
+            minify: true,
+            chunkFileNames: (chunk) => (chunk.moduleIds.some((id) => id.endsWith('world-countries-110m.ts')) ? 'world-countries.js' : '[name]-[hash].js'),
+          },
+        },
       },
     };
   }
   if (mode === 'bundle') {
     return {
       // The bundle starts its worker from the sibling file built by `bundle-worker` (bundle-feed-worker.ts).
-      resolve: { alias: [...aliases, { find: /^(\.|\.\.\/data)\/feed-worker-url\.js$/, replacement: resolve(root, 'src/data/bundle-feed-worker.ts') }] },
+      resolve: {
+        alias: [
+          ...aliases,
+          { find: /^(\.|\.\.\/data)\/feed-worker-url\.js$/, replacement: resolve(root, 'src/data/bundle-feed-worker.ts') },
+          { find: /^\.\/world-data\.js$/, replacement: resolve(root, 'src/geo/bundle-world-data.ts') },
+        ],
+      },
       build: standaloneBuild(resolve(root, 'src/index.ts'), 'crm-lens.bundle.js'),
     };
   }

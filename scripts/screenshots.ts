@@ -1,7 +1,7 @@
 // Screenshots of every widget on the sample data, to look at them side by side (not a test: open the PNGs).
 //
 //   npx tsx scripts/screenshots.ts [--only rfm-matrix,channel-mix] [--widths 360,1100] [--out screenshots]
-//                                  [--customers 500] [--select] [--base sample|one-time]
+//                                  [--customers 500] [--select] [--base sample|one-time|skewed]
 //
 // Serves the repo with Vite (a free port), generates `.cache/gallery.html` (every widget inside one
 // `<crm-data .tables=…>` fed by the seeded sample generator in the page), and writes
@@ -9,6 +9,9 @@
 // selects each widget's first mark (chip, highlight) and focuses it (focus ring) before the shot.
 // `--base one-time` shows customer cards on a synthetic base where about 97 % buy once (bench/btyd-population.ts),
 // in all four locale × theme combinations: a one-time buyer of long ago, a recent one, a repeat buyer.
+// `--base skewed` shows the RFM matrix and the regional comparison on scripts/shots/skewed-fixtures.js (97 %
+// one-time buyers in Brazilian states with a hand-drawn states GeoJSON; a UK retailer's 38 countries on the
+// world map; a missing group-by column), each widget its own tables, in all four combinations too.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
 import { resolve } from 'node:path';
@@ -47,12 +50,25 @@ const ONE_TIME_WIDGETS: ReadonlyArray<[id: string, markup: string]> = [
   ['c360-once-recent', '<crm-customer-360 data-pick="onceNew"></crm-customer-360>'],
   ['c360-repeat', '<crm-customer-360 data-pick="repeat"></crm-customer-360>'],
 ];
+/** `--base skewed`: `data-fixture` names the tables each widget gets (scripts/shots/skewed-fixtures.js). */
+const SKEWED_WIDGETS: ReadonlyArray<[id: string, markup: string]> = [
+  ['rfm-one-time', '<crm-rfm-matrix data-fixture="marketplace" as-of="2024-12-31"></crm-rfm-matrix>'],
+  ['rfm-one-time-auto', '<crm-rfm-matrix data-fixture="marketplace" as-of="2024-12-31" method="auto"></crm-rfm-matrix>'],
+  ['regional-countries-map', '<crm-regional-comparison data-fixture="ukRetail" as-of="2024-12-31" group-by="country" view="map"></crm-regional-comparison>'],
+  ['regional-countries-bars', '<crm-regional-comparison data-fixture="ukRetail" as-of="2024-12-31" group-by="country"></crm-regional-comparison>'],
+  [
+    'regional-states-map',
+    '<crm-regional-comparison data-fixture="marketplace" as-of="2024-12-31" group-by="state" view="map" geo-src="/test/fixtures/geo/brazil-states-4.geojson" geo-key="sigla" geo-attribution="Map: hand-drawn test shapes"></crm-regional-comparison>',
+  ],
+  ['regional-missing-column', '<crm-regional-comparison data-fixture="ukRetail" as-of="2024-12-31" group-by="region"></crm-regional-comparison>'],
+];
 const oneTime = args.base === 'one-time';
+const skewed = args.base === 'skewed';
 const only = args.only?.split(',').map((s) => s.trim());
-const widgets = (oneTime ? ONE_TIME_WIDGETS : WIDGETS).filter(([id]) => !only || only.includes(id));
+const widgets = (oneTime ? ONE_TIME_WIDGETS : skewed ? SKEWED_WIDGETS : WIDGETS).filter(([id]) => !only || only.includes(id));
 const widths = args.widths!.split(',').map(Number);
 const customers = Number(args.customers);
-const COMBOS = oneTime
+const COMBOS = oneTime || skewed
   ? ([['en', 'light'], ['en', 'dark'], ['zh-CN', 'light'], ['zh-CN', 'dark']] as const)
   : ([['en', 'light'], ['zh-CN', 'dark']] as const);
 
@@ -70,6 +86,14 @@ const ONE_TIME_SCRIPT = `
   const repeat = [...count].sort((a, b) => b[1] - a[1])[0][0];
   const pick = { onceOld: once[Math.floor(once.length * 0.45)], onceNew: once[once.length - 3], repeat };
   console.log('one-time share', once.length / count.size);`;
+
+/** The page script's data part for `--base skewed`: each widget its fixture (the provider gets none). */
+const SKEWED_SCRIPT = `
+  import * as fixtures from '/scripts/shots/skewed-fixtures.js';
+  const made = {};
+  for (const el of document.querySelectorAll('[data-fixture]')) el.tables = made[el.dataset.fixture] ??= fixtures[el.dataset.fixture]();
+  const tables = undefined;
+  const pick = {};`;
 
 /** The page script's data part by default: the seeded sample; cards show the top, a car owner and a fleet. */
 const SAMPLE_SCRIPT = `
@@ -113,7 +137,7 @@ ${widgets.map(([id, markup]) => `  <div class="cell" id="cell-${id}" data-widget
   const q = new URLSearchParams(location.search);
   document.documentElement.lang = q.get('locale') || 'en';
   document.documentElement.dataset.crmTheme = q.get('theme') || 'light';
-${oneTime ? ONE_TIME_SCRIPT : SAMPLE_SCRIPT}
+${oneTime ? ONE_TIME_SCRIPT : skewed ? SKEWED_SCRIPT : SAMPLE_SCRIPT}
   for (const el of document.querySelectorAll('crm-customer-360')) el.setAttribute('customer-id', pick[el.dataset.pick]);
   document.getElementById('data').tables = tables;
   window.galleryReady = true;

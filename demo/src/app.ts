@@ -44,8 +44,11 @@ import {
 } from './data-facts.js';
 import type { DemoImport, ImportApplyDetail } from './import-panel.js';
 import { messages, type MessageKey } from './messages.js';
+import { currencyFromInput, currencyOptions } from './currency-options.js';
+import { feedCurrency } from '../../src/data/currency.js';
+import { DEFAULT_CURRENCY } from '../../src/i18n/format.js';
+import { parseState, RANGES, serializeState, type PageSelection, type PageState } from './url-state.js';
 import { errorText } from '../../src/data/messages/data-messages.js';
-import { CURRENCIES, parseState, RANGES, serializeState, type PageSelection, type PageState } from './url-state.js';
 import { commonAttributes, SELECTION_OWNER, WIDGETS } from './widgets.js';
 
 /** The built-in feed (relative: the built page works from any static server and folder). */
@@ -92,7 +95,30 @@ export class DemoApp extends LitElement {
   }
 
   private get fmt() {
-    return new Formatter(this.s.lang, this.s.currency);
+    return new Formatter(this.s.lang, this.currency);
+  }
+
+  /** The currency shown: the one picked, else the feed's own (its currency column), else CNY. */
+  private get currency(): string {
+    return this.s.currency || feedCurrency(this.tables?.orders) || DEFAULT_CURRENCY;
+  }
+
+  /** The currency search's choice: a known code, or empty for the feed's own; anything else is said. */
+  private pickCurrency(input: HTMLInputElement): void {
+    const options = currencyOptions(this.s.lang);
+    if (input.value.trim() === '') {
+      input.setCustomValidity('');
+      this.update_({ currency: '' });
+      return;
+    }
+    const code = currencyFromInput(input.value, options.map(([c]) => c));
+    input.setCustomValidity(code ? '' : this.t('currencyUnknown', { value: input.value.trim() }));
+    if (!code) {
+      input.reportValidity();
+      return;
+    }
+    input.value = code;
+    this.update_({ currency: code });
   }
 
   get crmData(): CrmData | null {
@@ -472,9 +498,21 @@ export class DemoApp extends LitElement {
         </label>
         <label class="control">
           <span>${this.t('currency')}</span>
-          <select id="currency" @change=${(e: Event) => this.update_({ currency: (e.target as HTMLSelectElement).value })}>
-            ${CURRENCIES.map((c) => html`<option ?selected=${s.currency === c}>${c}</option>`)}
-          </select>
+          <input
+            id="currency"
+            type="text"
+            list="currency-codes"
+            autocomplete="off"
+            spellcheck="false"
+            size="7"
+            aria-describedby="currency-hint"
+            .value=${this.currency}
+            @change=${(e: Event) => this.pickCurrency(e.target as HTMLInputElement)}
+          />
+          <datalist id="currency-codes">
+            ${currencyOptions(s.lang).map(([code, name]) => html`<option value=${code}>${name}</option>`)}
+          </datalist>
+          <span id="currency-hint" class="visually-hidden">${this.t('currencyHint')}</span>
         </label>
         <button class="button primary" id="open-import" @click=${() => this.importPanel?.open()}>${this.t('bringData')}</button>
         <button class="button" id="open-share" aria-expanded=${this.shareOpen ? 'true' : 'false'} @click=${() => (this.shareOpen = !this.shareOpen)}>

@@ -43,7 +43,6 @@ export interface PageState {
   file: string;
 }
 
-export const CURRENCIES = ['CNY', 'USD', 'EUR', 'JPY', 'GBP', 'HKD'] as const;
 export const RANGES: readonly RangePreset[] = ['all', '30', '90', '365', 'ytd'];
 const KINDS: readonly SelectionKind[] = ['segment', 'region', 'channel', 'stage', 'customer'];
 
@@ -51,7 +50,8 @@ export function defaultState(): PageState {
   return {
     lang: navigator.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en',
     theme: 'auto',
-    currency: 'CNY',
+    // Empty: the feed's own currency (its currency column), else CNY.
+    currency: '',
     bins: 5,
     preset: 'rfm',
     asOf: '',

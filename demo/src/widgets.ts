@@ -39,7 +39,7 @@ export const WIDGETS: readonly DashboardWidget[] = [
 /** The attributes every widget shares: controls and the page filter. */
 export function commonAttributes(s: PageState, range: { from: string; to: string } | undefined): AttributeMap {
   return {
-    currency: s.currency,
+    currency: s.currency || undefined,
     'as-of': s.asOf || undefined,
     segments: s.preset,
     'date-from': range?.from,

@@ -97,7 +97,8 @@ export function layoutScoreGrid(input: GridLayoutInput): GridLayout {
   const noteW = Math.max(0, ...input.rowLabels.map((l) => Math.max(estimateTextWidth(l.label, FONT), estimateTextWidth(l.note ?? '', SMALL))));
   const verticalTitle = !narrow;
   const titleBand = verticalTitle ? FONT + 10 : 0;
-  const left = titleBand + Math.ceil(noteW) + 8;
+  // × 1.15: the estimate runs short for wide UI fonts ("434–573 d" touched the vertical title).
+  const left = titleBand + Math.ceil(noteW * 1.15) + 8;
   const top = verticalTitle ? 4 : FONT + 12;
   const cellW = Math.min(MAX_CELL, Math.floor((width - left - 2) / cols));
   const cellH = Math.max(34, Math.round(cellW * 0.75));
@@ -128,8 +129,15 @@ export function layoutScoreGrid(input: GridLayoutInput): GridLayout {
           }
         }
       }
+      // The label may run on over the region's next cells in the row, but only those drawn in the same text
+      // colour: white text over an empty (light) neighbour would vanish mid-word.
       let run = 1;
-      while (c.col + run < cols && cells[c.index + run].datum.region === c.datum.region) run++;
+      while (
+        c.col + run < cols &&
+        cells[c.index + run].datum.region === c.datum.region &&
+        cells[c.index + run].datum.textColor === c.datum.textColor
+      )
+        run++;
       // 0.85: the estimate runs a little short for wide UI fonts (DejaVu Sans), and the label must not touch an edge.
       c.label = truncateText(c.datum.regionLabel, (run * cellW - 12) * 0.85, SMALL);
     }

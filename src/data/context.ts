@@ -25,6 +25,11 @@ export interface CrmDataState {
   queries?: QueryCoordinator;
   /** The shared, linked filter (selections from any widget). Empty object when nothing is selected. */
   filter: CrmFilter;
+  /**
+   * The currency of `<crm-data currency>` (ISO 4217): what its widgets show amounts in unless they set their own;
+   * without it, the feed's own `currency` column decides (one code), else CNY.
+   */
+  currency?: string;
   /** False when the provider has linking turned off: widgets then keep selections to themselves. */
   linked: boolean;
   /**

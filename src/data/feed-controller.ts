@@ -91,6 +91,11 @@ export class FeedController implements ReactiveController {
   }
 
   /** Linked filtering on or off; off clears the shared filter and makes `setFilter` do nothing. */
+  /** The ISO 4217 code the provider's widgets show amounts in (`<crm-data currency>`; undefined = theirs / the feed's). */
+  setCurrency(currency: string | undefined): void {
+    if (currency !== this.state.currency) this.set({ currency });
+  }
+
   setLinked(linked: boolean): void {
     if (linked !== this.state.linked) this.set(linked ? { linked } : { linked, filter: {}, stageMembership: undefined });
   }

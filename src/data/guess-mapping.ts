@@ -41,6 +41,14 @@ const PROVINCE: Synonyms = {
     'shipstate', 'shippingstate', '省份', '省', '所在省份', '收货省份', '省份名称', '收货人省份'],
   weak: ['sellerstate', 'statecode'],
 };
+const COUNTRY: Synonyms = {
+  strong: ['country', 'countryname', 'countrycode', 'countryregion', 'customercountry', 'shippingcountry', 'billingcountry',
+    'shipcountry', 'nation', '国家', '国家地区', '国别', '所在国家', '收货国家'],
+  weak: ['market', '市场'],
+};
+const CURRENCY: Synonyms = {
+  strong: ['currency', 'currencycode', 'curr', 'ccy', 'isocurrency', '币种', '货币', '币别', '结算币种', '交易币种'],
+};
 const CITY_TIER: Synonyms = {
   strong: ['citytier', 'citylevel', 'tier', '城市等级', '城市级别', '城市线级', '城市层级', '线级'],
 };
@@ -87,6 +95,7 @@ const SYNONYMS: Record<TableName, Record<string, Synonyms>> = {
     },
     region: REGION,
     province: PROVINCE,
+    country: COUNTRY,
     city_tier: CITY_TIER,
     category: {
       strong: ['category', 'productcategory', 'itemcategory', 'productline', '品类', '类别', '产品类别', '商品类别',
@@ -111,6 +120,7 @@ const SYNONYMS: Record<TableName, Record<string, Synonyms>> = {
         'tendertype', '支付方式', '付款方式', '支付类型', '结算方式'],
     },
     vehicle_id: VEHICLE_ID,
+    currency: CURRENCY,
   },
   customers: {
     customer_id: CUSTOMER_ID,
@@ -121,6 +131,7 @@ const SYNONYMS: Record<TableName, Record<string, Synonyms>> = {
     type: { strong: ['type', 'customertype', 'clienttype', 'segment', '类型', '客户类型', '客户类别'] },
     region: REGION,
     province: PROVINCE,
+    country: COUNTRY,
     city_tier: CITY_TIER,
     signup_date: {
       strong: ['signupdate', 'signup', 'registrationdate', 'registerdate', 'registeredat', 'joindate', 'joined',

@@ -59,6 +59,7 @@ export const SCHEMA: Readonly<Record<TableName, readonly FieldSpec[]>> = {
     f('channel', 'string'),
     f('region', 'string'),
     f('province', 'string'),
+    f('country', 'string'),
     f('city_tier', 'string'),
     f('category', 'string'),
     f('quantity', 'number'),
@@ -66,6 +67,8 @@ export const SCHEMA: Readonly<Record<TableName, readonly FieldSpec[]>> = {
     f('discount', 'number'),
     f('status', 'string'),
     f('payment_method', 'string'),
+    // ISO 4217 code of `amount` (one currency per feed; see docs/data.md "Currency").
+    f('currency', 'string'),
   ],
   customers: [
     f('customer_id', 'string', true),
@@ -73,6 +76,7 @@ export const SCHEMA: Readonly<Record<TableName, readonly FieldSpec[]>> = {
     f('type', 'string'),
     f('region', 'string'),
     f('province', 'string'),
+    f('country', 'string'),
     f('city_tier', 'string'),
     f('signup_date', 'day'),
     f('phone', 'string'),

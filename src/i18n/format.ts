@@ -56,11 +56,19 @@ export class Formatter {
     return isNumber(x) ? this.nf({ style: 'percent', maximumFractionDigits: maxFractionDigits }).format(x) : MISSING;
   }
 
-  /** Money in the bound currency: "¥1,234.50" (zh-CN), "CN¥1,234.50" (en). */
+  /**
+   * Money in the bound currency: "¥1,234.50" (zh-CN), "CN¥1,234.50" (en). At most `maxFractionDigits` and never
+   * more than the currency has (JPY 0, KWD 3): "¥1,235", not "¥1,234.5".
+   */
   currency(x: number | null | undefined, maxFractionDigits = 2): string {
     return isNumber(x)
-      ? this.nf({ style: 'currency', currency: this.currencyCode, maximumFractionDigits: maxFractionDigits }).format(x)
+      ? this.nf({ style: 'currency', currency: this.currencyCode, maximumFractionDigits: Math.min(maxFractionDigits, this.minorDigits) }).format(x)
       : MISSING;
+  }
+
+  /** The currency's own number of fraction digits (ISO 4217 minor units, as Intl knows them). */
+  private get minorDigits(): number {
+    return this.nf({ style: 'currency', currency: this.currencyCode }).resolvedOptions().maximumFractionDigits ?? 2;
   }
 
   /**

@@ -1,3 +1,4 @@
+import { feedCurrencies, MixedCurrencyError } from '../data/currency.js';
 import type { ColumnTable } from 'arquero';
 import type { CrmTables } from '../data/types.js';
 import { ORDER_KIND_CANCELLED, ORDER_KIND_COLUMN, ORDER_KIND_PURCHASE } from '../data/schema.js';
@@ -231,6 +232,9 @@ const memo = new WeakMap<ColumnTable, Map<string, PreparedOrders>>();
  * orders table are kept. Throws on an unusable option (RangeError/TypeError naming the option).
  */
 export function prepareOrders(tables: CrmTables, options: MetricOptions = {}): PreparedOrders {
+  // Amounts in several currencies cannot be added: refuse, naming them (docs/data.md "Currency").
+  const currencies = feedCurrencies(tables.orders);
+  if (currencies.length > 1) throw new MixedCurrencyError(currencies);
   const asOf = resolveAsOf(tables, options);
   const filter = normalizeFilter(options.filter);
   if (filter.stages && !options.stageMembership)

@@ -192,6 +192,8 @@ export interface RegionalQueryResult {
   comparison: RegionalResult;
   /** Province → region, when asked. */
   provinceRegions?: ReadonlyMap<string, string>;
+  /** The grouping column is in neither table: which columns could group instead (`comparison` is empty). */
+  missing?: { column: string; available: string[] };
 }
 
 /** Customer ids of a selection, in the metric's order. */
@@ -252,6 +254,8 @@ export interface SourceInfo {
   cache?: CacheInfo;
   /** Where metrics run: `worker` (the page's data worker) or `main-thread` (no worker could start). */
   computedIn: 'worker' | 'main-thread';
+  /** The feed's currency when its `currency` column names one ISO 4217 code. */
+  currency?: string;
 }
 
 /** Load progress: bytes (as `LoadProgress`), rows parsed so far, and the current step. */

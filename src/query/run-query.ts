@@ -13,6 +13,7 @@ import type { StageDefinition } from '../metrics/lifecycle/stages.js';
 import { regionalComparison, type RegionalOptions } from '../metrics/regional/regional.js';
 import { regionalGroupCustomers } from '../metrics/regional/group-customers.js';
 import { provinceRegions } from '../metrics/regional/province-regions.js';
+import { emptyComparison, groupableColumns, hasGroupColumn } from '../metrics/regional/group-columns.js';
 import { channelMix } from '../metrics/channel/channel-mix.js';
 import { channelCustomerIds } from '../metrics/channel/channel-customers.js';
 import { forecast } from '../metrics/forecast/forecast.js';
@@ -90,6 +91,9 @@ function answer(tables: CrmTables, q: QueryDescriptor): unknown {
     case 'lifecycle-stage-customers':
       return { ids: customersInStage(tables, q.stageId, lifecycleOptions(q)) };
     case 'regional': {
+      const groupBy = q.groupBy ?? 'region';
+      if (!hasGroupColumn(tables, groupBy))
+        return { comparison: emptyComparison(groupBy), missing: { column: groupBy, available: groupableColumns(tables) } };
       const comparison = regionalComparison(tables, regionalOptions(q));
       return { comparison, ...(q.provinceRegions ? { provinceRegions: provinceRegions(tables) } : {}) };
     }

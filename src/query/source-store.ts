@@ -4,6 +4,7 @@
  * over by the application, and answers queries over them with `runQuery`. The page sees only `SourceInfo`.
  */
 import { FeedLoader, type FeedUpdate } from '../data/feed-loader.js';
+import { feedCurrency } from '../data/currency.js';
 import { rowCounts } from '../data/cache.js';
 import type { CrmTables, LoadResult } from '../data/types.js';
 import { runQuery } from './run-query.js';
@@ -94,7 +95,8 @@ export class SourceStore {
   }
 
   private put(source: string, tables: CrmTables, extra: Pick<SourceInfo, 'report' | 'cache'>): SourceInfo {
-    const info: SourceInfo = { version: ++versions, rows: rowCounts(tables), computedIn: this.computedIn, ...this.said(extra) };
+    const currency = feedCurrency(tables.orders);
+    const info: SourceInfo = { version: ++versions, rows: rowCounts(tables), computedIn: this.computedIn, ...(currency ? { currency } : {}), ...this.said(extra) };
     this.sources.delete(source);
     this.sources.set(source, { tables, info });
     // Oldest first: Map order is insertion order, and a source is re-inserted when it gets new tables.

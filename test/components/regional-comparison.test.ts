@@ -297,13 +297,16 @@ describe('<crm-regional-comparison>: map', () => {
     expect(q(el, '[part~="error"] button')!.textContent!.trim()).to.equal('Retry');
   });
 
-  it('map view for a grouping without provinces falls back to bars with a notice', async () => {
+  it('map view for a grouping whose values are not on the map falls back to bars, naming them', async () => {
     const el = await fixture<El>(
       html`<crm-regional-comparison lang="en" view="map" group-by="type" geo-src=${GEO} .tables=${sampleTables()}></crm-regional-comparison>`,
     );
     await rendered(el);
-    expect(q(el, '[part~="notice"]')!.textContent).to.contain('group-by="province"');
-    expect(q(el, 'svg.bar-chart')).to.not.equal(null);
+    const types = regionalComparison(sampleTables(), { groupBy: 'type' }).groups.filter((g) => g.rank !== null);
+    const names = types.map((g) => el.groupLabel(g.key)).join(', ');
+    expect(q(el, '[part~="notice"]')!.textContent).to.equal(`None of these places is on the map (${names}), so they are shown as bars.`);
+    expect(q(el, 'svg.bar-chart') !== null).to.equal(true);
+    expect(q(el, 'svg.choropleth') === null).to.equal(true);
   });
 });
 

@@ -25,7 +25,7 @@ describe('crm-rfm-matrix: collapsed bins on a 97 % one-time-buyer base', () => {
   it('names the empty bins, and one click rebins frequency by its distinct values (method auto)', async () => {
     const el = await matrix(tables);
     expect(cells(el)).to.have.length(25);
-    expect(text(note(el))).to.contain('Frequency has only 3 distinct values; bins F2–F4 are empty.');
+    expect(text(note(el))).to.contain('Frequency has only 3 distinct values; bins F2–F4 are empty. F5 holds every customer with 2–3 orders.');
     // The quantile F5 column holds all 3 repeat buyers ("2–3" orders): the collapse the note explains.
     expect(colNotes(el).slice(5)).to.deep.equal(['1', '—', '—', '—', '2–3']);
     const button = note(el)!.querySelector('button')!;
@@ -43,7 +43,7 @@ describe('crm-rfm-matrix: collapsed bins on a 97 % one-time-buyer base', () => {
 
   it('says it in Chinese too', async () => {
     const el = await matrix(tables, '', 'zh-CN');
-    expect(text(note(el))).to.contain('购买频次只有 3 个不同取值；F2–F4 档为空。');
+    expect(text(note(el))).to.contain('购买频次只有 3 个不同取值；F2–F4 档为空。F5 档包含所有下单 2–3 次的客户。');
     expect(text(note(el)!.querySelector('button'))).to.equal('改用按取值分档');
   });
 

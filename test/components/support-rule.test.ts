@@ -1,8 +1,8 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import * as aq from 'arquero';
 import '../../src/components/regional-comparison/index.js';
 import type { CrmRegionalComparison } from '../../src/components/regional-comparison/index.js';
 import { isoToDay } from '../../src/data/days.js';
+import { placeOrders, type PlaceRow } from './place-orders.js';
 
 const AS_OF = '2024-12-31';
 const end = isoToDay(AS_OF);
@@ -11,25 +11,15 @@ const end = isoToDay(AS_OF);
  * Orders of one region: `orders` orders spread over `customers` customers, 100 each, `daysBack` + k days
  * before the analysis day (current period: the 365 days up to it; comparison: the 365 before).
  */
-function region(name: string, orders: number, customers: number, daysBack: number) {
-  return Array.from({ length: orders }, (_, k) => ({ id: `${name}-${daysBack}-${k % customers}`, day: end - daysBack - (k % 300), region: name }));
+function region(name: string, orders: number, customers: number, daysBack: number): PlaceRow[] {
+  return Array.from({ length: orders }, (_, k) => ({ id: `${name}-${daysBack}-${k % customers}`, day: end - daysBack - (k % 300), place: name }));
 }
 
-function tables(rows: { id: string; day: number; region: string }[]) {
-  return {
-    orders: aq.table({
-      order_id: rows.map((_, i) => `o${i}`),
-      customer_id: rows.map((r) => r.id),
-      order_date: Int32Array.from(rows.map((r) => r.day)),
-      amount: Float64Array.from(rows.map(() => 100)),
-      region: rows.map((r) => r.region),
-    }),
-  };
-}
+const tables = (rows: PlaceRow[]) => placeOrders('region', rows);
 
 const headline = (el: Element) => el.shadowRoot!.querySelector('.chart .visually-hidden')!.textContent!.trim();
 
-async function mount(rows: { id: string; day: number; region: string }[], lang = 'en') {
+async function mount(rows: PlaceRow[], lang = 'en') {
   const el = await fixture<CrmRegionalComparison>(html`<crm-regional-comparison lang=${lang} as-of=${AS_OF} .tables=${tables(rows)}></crm-regional-comparison>`);
   await waitUntil(() => el.shadowRoot!.querySelector('.chart .visually-hidden'), 'no chart', { timeout: 8000 });
   return el;

@@ -36,7 +36,9 @@ describe('real exports: a UK invoice-line retail export', () => {
     ]);
     expect(r.derived).to.deep.equal([{ field: 'amount', from: ['quantity', 'unit_price'] }]);
     expect(r.dateFormats).to.deep.equal([{ field: 'order_date', order: 'mdy', how: 'detected', row: 6, value: '12/13/10 10:00' }]);
-    expect(r.extraFields).to.deep.equal(['StockCode', 'Description', 'Country']);
+    // Country is a canonical field (orders and customers) since any geography.
+    expect(r.extraFields).to.deep.equal(['StockCode', 'Description']);
+    expect(tables.orders.array('country')[0]).to.equal('United Kingdom');
     const o = tables.orders;
     // 6 × 2.55 = 15.30 (not 15.299999999999999), dates 2010-12-01 and 2011-01-05.
     expect((o.column('amount') as unknown as Float64Array)[0]).to.equal(15.3);

@@ -56,4 +56,26 @@ describe('dist/crm-lens.bundle.js', () => {
     expect(text).to.contain('Store');
     expect(text).to.contain('72');
   });
+
+  it('draws the world map from its sibling file dist/world-countries.js (not inside the bundle)', async () => {
+    const first = await load(1);
+    const records = [
+      { customer_id: 'A', order_date: '2024-01-05', amount: 100, country: 'Brazil' },
+      { customer_id: 'B', order_date: '2024-01-20', amount: 80, country: 'GB' },
+    ];
+    const { tables } = first.normalizeFeed(records, { feed: 'inline' });
+    const el = await fixture<HTMLElement & { tables: unknown; shadowRoot: ShadowRoot }>(
+      html`<crm-regional-comparison lang="en" style="display:block;width:600px" group-by="country" view="map"></crm-regional-comparison>`,
+    );
+    el.tables = tables;
+    let areas = 0;
+    for (let i = 0; i < 100 && areas === 0; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      areas = el.shadowRoot.querySelectorAll('svg.choropleth path:not(.no-data)').length;
+    }
+    // Brazil and the United Kingdom (spelled GB) have data.
+    expect(areas).to.equal(2);
+    const loaded = performance.getEntriesByType('resource').map((e) => e.name);
+    expect(loaded.some((u) => u.endsWith('/dist/world-countries.js'))).to.equal(true);
+  });
 });

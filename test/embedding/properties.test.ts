@@ -123,7 +123,7 @@ const WIDGETS: Record<string, Audit> = {
  * sets it), linking (`noLink`: linked-stages and crm-data tests), the map view's inputs (regional tests),
  * `listSize` (the RFM list shows after a selection) and `pinned` (follows selections of other widgets).
  */
-const ELSEWHERE = new Set(['src', 'fields', 'format', 'sheet', 'timeZone', 'maxAge', 'cacheScope', 'dateFormat', 'creditNotes', 'duplicates', 'stallTimeout', 'tables', 'noLink', 'view', 'geoSrc', 'geoAttribution', 'listSize', 'pinned']);
+const ELSEWHERE = new Set(['src', 'fields', 'format', 'sheet', 'timeZone', 'maxAge', 'cacheScope', 'dateFormat', 'creditNotes', 'duplicates', 'stallTimeout', 'tables', 'noLink', 'view', 'geoSrc', 'geoKey', 'geoAttribution', 'listSize', 'pinned']);
 
 /** What the widget shows: its shadow DOM (ids made stable) and the theme in force. */
 async function fingerprint(el: Widget): Promise<string> {

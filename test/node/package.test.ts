@@ -20,8 +20,15 @@ import { readFileSync } from 'node:fs';
  * Server mode (issue 12) adds 160 KB: crm-lens/server and the CLI for Node (dist/server.js, dist/cli.js with
  * the normalizer and metrics they run, ~100 KB), their declarations, bin/ and docs/server.md — 2.36 MB
  * measured after main's BTYD model additions, so the budget is 2.5 MB.
+ * 2.5 → 2.8 MB (issue 9, any geography and currency): the world map data (Natural Earth 1:110m countries as
+ * TopoJSON, 104 KB) ships once, as `dist/world-countries.js` — the ES build's lazy chunk, which the single-file
+ * bundle loads as its sibling, so neither build's main file carries it — plus the TopoJSON decoder, the
+ * country table, place matching, collapsed-bin RFM and the currency layer in both builds, their declarations
+ * and docs: 2,734 KB (2.67 MiB) measured.
+ * All four together (issues 8, 9, 11, 12): about 3.3 MB; budget 3.4 MB. The weight is in the two worker files,
+ * which now hold the normalizer and every metric, and in the single-file bundle, which cannot share chunks.
  */
-const BUDGET = 3 * 1024 * 1024;
+const BUDGET = 3.4 * 1024 * 1024;
 
 interface Packed {
   files: { path: string; size: number }[];

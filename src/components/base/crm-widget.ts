@@ -171,7 +171,10 @@ export abstract class CrmWidget<Result> extends LitElement {
   @property({ attribute: 'as-of' }) asOf?: DayValue;
   /** RFM segment preset name. */
   @property() segments?: string;
-  /** ISO 4217 currency of amounts (default CNY). */
+  /**
+   * ISO 4217 currency of amounts, any code Intl knows (`BRL`, `GBP`…). Default: the enclosing `<crm-data>`'s
+   * `currency`, else the feed's `currency` column when it names one currency, else CNY.
+   */
   @property() currency?: string;
   /** Locale override (`en`, `zh-CN`); else `lang` here or on an ancestor, else the browser's. */
   @property() locale?: string;
@@ -211,7 +214,7 @@ export abstract class CrmWidget<Result> extends LitElement {
 
   @state() private announcement = '';
 
-  protected readonly i18n = new LocaleController(this, () => this.currency, () => this.locale);
+  protected readonly i18n = new LocaleController(this, () => this.currencyCode, () => this.locale);
   protected readonly themes = new ThemeController(this, () => this.theme);
   protected readonly sizes = new SizeController(this);
   /** Tooltip for marks: hover and focus (see `markHandlers`). */
@@ -309,6 +312,11 @@ export abstract class CrmWidget<Result> extends LitElement {
   /** Resolved locale. */
   protected get resolvedLocale(): Locale {
     return this.i18n.locale;
+  }
+
+  /** The currency amounts are shown in: own `currency`, the provider's, the feed's one currency (else CNY). */
+  private get currencyCode(): string | undefined {
+    return this.currency?.trim() || this.dataState?.currency || this.dataState?.info?.currency;
   }
 
   /** Formatter for the resolved locale and currency. */

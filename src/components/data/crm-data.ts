@@ -75,6 +75,12 @@ export class CrmData extends LitElement {
   /** Seconds without a byte after which a download fails with Retry (default 30; 0 for none). */
   @property({ attribute: 'stall-timeout', type: Number }) stallTimeout?: number;
 
+  /**
+   * ISO 4217 code of the amounts (e.g. `BRL`, `GBP`): every widget inside shows money in it unless it sets its
+   * own `currency`. Default: the feed's `currency` column when it names one currency, else CNY.
+   */
+  @property() currency?: string;
+
   /** Turns linked filtering off: selections in one widget no longer filter the others. */
   @property({ attribute: 'no-link', type: Boolean }) noLink = false;
 
@@ -108,6 +114,7 @@ export class CrmData extends LitElement {
   /** Hands the properties to the controller; idempotent (unchanged inputs are ignored). */
   private sync(): void {
     this.feed.setLinked(!this.noLink);
+    this.feed.setCurrency(this.currency?.trim() || undefined);
     this.feed.setTables(this.tables);
     const inputs = [
       this.src,

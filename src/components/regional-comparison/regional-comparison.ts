@@ -10,6 +10,7 @@ import type { RegionalQuery, RegionalQueryResult } from '../../query/protocol.js
 import { isoToDay } from '../../data/days.js';
 import { layoutBars, renderBars, type BarDatum } from '../../charts/bar-chart.js';
 import {
+  aroundChina,
   choroplethLegend,
   layoutChoropleth,
   NO_DATA_FILL,
@@ -25,7 +26,10 @@ import {
   type RegionalResult,
 } from '../../metrics/regional/index.js';
 import { loadGeo } from './geo-cache.js';
-import { fastestSupported, supported, SUPPORT_MINIMUM } from '../../metrics/support.js';
+import { geoJsonAreas, matchPlaces, type MapArea } from '../../geo/match-places.js';
+import { countryName, countryOf } from '../../geo/countries.js';
+import { loadWorldMap } from '../../geo/world-map.js';
+import { fastestSupported, supported, supportedInBoth, SUPPORT_MINIMUM } from '../../metrics/support.js';
 import { unknownValueLabel, valueLabel, type ValueField } from '../../i18n/values.js';
 import { messages, type RegionalMessageKey } from './messages.js';
 import { isRegionalMetric, METRIC_CHOICES, REGIONAL_METRICS, signedPercent, type Change, type MetricChoice, type RegionalMetric } from './metric-choices.js';
@@ -34,13 +38,29 @@ import { errorText } from '../../data/messages/data-messages.js';
 /** What `compute` returns: the metric result plus what the map and selections need. */
 export interface RegionalComparisonView {
   comparison: RegionalResult;
-  /** The fetched GeoJSON (map view with a usable grouping only). */
+  /** The map (map view only): the host's GeoJSON or the built-in world map. */
   geo?: GeoFeatureCollection;
+  /** Its areas and their spellings (what group keys are matched against). */
+  areas?: MapArea[];
+  /** Which map it is: `world` (built in) or `host` (`geo-src`). */
+  mapKind?: 'world' | 'host';
+  /** The attribution of the built-in map. */
+  mapAttribution?: string;
   /** Province → region from the data (map view grouped by region). */
   provinceGroup?: Map<string, string>;
+  /** The grouping column is in neither table: what the feed has instead (the "choose a column" state). */
+  missing?: { column: string; available: string[] };
   /** The query of `comparison`, to find a group's customers when it is selected. */
   query: RegionalQuery;
 }
+
+/** How the map view turned out for this data: drawn (with places left off), or bars and why. */
+type MapPlan =
+  | { kind: 'map'; groups: Map<string, RegionalGroup>; unmatched: RegionalGroup[] }
+  | { kind: 'bars'; unmatched: RegionalGroup[] };
+
+/** The unmatched places a note names before "and N more". */
+const NOTE_NAMES = 8;
 
 /** Filter field a selected group sets, per grouping; other groupings select the group's customers. */
 const GROUP_FIELDS: Readonly<Record<string, SelectionField>> = {
@@ -83,9 +103,17 @@ export const DEFAULT_GEO_ATTRIBUTION = 'Map: Apache ECharts (Apache-2.0)';
  * @attr group-by - `region` (default), `province`, `city_tier`, `type`, or any orders/customers column.
  * @attr metric - `revenue` (default), `orders`, `customers`, `aov`, `revenue-per-customer`, `repeat-rate`,
  *   `growth` (revenue growth). The metric switcher sets it (reflected).
- * @attr view - `bars` (default) or `map` (provinces; for `group-by` province, or region: provinces coloured by their region).
- * @attr geo-src - URL of a GeoJSON FeatureCollection of provinces with `properties.name` (short names, e.g. 广东). Fetched once per URL.
- * @attr geo-attribution - attribution line under the map (default "Map: Apache ECharts (Apache-2.0)", translated).
+ * @attr view - `bars` (default) or `map`. The map: for `group-by` province (or region: provinces coloured by their
+ *   region) the host's province GeoJSON (`geo-src`); for any other grouping (e.g. `country`) the built-in world
+ *   map (loaded lazily; countries matched by ISO 3166 alpha-2, alpha-3, numeric codes and English or Chinese
+ *   names), or the host's GeoJSON when `geo-src` is given. Places the map does not show are named in a note;
+ *   when none match, or the leading group is not on the map, the bars are shown instead (with the note).
+ * @attr geo-src - URL of a GeoJSON FeatureCollection (areas named by `geo-key`), or `world` for the built-in
+ *   world map. Fetched once per URL.
+ * @attr geo-key - the feature property matched against the group values (default `name`; e.g. `sigla` for
+ *   state codes). Matching ignores case, accents and punctuation (and 省/市/自治区 suffixes).
+ * @attr geo-attribution - attribution line under the map (default: the world map's Natural Earth line; for a
+ *   province map "Map: Apache ECharts (Apache-2.0)", translated; none for another host map).
  * The map is as wide as the widget and at most 560 px (and 0.85 × width) tall.
  * @attr compare-from - first day of an explicit comparison period, `YYYY-MM-DD` (with `compare-to`).
  * @attr compare-to - last day of the comparison period, `YYYY-MM-DD`.
@@ -108,7 +136,9 @@ export const DEFAULT_GEO_ATTRIBUTION = 'Map: Apache ECharts (Apache-2.0)';
  * @csspart toolbar - the row holding the metric switcher and the periods caption.
  * @csspart metric-select - the metric `<select>`.
  * @csspart periods - the caption naming the two periods compared.
- * @csspart notice - a note (map view unavailable for this grouping / without geo-src).
+ * @csspart notice - a note (places not on the map; map view without geo-src for provinces).
+ * A `group-by` column the feed does not have is an empty state (`empty` part) naming the columns it has, with a
+ * button for each.
  * @csspart attribution - the map data attribution line.
  *
  * @cssproperty --crm-regional-bar-color - bars of the period (default `--crm-bar-color` → `--crm-series-1`).
@@ -228,6 +258,12 @@ export class CrmRegionalComparison extends CrmWidget<RegionalComparisonView> {
       .attribution {
         margin-top: var(--crm-space-xs);
       }
+      .column-choices {
+        display: flex;
+        flex-wrap: wrap;
+        justify-content: center;
+        gap: var(--crm-space-xs);
+      }
     `,
   ];
 
@@ -237,8 +273,10 @@ export class CrmRegionalComparison extends CrmWidget<RegionalComparisonView> {
   @property({ reflect: true, converter: orDefault<RegionalMetric>('revenue') }) metric: RegionalMetric = 'revenue';
   /** `bars` or `map`. */
   @property({ converter: orDefault<'bars' | 'map'>('bars') }) view: 'bars' | 'map' = 'bars';
-  /** GeoJSON URL of the map view. */
+  /** GeoJSON URL of the map view; `world` (or unset with a non-province grouping) = the built-in world map. */
   @property({ attribute: 'geo-src' }) geoSrc?: string;
+  /** The GeoJSON feature property matched against the group values (default `name`). */
+  @property({ attribute: 'geo-key' }) geoKey?: string;
   /** Attribution line under the map (default: `DEFAULT_GEO_ATTRIBUTION`, translated). */
   @property({ attribute: 'geo-attribution' }) geoAttribution?: string;
   /** First day of an explicit comparison period (`YYYY-MM-DD`). */
@@ -258,17 +296,23 @@ export class CrmRegionalComparison extends CrmWidget<RegionalComparisonView> {
     return METRIC_CHOICES[isRegionalMetric(this.metric) ? this.metric : 'revenue'];
   }
 
-  /** The map can be drawn for this grouping (provinces, or regions coloured over their provinces). */
-  private get mapGrouping(): boolean {
+  /** Province maps come from the host (`geo-src`): provinces, or regions coloured over their provinces. */
+  private get provinceGrouping(): boolean {
     return this.groupByName === 'province' || this.groupByName === 'region';
   }
 
-  private get wantsMap(): boolean {
-    return this.view === 'map' && this.mapGrouping && !!this.geoSrc;
+  /** The map to draw: the host's GeoJSON, the built-in world map, or none (a province map without `geo-src`). */
+  private get mapSource(): 'world' | 'host' | undefined {
+    if (this.view !== 'map') return undefined;
+    const src = this.geoSrc?.trim();
+    if (src && src !== 'world') return 'host';
+    if (src === 'world' || !this.provinceGrouping) return 'world';
+    return undefined;
   }
 
   protected override computeArgs(): readonly unknown[] {
-    return [this.groupByName, this.compareFrom, this.compareTo, this.metric, this.wantsMap ? this.geoSrc : undefined];
+    const source = this.mapSource;
+    return [this.groupByName, this.compareFrom, this.compareTo, this.metric, source, source === 'host' ? this.geoSrc : undefined, this.geoKey];
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -281,12 +325,13 @@ export class CrmRegionalComparison extends CrmWidget<RegionalComparisonView> {
     if (!isRegionalMetric(this.metric))
       throw new Error(this.m('badMetric', { value: String(this.metric), known: REGIONAL_METRICS.join(', ') }));
     const compare = this.compareRange();
+    const source = this.mapSource;
     const query: RegionalQuery = {
       family: 'regional',
       ...queryCommon(context),
       groupBy: this.groupByName,
       ...(compare ? { compare } : {}),
-      ...(this.wantsMap && this.groupByName === 'region' ? { provinceRegions: true } : {}),
+      ...(source === 'host' && this.groupByName === 'region' ? { provinceRegions: true } : {}),
     };
     return { regional: query };
   }
@@ -294,14 +339,22 @@ export class CrmRegionalComparison extends CrmWidget<RegionalComparisonView> {
   protected override async compose(results: WidgetResults, queries: WidgetQueries): Promise<RegionalComparisonView> {
     const answer = results.regional as RegionalQueryResult;
     const view: RegionalComparisonView = { comparison: answer.comparison, query: queries.regional as RegionalQuery };
-    if (this.wantsMap) {
+    // Not an error to retry: the feed simply has no such column (the worker says what it has instead).
+    if (answer.missing) return { ...view, missing: answer.missing };
+    const source = this.mapSource;
+    if (source === 'host') {
       const url = this.geoSrc!;
       try {
-        view.geo = await loadGeo(url);
+        view.geo = await loadGeo(url, this.geoKey?.trim() || 'name');
       } catch (error) {
         throw new Error(this.m('geoError', { url, reason: errorText(error, this.resolvedLocale) }));
       }
+      view.areas = geoJsonAreas(view.geo);
+      view.mapKind = 'host';
       if (answer.provinceRegions) view.provinceGroup = answer.provinceRegions as Map<string, string>;
+    } else if (source === 'world') {
+      const world = await loadWorldMap();
+      Object.assign(view, { geo: world.geo, areas: world.areas, mapKind: 'world', mapAttribution: world.attribution });
     }
     return view;
   }
@@ -322,6 +375,11 @@ export class CrmRegionalComparison extends CrmWidget<RegionalComparisonView> {
 
   /** A group value as shown: known sample values translated, "(unknown)" translated, others as they are. */
   groupLabel(key: string | null): string {
+    // Countries in the widget's language ("United Kingdom" / "英国"), whatever spelling the feed uses.
+    if (key !== null && this.groupByName === 'country') {
+      const code = countryOf(key);
+      if (code) return countryName(code, key, this.resolvedLocale);
+    }
     const field = GROUP_VALUE_FIELDS[this.groupByName];
     if (key === null || !field) return key ?? unknownValueLabel(this.resolvedLocale);
     return valueLabel(this.resolvedLocale, field, key);
@@ -383,16 +441,91 @@ export class CrmRegionalComparison extends CrmWidget<RegionalComparisonView> {
   // ——— rendering ———
 
   protected override renderChart(view: RegionalComparisonView): TemplateResult {
+    if (view.missing) return this.renderMissing(view.missing);
     const r = view.comparison;
-    const notice =
-      this.view === 'map' && !this.mapGrouping
-        ? this.m('mapNeedsGroup')
-        : this.view === 'map' && !this.geoSrc
-          ? this.m('mapNeedsGeo')
-          : '';
+    const plan = view.geo ? this.mapPlan(view) : undefined;
+    let notice = this.view === 'map' && !view.geo && this.provinceGrouping ? this.m('mapNeedsGeo') : '';
+    if (plan) notice = this.mapNote(plan);
     return html`${this.renderToolbar(r)}
-    ${notice ? html`<p part="notice" class="notice">${notice}</p>` : nothing}
-    ${view.geo ? this.renderMap(view, view.geo) : this.renderBarView(view)}`;
+    ${notice ? html`<p part="notice" class="notice" role="note">${notice}</p>` : nothing}
+    ${plan?.kind === 'map' ? this.renderMap(view, view.geo!, plan.groups) : this.renderBarView(view)}`;
+  }
+
+  /** The note on places the map does not show ('' when it shows them all). */
+  private mapNote(plan: MapPlan): string {
+    const params = { places: this.placeList(plan.unmatched), count: plan.unmatched.length };
+    if (plan.kind === 'bars') return this.m('mapNoMatch', params);
+    if (!plan.unmatched.length) return '';
+    // How much the map leaves out, when it is a share of something (revenue).
+    const share = plan.unmatched.reduce((sum, g) => sum + (g.share ?? 0), 0);
+    return this.choice.id === 'revenue' ? this.m('mapUnmatchedShare', { ...params, share: this.fmt.percent(share) }) : this.m('mapUnmatched', params);
+  }
+
+  /**
+   * Whether the map can tell the story: it is drawn when some places are on it, else the bars (never an
+   * empty map). Places the map does not show are named in a visible note either way, and the text
+   * alternative says it too, so no sentence speaks of a place the map leaves out without saying so.
+   */
+  private mapPlan(view: RegionalComparisonView): MapPlan {
+    const groups = this.sortedGroups(view.comparison);
+    const present = groups.filter((g) => g.rank !== null);
+    const byArea = new Map<string, RegionalGroup>();
+    const unmatched: RegionalGroup[] = [];
+    if (view.provinceGroup) {
+      // Regions over a province map: each province shows its region (as before).
+      const byKey = new Map(groups.map((g) => [g.key, g] as const));
+      for (const a of view.areas!) {
+        const g = byKey.get(view.provinceGroup.get(a.name) ?? '');
+        if (g) byArea.set(a.name, g);
+      }
+      for (const g of present) if (![...byArea.values()].includes(g)) unmatched.push(g);
+    } else {
+      const { matched } = matchPlaces(groups.map((g) => g.key), view.areas!);
+      for (const g of groups) {
+        const area = g.key === null ? undefined : matched.get(g.key);
+        // Two values on one area (e.g. "UK" and "United Kingdom"): the map shows the first; the other is named.
+        if (area === undefined || byArea.has(area)) {
+          if (g.rank !== null) unmatched.push(g);
+        } else byArea.set(area, g);
+      }
+    }
+    const shown = new Set(byArea.values());
+    if (!present.some((g) => shown.has(g))) return { kind: 'bars', unmatched };
+    return { kind: 'map', groups: byArea, unmatched };
+  }
+
+  /** "A, B, C and 4 more": the places a note names. */
+  private placeList(groups: readonly RegionalGroup[]): string {
+    const names = groups.slice(0, NOTE_NAMES).map((g) => this.groupLabel(g.key));
+    const sep = this.resolvedLocale === 'zh-CN' ? '、' : ', ';
+    return groups.length > NOTE_NAMES ? this.m('andMore', { list: names.join(sep), count: groups.length - NOTE_NAMES }) : names.join(sep);
+  }
+
+  /** The grouping column is not in the feed: which columns are, and one click to use one. */
+  private renderMissing(missing: NonNullable<RegionalComparisonView['missing']>): TemplateResult {
+    const sep = this.resolvedLocale === 'zh-CN' ? '、' : ', ';
+    return html`<div part="empty" class="state empty missing-column" role="status">
+      <span>${this.m('noGroupColumn', { column: missing.column })}</span>
+      ${missing.available.length
+        ? html`<span>${this.m('chooseGroupColumn', { columns: missing.available.join(sep) })}</span>
+            <div class="column-choices" role="group" aria-label=${this.m('groupByLabel')}>
+              ${missing.available.map(
+                (c) => html`<button part="button" @click=${() => this.chooseGroupBy(c)}>${this.columnLabel(c)}</button>`,
+              )}
+            </div>`
+        : html`<span>${this.m('noGroupColumns')}</span>`}
+    </div>`;
+  }
+
+  private chooseGroupBy(column: string): void {
+    this.groupBy = column;
+    this.announce(this.columnLabel(column));
+  }
+
+  /** A grouping column's display name (known ones translated; others as the feed names them). */
+  private columnLabel(column: string): string {
+    const key = GROUP_BY_LABELS[column];
+    return key ? this.m(key) : column;
   }
 
   private renderToolbar(r: RegionalResult): TemplateResult {
@@ -437,7 +570,8 @@ export class CrmRegionalComparison extends CrmWidget<RegionalComparisonView> {
         secondary: previous === null ? undefined : previous,
         selected: this.isSelected(g),
         note: growthBars ? undefined : this.changeText(change),
-        noteTone: this.changeTone(change),
+        // A change on fewer than the support minimum in either period is shown, but muted (support rule).
+        noteTone: supportedInBoth(g, g.previous) ? this.changeTone(change) : 'muted',
         color: growthBars && value !== null && value < 0 ? 'var(--crm-color-negative)' : growthBars ? 'var(--crm-color-positive)' : 'var(--crm-regional-bar-color)',
       };
     });
@@ -472,32 +606,32 @@ export class CrmRegionalComparison extends CrmWidget<RegionalComparisonView> {
           </div>`}`;
   }
 
-  /** Province → the group it shows (itself, or its region) and that group. */
-  private mapGroups(view: RegionalComparisonView): Map<string, RegionalGroup> {
-    const byKey = new Map(view.comparison.groups.map((g) => [g.key, g] as const));
-    const out = new Map<string, RegionalGroup>();
-    for (const f of view.geo!.features) {
-      const name = f.properties!.name as string;
-      const key = view.provinceGroup ? view.provinceGroup.get(name) : name;
-      const g = key === undefined ? undefined : byKey.get(key);
-      if (g) out.set(name, g);
-    }
-    return out;
+  /** An area's name as shown: a country in the widget's language; a host's area as its file names it. */
+  private areaName(view: RegionalComparisonView, name: string): string {
+    if (view.mapKind !== 'world') return name;
+    const f = view.geo!.features.find((x) => x.properties!.name === name);
+    const a2 = f?.properties?.iso_a2 as string | undefined;
+    return a2 ? countryName({ alpha2: a2, alpha3: '' }, name, this.resolvedLocale) : name;
   }
 
-  private renderMap(view: RegionalComparisonView, geo: GeoFeatureCollection): TemplateResult {
+  private renderMap(view: RegionalComparisonView, geo: GeoFeatureCollection, groups: Map<string, RegionalGroup>): TemplateResult {
     const c = this.choice;
-    const groups = this.mapGroups(view);
     const data = new Map<string, ChoroplethDatum>();
-    for (const [name, g] of groups) {
+    for (const [area, g] of groups) {
       const value = c.format(this.fmt, c.value(g));
+      const name = view.mapKind === 'world' ? this.groupLabel(g.key) : area;
       const label = view.provinceGroup
         ? this.m('mapAreaRegion', { name, group: this.groupLabel(g.key), value })
         : this.m('mapArea', { name, value });
-      data.set(name, { value: c.value(g), label, selected: this.isSelected(g) });
+      data.set(area, { value: c.value(g), label, selected: this.isSelected(g) });
     }
     const width = this.width || 400;
-    const layout = layoutChoropleth(geo, data, { width, maxHeight: Math.min(560, Math.max(240, width * 0.85)) });
+    const world = view.mapKind === 'world';
+    const layout = layoutChoropleth(geo, data, {
+      width,
+      maxHeight: world ? Math.min(520, Math.max(200, width * 0.55)) : Math.min(560, Math.max(240, width * 0.85)),
+      projection: world ? 'world' : 'area',
+    });
     const ordered = shapesInFocusOrder(layout);
     const handlers = this.markHandlers(ordered.length, {
       activate: (i) => {
@@ -507,29 +641,53 @@ export class CrmRegionalComparison extends CrmWidget<RegionalComparisonView> {
       tooltip: (i) => {
         const name = ordered[i].name;
         const g = groups.get(name);
-        return g ? this.tooltipText(g, view.provinceGroup ? `${name} (${this.groupLabel(g.key)})` : name) : this.m('mapNoData', { name });
+        const shown = this.areaName(view, name);
+        return g
+          ? this.tooltipText(g, view.provinceGroup ? `${name} (${this.groupLabel(g.key)})` : world ? this.groupLabel(g.key) : name)
+          : this.m('mapNoData', { name: shown });
       },
     });
-    const steps = choroplethLegend(layout.max);
+    const steps = choroplethLegend(layout);
+    const quantiles = layout.scale.kind === 'quantile';
     return html`${renderChoropleth(layout, {
         label: this.m('mapLabel', { title: this.headingText }),
-        noDataLabel: (name) => this.m('mapNoData', { name }),
+        noDataLabel: (name) => this.m('mapNoData', { name: this.areaName(view, name) }),
         handlers,
       })}
       <div part="legend" class="legend">
         <span class="item">
-          <span>${c.compact(this.fmt, 0)}</span>
+          <span>${c.compact(this.fmt, steps[0]?.from ?? 0)}</span>
           <span class="steps" aria-hidden="true">
-            ${steps.map((s) => html`<span class="swatch" ${cssProperties({ background: s.fill })}></span>`)}
+            ${steps.map(
+              (s) =>
+                html`<span class="swatch" title=${`${c.compact(this.fmt, s.from)} – ${c.compact(this.fmt, s.to)}`} ${cssProperties({ background: s.fill })}></span>`,
+            )}
           </span>
           <span>${c.compact(this.fmt, layout.max)}</span>
+          ${quantiles ? html`<span>${this.m('legendQuantiles', { count: steps.length })}</span>` : nothing}
         </span>
         <span class="item"><span class="swatch no-data"></span>${this.m('legendNoData')}</span>
       </div>
-      <p part="attribution" class="attribution">${this.geoAttribution ?? this.m('attribution')}</p>`;
+      ${this.attributionText(view) ? html`<p part="attribution" class="attribution">${this.attributionText(view)}</p>` : nothing}`;
+  }
+
+  /**
+   * The map data's attribution: `geo-attribution` when given; the built-in world map's own (Natural Earth);
+   * for a host's province map the ECharts line the demo's copy needs. Another host map without
+   * `geo-attribution` gets none rather than a wrong one.
+   * (The ECharts line is kept for a host province map around China: the demo's and most hosts' copy.)
+   */
+  private attributionText(view: RegionalComparisonView): string {
+    if (this.geoAttribution) return this.geoAttribution;
+    if (view.mapKind === 'world') return this.m('worldAttribution');
+    return this.provinceGrouping && aroundChina(view.geo!) ? this.m('attribution') : '';
   }
 
   // ——— table, heading, summary ———
+
+  protected override isEmpty(view: RegionalComparisonView): boolean {
+    return !view.missing && view.comparison.groups.length === 0;
+  }
 
   protected override tableData(view: RegionalComparisonView): TableData<RegionalGroup> {
     const c = this.choice;
@@ -563,7 +721,7 @@ export class CrmRegionalComparison extends CrmWidget<RegionalComparisonView> {
           format: (_v, g) => this.changeText(prev.change(g), true),
         },
       ],
-      rows: this.sortedGroups(view.comparison),
+      rows: view.missing ? [] : this.sortedGroups(view.comparison),
     };
   }
 
@@ -572,7 +730,9 @@ export class CrmRegionalComparison extends CrmWidget<RegionalComparisonView> {
   }
 
   protected override summarize(view: RegionalComparisonView): string {
-    return this.headline(view.comparison);
+    if (view.missing) return this.m('noGroupColumn', { column: view.missing.column });
+    const note = view.geo ? this.mapNote(this.mapPlan(view)) : '';
+    return note ? `${this.headline(view.comparison)} ${note}` : this.headline(view.comparison);
   }
 
   /**

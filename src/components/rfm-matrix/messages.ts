@@ -58,6 +58,8 @@ export const rfmMatrixMessages = defineMessages(
     },
     collapsedTies: '{dimension}: bins {bins} are empty (many customers share one value).',
     collapsedRemedy: 'Use distinct-value bins',
+    absorbedOrders: '{bin} holds every customer with {range} orders.',
+    absorbedDays: '{bin} holds every customer whose last order was {range} days ago.',
     autoNote: '{dimension}: quantile bins collapsed, so its {count} bins follow the distinct values (method auto).',
   },
   {
@@ -113,6 +115,8 @@ export const rfmMatrixMessages = defineMessages(
     collapsedFewValues: { other: '{dimension}只有 {count} 个不同取值；{bins} 档为空。' },
     collapsedTies: '{dimension}：{bins} 档为空（许多客户取值相同）。',
     collapsedRemedy: '改用按取值分档',
+    absorbedOrders: '{bin} 档包含所有下单 {range} 次的客户。',
+    absorbedDays: '{bin} 档包含所有距上次购买 {range} 天的客户。',
     autoNote: '{dimension}的分位数分档塌缩，已按不同取值分为 {count} 档（method auto）。',
   },
 );

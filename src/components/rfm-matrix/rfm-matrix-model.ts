@@ -145,7 +145,7 @@ export interface CollapsedBins {
 }
 
 /** Dimensions with empty bins, or where `auto` fell back, in R, F, M order. */
-export function collapsedBins(result: RfmResult, explicit: Record<'recency' | 'frequency' | 'monetary', boolean>): CollapsedBins[] {
+export function collapsedBins(result: RfmScoresResult, explicit: Record<'recency' | 'frequency' | 'monetary', boolean>): CollapsedBins[] {
   if (result.size === 0) return [];
   const dims = [
     ['recency', 'R'],

@@ -159,6 +159,8 @@ export class CrmRfmMatrix extends CrmWidget<RfmMatrixResult> {
         min-height: 1.75rem;
       }
       .bins-note {
+        /* As wide as the grid, not as its text: a long note must not push the segment list under the grid. */
+        contain: inline-size;
         display: flex;
         flex-wrap: wrap;
         align-items: center;
@@ -487,9 +489,11 @@ export class CrmRfmMatrix extends CrmWidget<RfmMatrixResult> {
     const lines = r.collapsed.map((c) => {
       if (c.fallback) return this.m('autoNote', { dimension: dimName(c), count: c.count });
       const bins = scoreList(c.letter, c.emptyScores, this.resolvedLocale === 'zh-CN' ? '、' : ', ');
-      return c.distinct < c.count
-        ? this.m('collapsedFewValues', { dimension: dimName(c), count: c.distinct, bins })
-        : this.m('collapsedTies', { dimension: dimName(c), bins });
+      const said =
+        c.distinct < c.count
+          ? this.m('collapsedFewValues', { dimension: dimName(c), count: c.distinct, bins })
+          : this.m('collapsedTies', { dimension: dimName(c), bins });
+      return said + this.absorbedText(r, c);
     });
     const remedy = r.model.result.method !== 'auto' && r.collapsed.some((c) => !c.fallback && !c.explicit && c.distinct > 1);
     const warn = r.collapsed.some((c) => c.emptyScores.length > 0);
@@ -497,6 +501,20 @@ export class CrmRfmMatrix extends CrmWidget<RfmMatrixResult> {
       ${lines.map((l) => html`<p>${l}</p>`)}
       ${remedy ? html`<button part="button" class="remedy" @click=${() => this.useDistinctBins()}>${this.m('collapsedRemedy')}</button>` : nothing}
     </div>`;
+  }
+
+  /**
+   * Where the customers of the empty bins went: the score just above them holds a range that quantiles
+   * would have split ("F5 holds every customer with 2–16 orders"). Frequency and recency only.
+   */
+  private absorbedText(r: RfmMatrixResult, c: CollapsedBins): string {
+    const score = Math.max(...c.emptyScores) + 1;
+    if (score > c.count || c.dim === 'monetary') return '';
+    const span = (c.dim === 'frequency' ? r.model.frequencyRanges : r.model.recencyRanges)[score - 1];
+    if (!span || span.lo === span.hi) return '';
+    const range = `${this.fmt.integer(span.lo)}–${this.fmt.integer(span.hi)}`;
+    const gap = this.resolvedLocale === 'zh-CN' ? '' : ' '; // Chinese sentences follow without a space
+    return gap + this.m(c.dim === 'frequency' ? 'absorbedOrders' : 'absorbedDays', { bin: `${c.letter}${score}`, range });
   }
 
   /** The remedy of the bins note: `method="auto"` (distinct-value bins where quantiles collapse). */

@@ -6,6 +6,7 @@
 import { defineMessages, type MessageParams } from '../../i18n/messages.js';
 import type { Locale } from '../../i18n/locales.js';
 import { isFeedError, type FeedError } from '../errors.js';
+import { currencyList, MixedCurrencyError, type CurrencyCount } from '../currency.js';
 import { codedErrorText } from '../../i18n/coded-error.js';
 import type { LoadNotice, LoadReport, RejectReason } from '../types.js';
 import { en, type DataMessageKey } from './en.js';
@@ -27,6 +28,13 @@ export function noticeText(notice: LoadNotice, locale: Locale): string {
   if (notice.table) params.table = tableName(notice.table, locale);
   if (typeof notice.params.order === 'string') params.order = text(locale, `order.${notice.params.order}`, {}, notice.params.order);
   return text(locale, `notice.${notice.code}`, params, `${notice.code} ${JSON.stringify(notice.params)}`);
+}
+
+/** "BRL 1,200 rows, USD 30 rows" in a locale. */
+export function currencyRows(all: readonly CurrencyCount[], locale: Locale): string {
+  const nf = new Intl.NumberFormat(locale);
+  const list = currencyList(all, (n) => (n === 1 ? dataMessages.t(locale, 'currency.row') : dataMessages.t(locale, 'currency.rows', { count: nf.format(n) })));
+  return locale === 'zh-CN' ? list.replace(/, /g, '、') : list;
 }
 
 /** A table's name in a locale. */
@@ -85,6 +93,8 @@ const short = (v: unknown) => {
  * other errors by their message.
  */
 export function errorText(error: unknown, locale: Locale): string {
+  if (error instanceof MixedCurrencyError)
+    return dataMessages.t(locale, 'error.mixed-currency', { count: error.currencies.length, list: currencyRows(error.currencies, locale) });
   if (!isFeedError(error)) {
     const coded = codedErrorText(error, locale, (cause) => errorText(cause, locale));
     return coded ?? (error instanceof Error ? error.message : String(error));

@@ -2,6 +2,8 @@
  * `normalizeFeed`: a decoded feed (JSON value, CSV text or Arrow bytes) → canonical tables + load report.
  * Pure: no DOM, no network; runs in browsers, workers and Node.
  */
+import type { ColumnTable } from 'arquero';
+import { currencyList, feedCurrencies, isCurrencyCode } from '../currency.js';
 import { describeValue, FeedError } from '../errors.js';
 import { TABLE_NAMES, type TableName } from '../schema.js';
 import type { CrmTables, FeedFormat, LoadNotice, LoadReport, NormalizedFeed, NormalizeOptions } from '../types.js';
@@ -123,6 +125,7 @@ export function normalizeFeed(input: FeedInput, options: NormalizeOptions = {}):
   }
   checkIdSpellings(tables, notices);
   tables.orders ??= emptyTable('orders');
+  currencyNotices(tables.orders, notices);
   report.warnings = notices.map((n) => noticeText(n, 'en'));
   return { tables: tables as CrmTables, report };
 }
@@ -206,4 +209,13 @@ function bundleSources(bundle: Record<string, unknown>, feed: string, notices: L
     }
   }
   return sources;
+}
+
+/** The feed's currency column in the report: its one currency, or the several it mixes, and unknown codes. */
+function currencyNotices(orders: ColumnTable, notices: LoadNotice[]): void {
+  const all = feedCurrencies(orders);
+  const rows = (n: number) => (n === 1 ? '1 row' : `${n} rows`);
+  for (const c of all) if (!isCurrencyCode(c.code)) notices.push({ code: 'currency-unknown', table: 'orders', params: { value: c.code, rows: rows(c.rows) } });
+  if (all.length === 1) notices.push({ code: 'currency-feed', table: 'orders', params: { currency: all[0].code } });
+  else if (all.length > 1) notices.push({ code: 'currency-mixed', table: 'orders', params: { count: all.length, list: currencyList(all, rows) } });
 }

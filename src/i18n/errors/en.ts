@@ -24,7 +24,7 @@ export const en = {
   'geo-http': 'HTTP {status}',
   'geo-not-json': 'the response is not JSON',
   'geo-not-collection': '{source}: expected a GeoJSON FeatureCollection, found {found}',
-  'geo-feature': '{source}: feature {index} has no geometry or no properties.name',
+  'geo-feature': '{source}: feature {index} has no geometry or no properties.{key} (its properties: {has})',
   // Metric options
   'option-unknown': '{where}: unknown option "{key}". Known {what}: {known}.',
   'option-unknown-belongs': '{where}: unknown option "{key}". "{key}" belongs in the {home} settings: { {home}: { {key}: … } }. Known {what}: {known}.',
@@ -37,7 +37,7 @@ export const en = {
   'rfm-threshold-count': '{label}: expected {minT}–{maxT} thresholds ({min}–{max} bins), found {value}',
   'rfm-threshold-number': '{label}[{index}]: expected a finite number, found {value}',
   'rfm-threshold-order': '{label}: thresholds must be strictly ascending ({previous} then {value})',
-  'rfm-method': "rfm.method: expected {expected}, found {value}",
+  'rfm-method': 'rfm.method: expected {expected}, found {value}',
   'rfm-frequency-by': "rfm.frequencyBy: expected 'orders' or 'rows', found {value}",
   'segment-unknown': "filter.segments: unknown segment '{value}' (known: {known})",
   'lifecycle-mode': "lifecycle mode: expected 'auto', 'observed' or 'declared', found '{value}'",

@@ -20,7 +20,7 @@ export const zhCN: Translation<ErrorMessageKey> = {
   'geo-http': 'HTTP {status}',
   'geo-not-json': '响应不是 JSON',
   'geo-not-collection': '{source}：应为 GeoJSON FeatureCollection，实际为 {found}',
-  'geo-feature': '{source}：第 {index} 个要素没有几何图形或没有 properties.name',
+  'geo-feature': '{source}：第 {index} 个要素没有几何图形或没有 properties.{key}（它的属性：{has}）',
   'option-unknown': '{where}：未知选项“{key}”。已知的 {path} 键：{known}。',
   'option-unknown-belongs': '{where}：未知选项“{key}”。“{key}”属于 {home} 设置：{ {home}: { {key}: … } }。已知的 {path} 键：{known}。',
   'option-unknown-near': '{where}：未知选项“{key}”。是否想写“{near}”？已知的 {path} 键：{known}。',
