@@ -1,3 +1,4 @@
+import { MixedCurrencyError, type CurrencyCount } from './currency.js';
 /**
  * The one error type of the data layer. Every message names the feed, what was expected and what was found,
  * so it can be shown to the person who configured the feed as is.
@@ -128,6 +129,8 @@ export interface ErrorData {
   params?: Readonly<Record<string, string | number>>;
   /** Its cause, when that is an error too (a coded cause fills `{reason}`). */
   cause?: ErrorData;
+  /** A MixedCurrencyError's currencies and row counts (its message is told from them in any locale). */
+  currencies?: CurrencyCount[];
 }
 
 /** Plain data of an error, so `errorFromData` on the other side gives back an equal error. */
@@ -136,6 +139,7 @@ export function errorToData(error: unknown): ErrorData {
     const { kind, feed, expected, found, status, code, params, hint } = error;
     return { name: error.name, message: error.message, feed: { kind, feed, expected, found, status, code, params, hint } };
   }
+  if (error instanceof MixedCurrencyError) return { name: error.name, message: error.message, currencies: error.currencies.map((c) => ({ ...c })) };
   if (error instanceof Error) {
     const { code, params } = error as Error & { code?: unknown; params?: ErrorData['params'] };
     return {
@@ -156,6 +160,7 @@ export function errorFromData(data: ErrorData): Error {
     error.message = data.message; // keeps a hint, which is not a field of its own
     return error;
   }
+  if (data.currencies) return new MixedCurrencyError(data.currencies);
   const Type = data.name === 'RangeError' ? RangeError : data.name === 'TypeError' ? TypeError : Error;
   const error = new Type(data.message, data.cause ? { cause: errorFromData(data.cause) } : undefined);
   if (error.name !== data.name) error.name = data.name;

@@ -531,7 +531,7 @@ export abstract class CrmWidget<Result> extends LitElement {
   /** True when two provided states differ in the linked filter (and its stage membership) only. */
   private onlyFilterChanged(a: CrmDataState, b: CrmDataState): boolean {
     if (this.source.hasOwn) return true; // own source: the provided filter matters only when linked
-    const keys = ['status', 'info', 'report', 'cache', 'progress', 'error', 'queries', 'linked'] as const;
+    const keys = ['status', 'info', 'report', 'cache', 'progress', 'error', 'queries', 'linked', 'currency'] as const;
     return keys.every((k) => a[k] === b[k]);
   }
 
