@@ -24,7 +24,9 @@ import {
   SELECT_EVENTS,
   SELECTION_FIELDS,
   FILTER_CHANGE_EVENT,
+  RENDER_EVENT,
   type CrmSelection,
+  type RenderState,
   type ExportFormat,
   type SelectionField,
   type SelectionKind,
@@ -183,6 +185,7 @@ const KIND_LABEL: Record<SelectionKind, BaseMessageKey> = {
  * @cssproperty --crm-bar-color - Main bars of bar charts. Default `var(--crm-series-1)`.
  * @cssproperty --crm-bar-secondary-color - Secondary bars of bar charts. Default `var(--crm-series-2)`.
  * @fires crm-filter-change - The linked filter changed through this widget (detail: selection, filter, previous, customerIds, linked).
+ * @fires crm-render - The widget finished drawing a new state: a new result (`ready`), or `empty` / `error` (detail: `{ state }`). The host's `data-state` attribute says the current one: `idle`, `loading`, `computing`, `ready`, `empty`, `error`.
  * @fires crm-export - Before a CSV / SVG / PNG download; cancelable (detail: format, blob, filename).
  */
 export abstract class CrmWidget<Result> extends LitElement {
@@ -293,6 +296,10 @@ export abstract class CrmWidget<Result> extends LitElement {
   });
   private readonly feed = new FeedController(this);
   private parsedFilter: ParsedFilter = { filter: {}, problems: [] };
+  /** What `renderBody` drew last, and what `crm-render` last announced (a result object or a state name). */
+  private drawn: RenderState = 'idle';
+  private drawnResult: unknown;
+  private announced: unknown;
   private staleTimer?: ReturnType<typeof setInterval>;
 
   private readonly computation = new Task(this, {
@@ -592,6 +599,17 @@ export abstract class CrmWidget<Result> extends LitElement {
       this.updateRequest();
   }
 
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // The public "drawn" signal (benchmarks, tests, hosts): `data-state` always, `crm-render` once per new drawing.
+    if (this.dataset.state !== this.drawn) this.dataset.state = this.drawn;
+    if (this.drawn === 'idle' || this.drawn === 'loading' || this.drawn === 'computing') return;
+    const drawing = this.drawnResult ?? this.drawn;
+    if (drawing === this.announced) return;
+    this.announced = drawing;
+    dispatchCrmEvent(this, RENDER_EVENT, { state: this.drawn });
+  }
+
   private updateRequest(): void {
     if (!this.src) {
       this.feed.setRequest(undefined);
@@ -736,33 +754,45 @@ export abstract class CrmWidget<Result> extends LitElement {
   }
 
   private renderBody(title: string): TemplateResult {
+    const [state, body] = this.bodyFor(title);
+    this.drawn = state;
+    this.drawnResult = state === 'ready' || state === 'empty' ? this.computation.value : undefined;
+    return body;
+  }
+
+  private bodyFor(title: string): [RenderState, TemplateResult] {
     const problems = this.parsedFilter.problems;
-    if (problems.length) return this.renderError(problems.join(' '));
+    if (problems.length) return ['error', this.renderError(problems.join(' '))];
     const data = this.dataState;
-    if (!data || (data.status === 'idle' && !data.tables)) return this.renderEmpty(this.t('noSource'), false);
+    if (!data || (data.status === 'idle' && !data.tables)) return ['idle', this.renderEmpty(this.t('noSource'), false)];
     if (!data.tables) {
-      if (data.status === 'error') return this.renderError(this.t('errorLoad'), data.error, () => data.retry());
-      return this.renderLoading(this.t('loading'), data.progress, () => data.cancel());
+      if (data.status === 'error') return ['error', this.renderError(this.t('errorLoad'), data.error, () => data.retry())];
+      return ['loading', this.renderLoading(this.t('loading'), data.progress, () => data.cancel())];
     }
     // Nothing to compute over: say why (every row rejected, a header-only file…) instead of a metric's error.
     const cause =
       emptyCause(data.report, this.resolvedLocale, (n) => this.fmt.integer(n)) ??
       (data.tables.orders.numRows() === 0 ? dataMessages.t(this.resolvedLocale, 'empty.noRows') : undefined);
-    if (cause) return this.renderEmpty(cause, false);
+    if (cause) return ['empty', this.renderEmpty(cause, false)];
     const task = this.computation;
     if (task.status === TaskStatus.ERROR)
-      return this.renderError(this.t('errorCompute'), task.error, () => void this.computation.run());
+      return ['error', this.renderError(this.t('errorCompute'), task.error, () => void this.computation.run())];
     const result = task.value;
-    if (result === undefined) return this.renderLoading(this.t('computing'));
+    if (result === undefined) return ['computing', this.renderLoading(this.t('computing'))];
+    // The last result stays on screen while a new one is computed; the state says it is not final.
+    const drawn = task.status === TaskStatus.PENDING ? 'computing' : 'ready';
     if (this.isEmpty(result)) {
       const filtered = !isEmptyFilter(this.linkedFilter) || !!this.selection;
-      return this.renderEmpty(this.t(filtered ? 'emptyFiltered' : 'empty'), filtered);
+      return [drawn === 'ready' ? 'empty' : drawn, this.renderEmpty(this.t(filtered ? 'emptyFiltered' : 'empty'), filtered)];
     }
-    if (this.tableView) return renderTable(this.tableData(result), this.fmt, this.t('tableCaption', { title }));
-    return html`<div part="chart" class="chart" role="figure" aria-label=${this.t('chartLabel', { title })}>
+    if (this.tableView) return [drawn, renderTable(this.tableData(result), this.fmt, this.t('tableCaption', { title }))];
+    return [
+      drawn,
+      html`<div part="chart" class="chart" role="figure" aria-label=${this.t('chartLabel', { title })}>
         ${this.renderChart(result)}
         <p class="visually-hidden">${this.summarize(result)}</p>
-      </div>`;
+      </div>`,
+    ];
   }
 
   private renderLoading(label: string, progress?: { loaded: number; total?: number }, cancel?: () => void): TemplateResult {
