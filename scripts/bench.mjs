@@ -23,6 +23,7 @@ const SUITES = {
   generate: { title: 'Sample generation (Node)', node: true },
   data: { title: 'Loading the 1M-order JSON feed (Chromium)', page: true },
   metrics: { title: 'Metrics over 1M orders (Chromium)', page: true },
+  cache: { title: 'The IndexedDB cache form on the 1M-order feed: Arrow IPC against column buffers (Chromium)', page: true },
   normalize: { title: 'Normalizing 1M synthetic order records, and the Arrow cache form (Chromium)', page: true },
   bundle: { title: 'What a host ships: JavaScript sizes (gzip) and the npm package (Node, Vite)', node: true },
   widgets: { title: 'The five widgets under one <crm-data>: cold, warm, linked clicks, long tasks, heaps (Chromium, driven from Node)', node: true },
