@@ -50,6 +50,24 @@ async function withLongest<T>(step: () => Promise<T>): Promise<[T, number, numbe
   return [value, ms, Math.max(0, ...tasks)];
 }
 
+type Transfer = Parameters<typeof tablesFromTransfer>[0];
+interface Packed extends Omit<Transfer, 'strings'> {
+  text: string;
+  ends: Int32Array;
+}
+function packStrings(form: Transfer): Packed {
+  const ends = new Int32Array(form.strings.length);
+  let at = 0;
+  form.strings.forEach((s, i) => (ends[i] = at += s.length));
+  return { tables: form.tables, text: form.strings.join(''), ends };
+}
+function unpackStrings(p: Packed): Transfer {
+  const strings = new Array<string>(p.ends.length);
+  let at = 0;
+  for (let i = 0; i < p.ends.length; i++) strings[i] = p.text.slice(at, (at = p.ends[i]!));
+  return { tables: p.tables, strings };
+}
+
 const sizeOf = (value: unknown): number => {
   if (ArrayBuffer.isView(value)) return value.byteLength;
   if (typeof value === 'string') return value.length * 2;
@@ -76,6 +94,7 @@ export async function run(params: URLSearchParams, log: (line: string) => void):
   const forms: [string, (t: CrmTables) => unknown, (v: never) => CrmTables][] = [
     ['Arrow IPC (dictionary utf8)', (t) => tablesToArrow(t), (v: Parameters<typeof tablesFromArrow>[0]) => tablesFromArrow(v)],
     ['column buffers (codes + one dictionary)', (t) => tablesToTransfer(t).value, (v: Parameters<typeof tablesFromTransfer>[0]) => tablesFromTransfer(v)],
+    ['column buffers, dictionary packed in one string', (t) => packStrings(tablesToTransfer(t).value), (v: Packed) => tablesFromTransfer(unpackStrings(v))],
   ];
   for (const [name, encode, decode] of forms) {
     const [value, encodeMs] = await timed(() => encode(tables));
