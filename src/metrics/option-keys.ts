@@ -18,6 +18,7 @@ import type { RegionalOptions } from './regional/regional.js';
 import type { LifecycleOptions } from './lifecycle/options.js';
 import type { LifetimeOptions } from './btyd/lifetime-summary.js';
 import type { PredictOptions } from './btyd/predict-customers.js';
+import type { ModelCheckOptions } from './btyd/model-check.js';
 import type { ForecastOptions } from './forecast/forecast.js';
 import type { AssociationOptions } from './associations/associations.js';
 import type { NextCategoriesOptions } from './associations/next-categories.js';
@@ -47,7 +48,11 @@ export const METRIC_OPTIONS: Readonly<Record<string, readonly string[]>> = {
   customersInStage: [...COMMON, ...keysOf<LifecycleOptions>({ stages: true, mode: true })],
   currentLifecycleStage: [...COMMON, ...keysOf<LifecycleOptions>({ stages: true, mode: true })],
   lifetimeSummary: [...COMMON, ...keysOf<LifetimeOptions>({ unit: true })],
-  predictCustomers: [...COMMON, ...keysOf<PredictOptions>({ unit: true, horizonDays: true, months: true, monthlyDiscountRate: true })],
+  predictCustomers: [
+    ...COMMON,
+    ...keysOf<PredictOptions>({ unit: true, horizonDays: true, months: true, monthlyDiscountRate: true, churnModel: true, holdoutDays: true }),
+  ],
+  modelCheck: [...COMMON, ...keysOf<ModelCheckOptions>({ unit: true, holdoutDays: true, churnModel: true })],
   forecast: [
     ...COMMON,
     ...keysOf<ForecastOptions>({ interval: true, measure: true, by: true, horizon: true, level: true, seasonality: true }),

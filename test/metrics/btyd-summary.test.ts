@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { lifetimeSummary, predictCustomers, probabilityAlive, expectedPurchases } from '../../src/metrics/index.js';
+import { lifetimeSummary, predictCustomers, probabilityAlive, expectedPurchases, type BgNbdParams } from '../../src/metrics/index.js';
 import { day, ordersTable } from './tables.js';
 import { cdnowOrders, cdnowWithSpend } from './btyd-fixtures.js';
 
@@ -74,20 +74,23 @@ describe('lifetimeSummary', () => {
 describe('predictCustomers', () => {
   it('fits CDNOW from raw orders and predicts per customer in summary order', async () => {
     const tables = { orders: await cdnowOrders() };
-    const options = { asOf: '1997-09-30', unit: 'week' as const, horizonDays: 273 };
+    const options = { asOf: '1997-09-30', unit: 'week' as const, horizonDays: 273, churnModel: 'bgnbd' as const };
     const result = predictCustomers(tables, options);
     if (!result.available) throw new Error(result.message);
-    expect(Number(result.bgnbd.r.toFixed(3))).to.equal(0.243);
-    expect(Number(result.bgnbd.alpha.toFixed(3))).to.equal(4.414);
+    expect(result.model).to.equal('bgnbd');
+    expect(result.modelChoice).to.deep.equal({ requested: 'bgnbd', model: 'bgnbd', rule: 'requested', check: null });
+    const bgnbd = result.fit as BgNbdParams;
+    expect(Number(bgnbd.r.toFixed(3))).to.equal(0.243);
+    expect(Number(bgnbd.alpha.toFixed(3))).to.equal(4.414);
     expect(Number(result.gammaGamma!.gamma.toFixed(2))).to.equal(15.44);
     expect(result.clvValueMethod).to.equal('gamma-gamma');
     const i = result.customerIds.indexOf('1');
     const { frequency, recency, T } = result.summary;
-    expect(result.pAlive[i]).to.equal(probabilityAlive(result.bgnbd, frequency[i], recency[i], T[i]));
+    expect(result.pAlive[i]).to.equal(probabilityAlive(bgnbd, frequency[i], recency[i], T[i]));
     expect(result.churnRisk[i]).to.equal(1 - result.pAlive[i]);
     // 273 days = 39 weeks: the paper's customer 1 forecast, 1.226.
     expect(result.expectedOrders[i]).to.be.closeTo(1.226, 0.001);
-    expect(result.expectedOrders[i]).to.equal(expectedPurchases(result.bgnbd, 39, frequency[i], recency[i], T[i]));
+    expect(result.expectedOrders[i]).to.equal(expectedPurchases(bgnbd, 39, frequency[i], recency[i], T[i]));
     for (const col of [result.pAlive, result.churnRisk, result.expectedOrders, result.clv]) {
       expect(col.length).to.equal(2357);
       expect(col.every((v) => Number.isFinite(v) && v >= 0)).to.equal(true);

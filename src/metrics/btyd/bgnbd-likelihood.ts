@@ -19,11 +19,28 @@ export interface BgNbdParams {
  *   A4 = ln a − ln(b+x−1) − (r+x) ln(α+t_x)
  */
 export function bgNbdCustomerLogLikelihood(params: BgNbdParams, x: number, tx: number, T: number): number {
+  return betaGeometricLogLikelihood(params, x, tx, T, 0);
+}
+
+/**
+ * Log-likelihood of one customer under the MBG/NBD model (Batislam, Denizel & Filiztekin 2007; the
+ * `lifetimes` ModifiedBetaGeoFitter): a customer may also drop out right after the first purchase, so the
+ * "dropped out after the last purchase" term is present for x = 0 too and the beta terms shift by one:
+ *   A2 = lnΓ(a+b) + lnΓ(b+x+1) − lnΓ(b) − lnΓ(a+b+x+1),  A4 = ln a − ln(b+x) − (r+x) ln(α+t_x).
+ */
+export function mbgNbdCustomerLogLikelihood(params: BgNbdParams, x: number, tx: number, T: number): number {
+  return betaGeometricLogLikelihood(params, x, tx, T, 1);
+}
+
+/** Shift 0: BG/NBD; shift 1: MBG/NBD (the two differ only by b+x → b+x+1 and the x = 0 dropout term). */
+export type BetaGeometricShift = 0 | 1;
+
+function betaGeometricLogLikelihood(params: BgNbdParams, x: number, tx: number, T: number, m: BetaGeometricShift): number {
   const { r, alpha, a, b } = params;
   const a1 = lgamma(r + x) - lgamma(r) + r * Math.log(alpha);
-  const a2 = lgamma(a + b) + lgamma(b + x) - lgamma(b) - lgamma(a + b + x);
+  const a2 = lgamma(a + b) + lgamma(b + x + m) - lgamma(b) - lgamma(a + b + x + m);
   const a3 = -(r + x) * Math.log(alpha + T);
-  const a4 = x > 0 ? Math.log(a) - Math.log(b + x - 1) - (r + x) * Math.log(alpha + tx) : -Infinity;
+  const a4 = x > 0 || m === 1 ? Math.log(a) - Math.log(b + x - 1 + m) - (r + x) * Math.log(alpha + tx) : -Infinity;
   return a1 + a2 + logAddExp(a3, a4);
 }
 
@@ -31,15 +48,16 @@ export function bgNbdCustomerLogLikelihood(params: BgNbdParams, x: number, tx: n
  * Mean negative log-likelihood over grouped customers as a function of log-parameters
  * θ = (ln r, ln α, ln a, ln b), with its analytic gradient written into `grad`. Terms depending on x, t_x or
  * T alone (log-gammas, digammas, logs) are computed once per distinct value; per triple only one exp and one
- * log1p remain. Returns Infinity for parameters that overflow.
+ * log1p remain. Returns Infinity for parameters that overflow. With `m` = 1 it is the MBG/NBD objective
+ * (see `mbgNbdCustomerLogLikelihood`): the same code with the beta terms shifted by one.
  */
-export function bgNbdObjective(data: TripleData) {
+export function bgNbdObjective(data: TripleData, m: BetaGeometricShift = 0) {
   const { xValues, txValues, TValues } = data;
   const nx = xValues.length;
   // Customers per distinct x: the x-only terms are summed per level, not per triple.
   const xWeight = new Float64Array(nx);
   for (let i = 0; i < data.x.length; i++) xWeight[data.xLevel[i]] += data.weight[i];
-  const invBX1 = new Float64Array(nx); // 1/(b+x−1), x > 0
+  const invBX1 = new Float64Array(nx); // 1/(b+x−1+m), when the dropout term is present
   const logBX1 = new Float64Array(nx);
   const logAT = new Float64Array(TValues.length);
   const invAT = new Float64Array(TValues.length);
@@ -65,13 +83,14 @@ export function bgNbdObjective(data: TripleData) {
     for (let k = 0; k < nx; k++) {
       const x = xValues[k];
       const w = xWeight[k];
-      const psiABX = digamma(a + b + x);
-      ll += w * (lgamma(r + x) + lgamma(b + x) - lgamma(a + b + x));
+      const psiABX = digamma(a + b + x + m);
+      ll += w * (lgamma(r + x) + lgamma(b + x + m) - lgamma(a + b + x + m));
       gr += w * digamma(r + x);
       ga -= w * psiABX;
-      gb += w * (digamma(b + x) - psiABX);
-      logBX1[k] = x > 0 ? Math.log(b + x - 1) : 0;
-      invBX1[k] = x > 0 ? 1 / (b + x - 1) : 0;
+      gb += w * (digamma(b + x + m) - psiABX);
+      const dropTerm = x > 0 || m === 1;
+      logBX1[k] = dropTerm ? Math.log(b + x - 1 + m) : 0;
+      invBX1[k] = dropTerm ? 1 / (b + x - 1 + m) : 0;
     }
     for (let k = 0; k < TValues.length; k++) {
       logAT[k] = Math.log(alpha + TValues[k]);
@@ -93,7 +112,7 @@ export function bgNbdObjective(data: TripleData) {
       const tl = TLevel[i];
       const lT = logAT[tl];
       const a3 = -rx * lT;
-      if (x === 0) {
+      if (x === 0 && m === 0) {
         ll += w * a3;
         gr -= w * lT;
         gAlpha -= w * rx * invAT[tl];

@@ -1,75 +1,63 @@
 import type { ColumnTable } from 'arquero';
-import { groupTriples, type FrequencyRecencyT, type TripleData } from './bgnbd-data.js';
-import { bgNbdCustomerLogLikelihood, bgNbdObjective, type BgNbdParams } from './bgnbd-likelihood.js';
-import { inBounds, minimizeBfgs } from './bfgs.js';
+import type { FrequencyRecencyT } from './bgnbd-data.js';
+import { bgNbdCustomerLogLikelihood, bgNbdObjective, mbgNbdCustomerLogLikelihood, type BgNbdParams } from './bgnbd-likelihood.js';
+import { fitModel, type FitReport, type FitSpec } from './fit-model.js';
+import { paretoNbdCustomerLogLikelihood, paretoNbdObjective, type ParetoNbdParams } from './pnbd-likelihood.js';
 
-export interface BgNbdFit extends BgNbdParams {
-  /** Total log-likelihood at the estimate, in the time unit of the input. */
-  logLikelihood: number;
-  /** BFGS iterations summed over all starts. */
-  iterations: number;
-  /** True when the best start met the gradient tolerance with finite parameters. */
-  converged: boolean;
-  /** Customers the fit used. */
-  customers: number;
-}
+export type BgNbdFit = BgNbdParams & FitReport;
+export type MbgNbdFit = BgNbdParams & FitReport;
+export type ParetoNbdFit = ParetoNbdParams & FitReport;
 
-/** Starting points in scaled time (max T = 10), as (r, α, a, b); the best optimum over them is kept. */
-const STARTS: readonly (readonly number[])[] = [
+/** Starting points in scaled time (max T = 10), as (r, α, a, b). */
+const BETA_GEOMETRIC_STARTS: readonly (readonly number[])[] = [
   [1, 1, 1, 1],
   [0.5, 5, 0.5, 2],
   [0.2, 0.5, 2, 5],
 ];
 
-/** Parameters beyond these bounds mean the optimum is at infinity (a degenerate sample): not converged. */
-/**
- * Maximum-likelihood BG/NBD (Fader, Hardie & Lee 2005) from per-customer frequency (x), recency (t_x) and age
- * (T), given as equal-length arrays (typed or plain) or an Arquero table with those columns.
- *
- * BFGS on log-parameters with the analytic gradient, restarted from other starting points when a run does not
- * converge; customers with identical
- * (x, t_x, T) are weighted together, and time is rescaled internally (max T = 10) so the starts suit any unit.
- * Throws a RangeError naming the first invalid customer (x not a whole number ≥ 0, T ≤ 0, t_x outside [0, T],
- * t_x ≠ 0 when x = 0) and when there is no customer.
- */
+const BGNBD: FitSpec<BgNbdParams> = {
+  what: 'fitBgNbd',
+  names: ['r', 'alpha', 'a', 'b'],
+  timeScaled: [1],
+  starts: BETA_GEOMETRIC_STARTS,
+  objective: (data) => bgNbdObjective(data, 0),
+  customerLogLikelihood: bgNbdCustomerLogLikelihood,
+  gradientTolerance: 1e-9,
+};
+
+const MBGNBD: FitSpec<BgNbdParams> = {
+  ...BGNBD,
+  what: 'fitMbgNbd',
+  objective: (data) => bgNbdObjective(data, 1),
+  customerLogLikelihood: mbgNbdCustomerLogLikelihood,
+};
+
+const PNBD: FitSpec<ParetoNbdParams> = {
+  what: 'fitParetoNbd',
+  names: ['r', 'alpha', 's', 'beta'],
+  timeScaled: [1, 3],
+  starts: [
+    [1, 1, 1, 1],
+    [0.5, 3, 0.5, 3],
+    [0.2, 0.5, 2, 5],
+  ],
+  objective: paretoNbdObjective,
+  customerLogLikelihood: paretoNbdCustomerLogLikelihood,
+  // The gradient is by central differences (error ~1e-10): a tighter tolerance would only chase noise.
+  gradientTolerance: 1e-8,
+};
+
+/** Maximum-likelihood BG/NBD (Fader, Hardie & Lee 2005); see `fitModel` for inputs and errors. */
 export function fitBgNbd(input: FrequencyRecencyT | ColumnTable): BgNbdFit {
-  const data = groupTriples(input, 'fitBgNbd');
-  if (data.customers === 0) throw new RangeError('fitBgNbd: no customers to fit');
-  const scale = 10 / data.maxT;
-  const scaled: TripleData = {
-    ...data,
-    tx: data.tx.map((v) => v * scale),
-    T: data.T.map((v) => v * scale),
-    txValues: data.txValues.map((v) => v * scale),
-    TValues: data.TValues.map((v) => v * scale),
-  };
-  const objective = bgNbdObjective(scaled);
-  // Starts are tried in turn until one converges inside the bounds (restarts cost time on large samples).
-  let best: { theta: Float64Array; value: number; converged: boolean } | null = null;
-  let iterations = 0;
-  for (const start of STARTS) {
-    const result = minimizeBfgs(objective, start.map(Math.log), { gradientTolerance: 1e-9 });
-    iterations += result.iterations;
-    if (Number.isFinite(result.value) && (best === null || result.value < best.value)) best = result;
-    if (best && best.converged && inBounds(best.theta)) break;
-  }
-  if (best === null) throw new Error('fitBgNbd: the likelihood could not be evaluated at any starting point');
-  const [r, alphaScaled, a, b] = Array.from(best.theta, Math.exp);
-  const params: BgNbdParams = { r, alpha: alphaScaled / scale, a, b };
-  return {
-    ...params,
-    logLikelihood: totalLogLikelihood(params, data),
-    iterations,
-    converged: best.converged && inBounds(best.theta),
-    customers: data.customers,
-  };
+  return fitModel(BGNBD, input);
 }
 
+/** Maximum-likelihood MBG/NBD (Batislam, Denizel & Filiztekin 2007); see `fitModel` for inputs and errors. */
+export function fitMbgNbd(input: FrequencyRecencyT | ColumnTable): MbgNbdFit {
+  return fitModel(MBGNBD, input);
+}
 
-function totalLogLikelihood(params: BgNbdParams, data: TripleData): number {
-  let ll = 0;
-  for (let i = 0; i < data.x.length; i++) {
-    ll += data.weight[i] * bgNbdCustomerLogLikelihood(params, data.x[i], data.tx[i], data.T[i]);
-  }
-  return ll;
+/** Maximum-likelihood Pareto/NBD (Schmittlein, Morrison & Colombo 1987); see `fitModel` for inputs and errors. */
+export function fitParetoNbd(input: FrequencyRecencyT | ColumnTable): ParetoNbdFit {
+  return fitModel(PNBD, input);
 }

@@ -1,11 +1,12 @@
-import { fitBgNbd, type BgNbdFit } from './fit-bgnbd.js';
-import { unchecked } from './bgnbd-predict.js';
+import { aliveFromLogOdds, btydModel, type ChurnModelName } from './models.js';
+import { fitCustomers, type ModelFit } from './fit-summary.js';
+import { CHURN_MODEL_SETTINGS, DEFAULT_CHURN_MODEL, modelCheck, type ChurnModelSetting, type ModelCheck } from './model-check.js';
 import { groupPairs } from './bgnbd-data.js';
 import { discountedPurchasesByPair, resolveHorizon, type TimeUnit } from './clv.js';
 import { fitGammaGamma, uncheckedAverageValue, type GammaGammaFit } from './gamma-gamma.js';
 import { asTables, lifetimeSummary, type LifetimeOptions, type LifetimeSummary, type OrdersInput } from './lifetime-summary.js';
 import { prepareOrders, type PreparedOrders } from '../prepare.js';
-import { checkOptions } from '../option-keys.js';
+import { checkedOptions, checkOptions } from '../option-keys.js';
 
 export interface PredictOptions extends LifetimeOptions {
   /** Horizon of `expectedOrders`, in days (converted to the model unit). Default 90. */
@@ -14,17 +15,34 @@ export interface PredictOptions extends LifetimeOptions {
   months?: number;
   /** CLV monthly discount rate. Default 0.01. */
   monthlyDiscountRate?: number;
+  /** The churn model: `auto` (default: the best in the holdout check) or `bgnbd`, `mbgnbd`, `pnbd`. */
+  churnModel?: ChurnModelSetting;
+  /** Holdout length of the `auto` check (see `modelCheck`). */
+  holdoutDays?: number;
 }
 
-/** Fewer customers than this (with T > 0) are not enough to fit the four BG/NBD parameters. */
-export const MIN_CUSTOMERS_TO_FIT = 10;
+export { MIN_CUSTOMERS_TO_FIT } from './fit-summary.js';
 /** Fewer repeat buyers with positive spend than this: the gamma-gamma fit is not attempted. */
 export const MIN_REPEAT_BUYERS_FOR_SPEND = 10;
 
 /** How the per-purchase value in CLV was obtained. */
 export type ClvValueMethod = 'gamma-gamma' | 'observed-mean';
 
+/** Which model the predictions use and why. */
+export interface ModelChoice {
+  requested: ChurnModelSetting;
+  model: ChurnModelName;
+  /**
+   * `requested`: named in the options; `holdout`: `auto`, the lowest customer error in the holdout check;
+   * `default`: `auto`, but the check could not run (see `check`), so the documented default MBG/NBD.
+   */
+  rule: 'requested' | 'holdout' | 'default';
+  /** The holdout check `auto` ran (null for a requested model). */
+  check: ModelCheck | null;
+}
+
 interface PredictionsBase {
+  modelChoice: ModelChoice;
   asOf: number;
   unit: TimeUnit;
   summary: LifetimeSummary;
@@ -45,7 +63,9 @@ export interface CustomerPredictions extends PredictionsBase {
   horizonDays: number;
   months: number;
   monthlyDiscountRate: number;
-  bgnbd: BgNbdFit;
+  /** The model used (same as `modelChoice.model`) and its fit on all customers with T > 0. */
+  model: ChurnModelName;
+  fit: ModelFit;
   /** Null when the spend model was not usable (see `clvValueMethod`, `notes`). */
   gammaGamma: GammaGammaFit | null;
   clvValueMethod: ClvValueMethod;
@@ -66,13 +86,14 @@ export type PredictCustomersResult = CustomerPredictions | PredictionsUnavailabl
 const memo = new WeakMap<PreparedOrders, Map<string, PredictCustomersResult>>();
 
 /**
- * Churn and value predictions for every customer of the (filtered) data: fits BG/NBD on the lifetime summary
+ * Churn and value predictions for every customer of the (filtered) data: fits the churn model (`churnModel`:
+ * BG/NBD, MBG/NBD, Pareto/NBD, or `auto`, see `ModelChoice`) on the lifetime summary
  * (customers first seen on asOf, T = 0, carry no information and are left out of the fit but still get
  * predictions), then per customer P(alive), churn risk, expected orders in the next `horizonDays` and
  * `months`-month CLV. The spend per purchase comes from a gamma-gamma fit on repeat buyers with positive spend;
  * when that is impossible (too few of them, or q ≤ 1 so the mean spend is infinite) CLV uses each customer's
  * observed mean spend per purchase day instead, and says so (`clvValueMethod: 'observed-mean'`, `notes`).
- * Never NaN: when BG/NBD cannot be fitted the result is `available: false` with a reason. Memoized per
+ * Never NaN: when the model cannot be fitted the result is `available: false` with a reason. Memoized per
  * prepared base (tables + asOf + filter) and the prediction options.
  */
 export function predictCustomers(input: OrdersInput, options: PredictOptions = {}): PredictCustomersResult {
@@ -86,71 +107,56 @@ export function predictCustomers(input: OrdersInput, options: PredictOptions = {
   if (!(Number.isFinite(horizonDays) && horizonDays >= 0)) {
     throw new RangeError(`predictCustomers: horizonDays = ${horizonDays}: must be a finite number ≥ 0`);
   }
-  const key = JSON.stringify([unit, horizonDays, months, monthlyDiscountRate]);
+  const requested = options.churnModel ?? 'auto';
+  if (!CHURN_MODEL_SETTINGS.includes(requested)) {
+    throw new RangeError(`predictCustomers: churnModel = "${String(requested)}": must be one of ${CHURN_MODEL_SETTINGS.join(', ')}`);
+  }
+  const key = JSON.stringify([unit, horizonDays, months, monthlyDiscountRate, requested, options.holdoutDays ?? null]);
   let perBase = memo.get(base);
   if (!perBase) memo.set(base, (perBase = new Map()));
   let result = perBase.get(key);
   if (!result) {
     const summary = lifetimeSummary(tables, options);
-    result = predict(summary, unit, horizonDays, months, monthlyDiscountRate);
+    result = predict(summary, chooseModel(tables, options, requested), unit, horizonDays, months, monthlyDiscountRate);
     perBase.set(key, result);
   }
   return result;
 }
 
-function predict(summary: LifetimeSummary, unit: TimeUnit, horizonDays: number, months: number, rate: number): PredictCustomersResult {
+/**
+ * The `auto` rule: run the holdout check on all three models and take the one with the lowest customer-level
+ * error (Σ|predicted − actual| / Σ actual); when the check cannot run, MBG/NBD (it fits as fast as BG/NBD and,
+ * unlike it, lets a one-time buyer's P(alive) fall with time).
+ */
+function chooseModel(tables: ReturnType<typeof asTables>, options: PredictOptions, requested: ChurnModelSetting): ModelChoice {
+  if (requested !== 'auto') return { requested, model: requested, rule: 'requested', check: null };
+  const { horizonDays: _h, months: _m, monthlyDiscountRate: _d, ...rest } = options;
+  const check = modelCheck(tables, checkedOptions({ ...rest, churnModel: 'auto' as const }));
+  if (check.available && check.best) return { requested, model: check.best, rule: 'holdout', check };
+  return { requested, model: DEFAULT_CHURN_MODEL, rule: 'default', check };
+}
+
+function predict(summary: LifetimeSummary, choice: ModelChoice, unit: TimeUnit, horizonDays: number, months: number, rate: number): PredictCustomersResult {
   const { frequency, recency, T, monetary, totalSpend } = summary;
   const n = frequency.length;
-  const common = { asOf: summary.asOf, unit, summary, customerIds: summary.customerIds };
+  const common = { asOf: summary.asOf, unit, summary, customerIds: summary.customerIds, modelChoice: choice };
   const notes: string[] = [];
-
-  // Fit on customers observed for some time (T > 0).
-  const fitIndex: number[] = [];
-  let repeatBuyers = 0;
-  for (let i = 0; i < n; i++) {
-    if (T[i] > 0) {
-      fitIndex.push(i);
-      if (frequency[i] > 0) repeatBuyers++;
-    }
-  }
-  if (fitIndex.length < n) notes.push(`${n - fitIndex.length} customer(s) first seen on the analysis day were left out of the fit.`);
-  if (fitIndex.length < MIN_CUSTOMERS_TO_FIT) {
-    return {
-      ...common,
-      available: false,
-      reason: 'too-few-customers',
-      message: `${fitIndex.length} customer(s) with history before the analysis day; at least ${MIN_CUSTOMERS_TO_FIT} are needed to fit the model.`,
-    };
-  }
-  if (repeatBuyers === 0) {
-    return {
-      ...common,
-      available: false,
-      reason: 'no-repeat-purchases',
-      message: 'No customer bought on more than one day, so repeat-purchase and churn rates cannot be estimated.',
-    };
-  }
-  const pick = (a: Float64Array) => Float64Array.from(fitIndex, (i) => a[i]);
-  let bgnbd: BgNbdFit;
-  try {
-    bgnbd = fitBgNbd({ frequency: pick(frequency), recency: pick(recency), T: pick(T) });
-  } catch (e) {
-    return { ...common, available: false, reason: 'fit-failed', message: `BG/NBD fit failed: ${(e as Error).message}` };
-  }
-  if (![bgnbd.r, bgnbd.alpha, bgnbd.a, bgnbd.b, bgnbd.logLikelihood].every(Number.isFinite)) {
-    return { ...common, available: false, reason: 'fit-failed', message: 'BG/NBD fit did not reach finite parameters.' };
-  }
-  if (!bgnbd.converged) notes.push('The BG/NBD fit did not fully converge; predictions are approximate.');
+  const fitted = fitCustomers(choice.model, frequency, recency, T);
+  if ('reason' in fitted) return { ...common, available: false, reason: fitted.reason, message: fitted.message };
+  const { fit } = fitted;
+  const model = btydModel(choice.model);
+  if (fitted.excluded > 0) notes.push(`${fitted.excluded} customer(s) first seen on the analysis day were left out of the fit.`);
+  if (!fit.converged) notes.push(`The ${model.label} fit did not fully converge; predictions are approximate.`);
 
   // The alive-conditional expectations depend on (x, T) only: computed once per distinct pair.
   const pairs = groupPairs(frequency, T);
   const horizon = unit === 'week' ? horizonDays / 7 : horizonDays;
-  const perPair = Float64Array.from(pairs.x, (x, k) => unchecked.aliveExpectation(bgnbd, horizon, x, pairs.T[k]));
+  const perPair = Float64Array.from(pairs.x, (x, k) => model.aliveExpectation(fit, horizon, x, pairs.T[k]));
   const pAlive = new Float64Array(n);
   const churnRisk = new Float64Array(n);
   const expectedOrders = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const alive = unchecked.probabilityAlive(bgnbd, frequency[i], recency[i], T[i]);
+    const alive = aliveFromLogOdds(model.logOddsDead(fit, frequency[i], recency[i], T[i]));
     pAlive[i] = alive;
     churnRisk[i] = 1 - alive;
     expectedOrders[i] = alive === 0 ? 0 : alive * perPair[pairs.pairOf[i]];
@@ -158,7 +164,7 @@ function predict(summary: LifetimeSummary, unit: TimeUnit, horizonDays: number, 
 
   const { gammaGamma, valueNote } = fitSpend(frequency, monetary, T);
   if (valueNote) notes.push(valueNote);
-  const purchases = discountedPurchasesByPair(bgnbd, summary, pairs, resolveHorizon({ months, monthlyDiscountRate: rate, unit }, 'predictCustomers'));
+  const purchases = discountedPurchasesByPair(model, fit, summary, pairs, resolveHorizon({ months, monthlyDiscountRate: rate, unit }, 'predictCustomers'));
   const clv = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const x = frequency[i];
@@ -178,7 +184,8 @@ function predict(summary: LifetimeSummary, unit: TimeUnit, horizonDays: number, 
     horizonDays,
     months,
     monthlyDiscountRate: rate,
-    bgnbd,
+    model: choice.model,
+    fit,
     gammaGamma,
     clvValueMethod: gammaGamma ? 'gamma-gamma' : 'observed-mean',
     notes,
