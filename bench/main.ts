@@ -7,6 +7,7 @@ const SUITES: Record<string, () => Promise<BenchSuite>> = {
   data: () => import('./suites/data.js'),
   metrics: () => import('./suites/metrics.js'),
   normalize: () => import('./suites/normalize.js'),
+  btyd: () => import('./suites/btyd.js'),
 };
 
 const out = document.getElementById('out')!;

@@ -40,7 +40,7 @@ export const METRIC_OPTIONS: Readonly<Record<string, readonly string[]>> = {
   channelMix: [...COMMON, ...keysOf<ChannelMixOptions>({ interval: true, measure: true })],
   customerProfile: [
     ...COMMON,
-    ...keysOf<ProfileOptions>({ lifecycleStageOf: true, predictions: true, horizonDays: true, clvMonths: true, topCategories: true }),
+    ...keysOf<ProfileOptions>({ lifecycleStageOf: true, predictions: true, churnModel: true, horizonDays: true, clvMonths: true, topCategories: true }),
   ],
   regionalComparison: [...COMMON, ...keysOf<RegionalOptions>({ groupBy: true, compare: true })],
   regionalGroupCustomers: [...COMMON, ...keysOf<RegionalOptions>({ groupBy: true, compare: true })],

@@ -40,7 +40,11 @@ describe('crm-customer-360: numbers', () => {
     expect(text(q(el, '.rfm .facts'))).to.contain(p.rfm!.segment.labels.en).and.contain(p.lifecycle!.labels.en);
     const outlook = text(q(el, '.outlook'));
     expect(outlook).to.contain(`Churn risk ${en.percent(pr.churnRisk, 0)}`);
-    expect(outlook).to.contain(`Higher than ${en.percent(pr.percentiles.churnRisk / 100, 0)} of customers`);
+    // The highest churn risk of the sample reads "The highest", never "Higher than 100 %".
+    expect(pr.highest.churnRisk).to.equal(true);
+    expect(outlook).to.contain(`${en.percent(pr.churnRisk, 0)} high risk The highest of all customers`);
+    expect(outlook).to.contain(`Higher than ${en.percent(Math.floor(pr.percentiles.expectedOrders) / 100, 0)} of customers`);
+    expect(outlook).to.contain(`Model: ${pr.model === 'bgnbd' ? 'BG/NBD' : pr.model === 'mbgnbd' ? 'MBG/NBD' : 'Pareto/NBD'} (most accurate in the model check)`);
     expect(outlook).to.contain(`Expected orders, next 90 days ${en.number(pr.expectedOrders, 1)}`);
     expect(outlook).to.contain(`12-month value (CLV) ${en.compactCurrency(pr.clv)}`);
     // Channels: share of orders; categories: share of revenue.
@@ -116,7 +120,7 @@ describe('crm-customer-360: a hand-made customer', () => {
     ]);
     expect(q(el, '.contact a[href^="tel:"]')!.getAttribute('href')).to.equal('tel:13800001111');
     // Two customers cannot fit BG/NBD: the reason, no numbers.
-    expect(text(q(el, '.outlook'))).to.equal('Outlook Predictions need at least 10 customers with order history.');
+    expect(text(q(el, '.outlook'))).to.equal('Outlook No churn or value figures: only 2 customers have order history before the analysis day; the model needs at least 10.');
     // Interactions up to as-of, newest first (06-01 is after it).
     expect(qa(el, '.event').map((e) => text(e))).to.deep.equal([
       'Complaint Phone Apr 20, 2024 late delivery',

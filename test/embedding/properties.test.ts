@@ -110,7 +110,10 @@ const WIDGETS: Record<string, Audit> = {
       ),
       serviceInterval: 'it changes the service-due dates of vehicles (customer-360 vehicle tests)',
     },
-    props: { customerId: first('orders', 'customer_id') === customer ? String((tables.orders.array('customer_id') as ArrayLike<string>)[5]) : customer } },
+    props: {
+      customerId: first('orders', 'customer_id') === customer ? String((tables.orders.array('customer_id') as ArrayLike<string>)[5]) : customer,
+      churnModel: 'bgnbd',
+    } },
 };
 
 /**

@@ -110,14 +110,14 @@ describe('predictCustomers', () => {
     const once = ordersTable(Array.from({ length: 12 }, (_, i) => ({ id: `c${i}`, date: `2024-01-${String(i + 1).padStart(2, '0')}`, amount: 10 })));
     const r2 = predictCustomers(once);
     expect(r2.available).to.equal(false);
-    if (!r2.available) expect(r2.reason).to.equal('no-repeat-purchases');
+    if (!r2.available) expect([r2.reason, r2.have, r2.need]).to.deep.equal(['too-few-repeat-buyers', 0, 5]);
   });
 
   it('falls back to observed mean spend when too few repeat buyers for gamma-gamma, never NaN', () => {
     const rows = [];
     for (let i = 0; i < 20; i++) rows.push({ id: `c${i}`, date: `2024-01-${String(i + 1).padStart(2, '0')}`, amount: 10 + i });
     for (let i = 0; i < 5; i++) rows.push({ id: `c${i}`, date: `2024-02-${String(i + 1).padStart(2, '0')}`, amount: 30 });
-    const result = predictCustomers(ordersTable(rows), { asOf: '2024-03-01' });
+    const result = predictCustomers(ordersTable(rows), { asOf: '2024-03-01', churnModel: 'bgnbd' });
     if (!result.available) throw new Error(result.message);
     expect(result.gammaGamma).to.equal(null);
     expect(result.clvValueMethod).to.equal('observed-mean');

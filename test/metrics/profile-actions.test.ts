@@ -34,6 +34,13 @@ function profile(over: Partial<CustomerProfile> & { segment?: string; m?: number
           clv: 100,
           months: 12,
           percentiles: { churnRisk: 50, expectedOrders: 50, clv: 50 },
+          highest: { churnRisk: false, expectedOrders: false, clv: false },
+          lowest: { churnRisk: false, expectedOrders: false, clv: false },
+          model: 'mbgnbd',
+          modelRule: 'requested',
+          check: { available: false, reason: 'short-history', message: '', have: 0, need: 56, asOf: AS_OF, unit: 'day', calibrationEnd: AS_OF, holdoutDays: 0 },
+          typicalRepeatGapDays: 30,
+          overdue: false,
           notes: [],
         };
   return {

@@ -10,7 +10,12 @@ import type { SegmentPreset } from '../../metrics/segments.js';
 import { customerProfile, type CustomerProfile } from '../../metrics/profile/profile.js';
 import { customerSummary } from '../../metrics/profile/summary.js';
 import { customerDirectory, type CustomerDirectory } from '../../metrics/profile/directory.js';
-import { churnLevel, suggestActions, type CustomerAction } from '../../metrics/profile/actions.js';
+import { suggestActions, type CustomerAction } from '../../metrics/profile/actions.js';
+import { CHURN_MODEL_SETTINGS, type ChurnModelSetting } from '../../metrics/btyd/model-check.js';
+import { btydModel } from '../../metrics/btyd/models.js';
+import { renderOutlook, riskText, shownChurnLevel } from './outlook.js';
+import { outlookMessages } from './outlook-messages.js';
+import { outlookStyles } from './outlook-styles.js';
 import { customerVehicles, type CustomerVehicles } from '../../metrics/vehicles/customer-vehicles.js';
 import type { ServiceIntervalSettings } from '../../metrics/vehicles/settings.js';
 import { nextCategories, type NextCategoriesResult } from '../../metrics/associations/next-categories.js';
@@ -27,7 +32,6 @@ import {
   renderActions,
   renderIdentity,
   renderKpis,
-  renderOutlook,
   renderPreferences,
   renderRfm,
   renderSpend,
@@ -101,7 +105,11 @@ interface KpiRow {
  * @attr service-interval - The service-interval rule of the vehicles section, JSON: `{"km": 10000, "months": 12,
  *   "byMake": {"Tesla": {"km": 20000, "months": 24}}}` (default 10,000 km / 12 months). The property takes the
  *   object itself. An unreadable value is shown as an error naming the attribute.
+ * @attr churn-model - The churn / CLV model: `auto` (default: the most accurate in the model check, else
+ *   MBG/NBD), `bgnbd`, `mbgnbd` or `pnbd`. The outlook says which model it used and why. Another value is shown
+ *   as an error naming the attribute.
  * @prop {string | undefined} customerId - The customer shown.
+ * @prop {ChurnModelSetting} churnModel - The churn / CLV model (as the attribute).
  * @prop {ServiceIntervalSettings | string | undefined} serviceInterval - The service-interval rule (object or JSON).
  *
  * @fires crm-customer-select - A customer was chosen in the card's picker (`selection.value` = the id,
@@ -126,7 +134,7 @@ interface KpiRow {
  * @cssproperty --crm-customer-360-due-ok - A service not due yet (default `--crm-color-positive`).
  */
 export class CrmCustomer360 extends CrmWidget<Customer360Result> {
-  static override styles = [...CrmWidget.styles, customer360Styles, vehicleStyles];
+  static override styles = [...CrmWidget.styles, customer360Styles, vehicleStyles, outlookStyles];
 
   /** The customer shown; unset → the picker. */
   @property({ attribute: 'customer-id' }) customerId?: string;
@@ -134,6 +142,8 @@ export class CrmCustomer360 extends CrmWidget<Customer360Result> {
   @property({ type: Boolean, reflect: true }) pinned = false;
   /** Service interval of the vehicles section: `{ km, months, byMake? }`, or its JSON (the attribute). */
   @property({ attribute: 'service-interval' }) serviceInterval?: ServiceIntervalSettings | string;
+  /** The churn / CLV model: `auto`, `bgnbd`, `mbgnbd` or `pnbd`. */
+  @property({ attribute: 'churn-model' }) churnModel: ChurnModelSetting = 'auto';
 
   @state() private picking = false;
   @state() private timelineExpanded = false;
@@ -163,7 +173,7 @@ export class CrmCustomer360 extends CrmWidget<Customer360Result> {
   }
 
   protected override computeArgs(): readonly unknown[] {
-    return [this.customerId?.trim() || null, this.serviceInterval];
+    return [this.customerId?.trim() || null, this.serviceInterval, this.churnModel];
   }
 
   protected override compute(tables: CrmTables, options: WidgetComputeOptions): Customer360Result {
@@ -177,11 +187,15 @@ export class CrmCustomer360 extends CrmWidget<Customer360Result> {
     if (tables.orders.numRows() === 0 && options.asOf === undefined)
       return { directory: EMPTY_DIRECTORY, customerId, profile: null, unknown: false, actions: [], vehicles: null, next: null };
     const serviceInterval = parseServiceInterval(this.serviceInterval);
+    const churnModel = (this.churnModel ?? 'auto') as ChurnModelSetting;
+    if (!CHURN_MODEL_SETTINGS.includes(churnModel)) {
+      throw new RangeError(`churn-model: expected one of ${CHURN_MODEL_SETTINGS.join(', ')}, found "${String(churnModel)}"`);
+    }
     const directory = customerDirectory(tables, customerSummary(tables, metricOptions));
     if (!customerId) return { directory, customerId, profile: null, unknown: false, actions: [], vehicles: null, next: null };
     let profile: CustomerProfile;
     try {
-      profile = customerProfile(tables, customerId, metricOptions);
+      profile = customerProfile(tables, customerId, { ...metricOptions, churnModel });
     } catch (error) {
       // customerProfile's RangeError for an id in none of the tables; an unreadable option throws earlier.
       if (error instanceof RangeError && !directory.indexOf.has(customerId))
@@ -257,7 +271,7 @@ export class CrmCustomer360 extends CrmWidget<Customer360Result> {
       segment: p.rfm ? p.rfm.segment.labels[v.locale] : '—',
       orders: messages.t(v.locale, 'fValue', { count: p.orders }),
       revenue: this.fmt.currency(p.revenue),
-      churn: pr && pr.available ? this.fmt.percent(pr.churnRisk, 0) : '—',
+      churn: pr && pr.available ? riskText(v, pr.churnRisk) : '—',
     })}${vehicles}`;
   }
 
@@ -302,8 +316,9 @@ export class CrmCustomer360 extends CrmWidget<Customer360Result> {
     if (p.lifecycle) add('stage', tr(v, 'stage'), p.lifecycle.id, p.lifecycle.labels[v.locale]);
     const pr = p.predictions;
     if (pr && pr.available) {
-      const level = churnLevel(pr.churnRisk)!;
-      add('churn_risk', tr(v, 'churnRisk'), pr.churnRisk, `${f.percent(pr.churnRisk, 0)} (${tr(v, `churn_${level}`)})`);
+      const level = shownChurnLevel(pr);
+      add('churn_risk', tr(v, 'churnRisk'), pr.churnRisk, `${riskText(v, pr.churnRisk)} (${tr(v, `churn_${level}`)})`);
+      add('churn_model', outlookMessages.t(v.locale, 'churnModel'), pr.model, btydModel(pr.model).label);
       add('churn_risk_percentile', `${tr(v, 'churnRisk')} %`, pr.percentiles.churnRisk, f.number(pr.percentiles.churnRisk, 1));
       add('expected_orders', tr(v, 'expectedOrders', { days: pr.horizonDays }), pr.expectedOrders, f.number(pr.expectedOrders, 2));
       add('clv', tr(v, 'clv', { months: pr.months }), pr.clv, f.currency(pr.clv));

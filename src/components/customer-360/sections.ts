@@ -11,7 +11,7 @@ import type { Locale } from '../../i18n/locales.js';
 import type { MessageParams } from '../../i18n/messages.js';
 import type { CustomerProfile } from '../../metrics/profile/profile.js';
 import type { ValueTally } from '../../metrics/profile/value-tally.js';
-import { churnLevel, type CustomerAction } from '../../metrics/profile/actions.js';
+import type { CustomerAction } from '../../metrics/profile/actions.js';
 import { interpolate } from '../../i18n/messages.js';
 import { seriesColor } from '../../styles/tokens.js';
 import { channelSlots } from '../../charts/channel-colors.js';
@@ -36,7 +36,7 @@ export const recordText = (p: CustomerProfile, field: string): string => {
 /** The customer's display name: the record's name, else the id. */
 export const displayName = (p: CustomerProfile) => recordText(p, 'name') || p.customerId;
 
-const panel = (id: string, title: string, body: unknown, cls = '') =>
+export const panel = (id: string, title: string, body: unknown, cls = '') =>
   html`<section class="panel ${id} ${cls}" aria-labelledby="h-${id}">
     <h3 class="panel-title" id="h-${id}">${title}</h3>
     ${body}
@@ -114,46 +114,6 @@ export function renderRfm(v: View, p: CustomerProfile): TemplateResult {
         ${r ? html`<div><dt>${tr(v, 'segment')}</dt><dd><span class="badge">${r.segment.labels[v.locale]}</span></dd></div>` : nothing}
         <div><dt>${tr(v, 'stage')}</dt><dd><span class="badge">${stage}</span></dd></div>
       </dl>`,
-  );
-}
-
-const REASON_KEYS = {
-  'too-few-customers': 'reason_too_few_customers',
-  'no-repeat-purchases': 'reason_no_repeat_purchases',
-  'fit-failed': 'reason_fit_failed',
-} as const satisfies Record<string, Customer360MessageKey>;
-
-export function renderOutlook(v: View, p: CustomerProfile): TemplateResult | typeof nothing {
-  if (!p.found) return nothing;
-  const pr = p.predictions;
-  if (!pr || !pr.available) {
-    const text = pr ? tr(v, REASON_KEYS[pr.reason]) : tr(v, 'predictionsMissing');
-    return panel('outlook', tr(v, 'outlook'), html`<p class="note" title=${pr?.message ?? nothing}>${text}</p>`);
-  }
-  const level = churnLevel(pr.churnRisk) ?? 'low';
-  const above = (pct: number) => tr(v, 'aboveShare', { pct: v.fmt.percent(pct / 100, 0) });
-  return panel(
-    'outlook',
-    tr(v, 'outlook'),
-    html`<dl class="outlook-list">
-      <div class="churn">
-        <dt>${tr(v, 'churnRisk')}</dt>
-        <dd>
-          <span class="big">${v.fmt.percent(pr.churnRisk, 0)}</span>
-          <span class="level level-${level}">${tr(v, 'churnLevel', { level: tr(v, `churn_${level}`) })}</span>
-          <span class="meter" aria-hidden="true"><span ${cssProperties({ width: `${Math.round(pr.churnRisk * 100)}%` })}></span></span>
-          <span class="sub">${above(pr.percentiles.churnRisk)}</span>
-        </dd>
-      </div>
-      <div>
-        <dt>${tr(v, 'expectedOrders', { days: pr.horizonDays })}</dt>
-        <dd><span class="big">${v.fmt.number(pr.expectedOrders, 1)}</span><span class="sub">${above(pr.percentiles.expectedOrders)}</span></dd>
-      </div>
-      <div>
-        <dt>${tr(v, 'clv', { months: pr.months })}</dt>
-        <dd><span class="big">${v.fmt.compactCurrency(pr.clv)}</span><span class="sub">${above(pr.percentiles.clv)}</span></dd>
-      </div>
-    </dl>`,
   );
 }
 

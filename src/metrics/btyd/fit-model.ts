@@ -12,6 +12,12 @@ export interface FitReport {
   converged: boolean;
   /** Customers the fit used. */
   customers: number;
+  /**
+   * True when a parameter left (1e-6, 1e6): the likelihood's optimum lies at a limit of the model (e.g. r, α → ∞:
+   * every customer buys at the same rate). The predictions are then the limit's, still meaningful; `converged`
+   * is false.
+   */
+  atBoundary: boolean;
 }
 
 /** How one model is fitted: its parameter names, which of them are in time units, starts and objective. */
@@ -68,5 +74,6 @@ export function fitModel<P>(spec: FitSpec<P>, input: FrequencyRecencyT | ColumnT
   for (let i = 0; i < data.x.length; i++) {
     logLikelihood += data.weight[i] * spec.customerLogLikelihood(params, data.x[i], data.tx[i], data.T[i]);
   }
-  return { ...params, logLikelihood, iterations, converged: best.converged && inBounds(best.theta), customers: data.customers };
+  const inside = inBounds(best.theta);
+  return { ...params, logLikelihood, iterations, converged: best.converged && inside, customers: data.customers, atBoundary: !inside };
 }

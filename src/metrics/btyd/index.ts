@@ -39,6 +39,7 @@ export {
 export {
   predictCustomers,
   MIN_CUSTOMERS_TO_FIT,
+  MIN_REPEAT_BUYERS_TO_FIT,
   MIN_REPEAT_BUYERS_FOR_SPEND,
   type PredictOptions,
   type PredictCustomersResult,

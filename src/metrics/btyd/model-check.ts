@@ -209,11 +209,8 @@ function holdoutPurchases(cal: LifetimeSummary, full: LifetimeSummary, calBase: 
 function checkModel(name: ChurnModelName, cal: LifetimeSummary, actual: Float64Array, horizon: number): ModelCheckEntry | ModelCheckFailed {
   const model = btydModel(name);
   const fitted = fitCustomers(name, cal.frequency, cal.recency, cal.T);
-  if ('reason' in fitted) return { model: name, label: model.label, available: false, reason: fitted.reason, message: fitted.message };
+  if ('reason' in fitted) return { model: name, label: model.label, available: false, ...fitted };
   const { fit } = fitted;
-  if (!fit.converged) {
-    return { model: name, label: model.label, available: false, reason: 'fit-failed', message: `The ${model.label} fit on the calibration period did not converge.` };
-  }
   const customers = new Float64Array(CHECK_BINS);
   const act = new Float64Array(CHECK_BINS);
   const pred = new Float64Array(CHECK_BINS);

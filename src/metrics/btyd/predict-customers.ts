@@ -1,5 +1,5 @@
 import { aliveFromLogOdds, btydModel, type ChurnModelName } from './models.js';
-import { fitCustomers, type ModelFit } from './fit-summary.js';
+import { fitCustomers, type FitUnavailable, type ModelFit } from './fit-summary.js';
 import { CHURN_MODEL_SETTINGS, DEFAULT_CHURN_MODEL, modelCheck, type ChurnModelSetting, type ModelCheck } from './model-check.js';
 import { groupPairs } from './bgnbd-data.js';
 import { discountedPurchasesByPair, resolveHorizon, type TimeUnit } from './clv.js';
@@ -21,7 +21,7 @@ export interface PredictOptions extends LifetimeOptions {
   holdoutDays?: number;
 }
 
-export { MIN_CUSTOMERS_TO_FIT } from './fit-summary.js';
+export { MIN_CUSTOMERS_TO_FIT, MIN_REPEAT_BUYERS_TO_FIT } from './fit-summary.js';
 /** Fewer repeat buyers with positive spend than this: the gamma-gamma fit is not attempted. */
 export const MIN_REPEAT_BUYERS_FOR_SPEND = 10;
 
@@ -76,9 +76,12 @@ export interface CustomerPredictions extends PredictionsBase {
 export interface PredictionsUnavailable extends PredictionsBase {
   available: false;
   /** Machine-readable reason. */
-  reason: 'too-few-customers' | 'no-repeat-purchases' | 'fit-failed';
+  reason: FitUnavailable['reason'];
   /** Explanation (English). */
   message: string;
+  /** For `too-few-customers` / `too-few-repeat-buyers`: what the data has and what is needed. */
+  have: number;
+  need: number;
 }
 
 export type PredictCustomersResult = CustomerPredictions | PredictionsUnavailable;
@@ -142,11 +145,11 @@ function predict(summary: LifetimeSummary, choice: ModelChoice, unit: TimeUnit, 
   const common = { asOf: summary.asOf, unit, summary, customerIds: summary.customerIds, modelChoice: choice };
   const notes: string[] = [];
   const fitted = fitCustomers(choice.model, frequency, recency, T);
-  if ('reason' in fitted) return { ...common, available: false, reason: fitted.reason, message: fitted.message };
+  if ('reason' in fitted) return { ...common, available: false, ...fitted };
   const { fit } = fitted;
   const model = btydModel(choice.model);
+  if (fit.atBoundary) notes.push(`The ${model.label} optimum lies at a limit of the model (a parameter ran off to 0 or infinity, e.g. all customers buying at the same rate); predictions are that limit's.`);
   if (fitted.excluded > 0) notes.push(`${fitted.excluded} customer(s) first seen on the analysis day were left out of the fit.`);
-  if (!fit.converged) notes.push(`The ${model.label} fit did not fully converge; predictions are approximate.`);
 
   // The alive-conditional expectations depend on (x, T) only: computed once per distinct pair.
   const pairs = groupPairs(frequency, T);

@@ -1,6 +1,15 @@
 import { dayToMonthIndex, monthIndexToIso } from '../../data/days.js';
 import type { CrmTables } from '../../data/types.js';
-import { predictCustomers, type PredictionsUnavailable } from '../btyd/index.js';
+import {
+  modelCheck,
+  predictCustomers,
+  type ChurnModelName,
+  type ChurnModelSetting,
+  type ModelCheck,
+  type ModelChoice,
+  type PredictionsUnavailable,
+} from '../btyd/index.js';
+import { OVERDUE_GAPS, typicalRepeatGapDays } from '../btyd/repeat-gap.js';
 import { codeOfValue, columnCodes, readColumn, rowCount } from '../columns.js';
 import type { MetricOptions } from '../options.js';
 import { prepareOrders, slotOfId, type PreparedOrders } from '../prepare.js';
@@ -32,8 +41,10 @@ export interface ProfileOptions extends MetricOptions {
    * observable stage counting the customer, default stages); `null` leaves `lifecycle` null.
    */
   lifecycleStageOf?: LifecycleStageOf | null;
-  /** Churn / orders / CLV predictions (BG/NBD + gamma-gamma). Default true. */
+  /** Churn / orders / CLV predictions (BTYD model + gamma-gamma). Default true. */
   predictions?: boolean;
+  /** The churn model (`auto` default: picked by the holdout check; see docs/metrics.md). */
+  churnModel?: ChurnModelSetting;
   /** Horizon of `expectedOrders`, days. Default 90. */
   horizonDays?: number;
   /** CLV horizon, months. Default 12. */
@@ -77,7 +88,12 @@ export interface ProfileRfm {
 
 export interface ProfilePredictions {
   available: true;
-  /** P(alive) at asOf (BG/NBD). */
+  /** The model the figures come from, and why it was chosen. */
+  model: ChurnModelName;
+  modelRule: ModelChoice['rule'];
+  /** The holdout check of the model used (for `auto`: of all three), to show how far to trust the figures. */
+  check: ModelCheck;
+  /** P(alive) at asOf, under `model`. */
   pAlive: number;
   /** 1 − P(alive). */
   churnRisk: number;
@@ -89,6 +105,17 @@ export interface ProfilePredictions {
   months: number;
   /** Percentile rank (0–100, mid-rank) among all customers of the same data and options. */
   percentiles: { churnRisk: number; expectedOrders: number; clv: number };
+  /** True where the customer's value is the population's maximum (no customer above; ties included). */
+  highest: { churnRisk: boolean; expectedOrders: boolean; clv: boolean };
+  /** True where the customer's value is the population's minimum (no customer below; ties included). */
+  lowest: { churnRisk: boolean; expectedOrders: boolean; clv: boolean };
+  /** The base's typical repeat gap in days (median of repeat buyers' mean gaps); NaN without repeat buyers. */
+  typicalRepeatGapDays: number;
+  /**
+   * True when the days since the customer's last purchase exceed `OVERDUE_GAPS` (2) typical repeat gaps: the
+   * churn level is then at least `medium`, whatever the model's number (BG/NBD gives one-time buyers 0 %).
+   */
+  overdue: boolean;
   /** Fallbacks the model took (English), e.g. observed mean spend instead of gamma-gamma. */
   notes: string[];
 }
@@ -283,6 +310,12 @@ function customerTimeline(
   return out.sort((x, y) => y.day - x.day || y.row - x.row).map(({ row: _row, ...rest }) => rest);
 }
 
+/** The options `modelCheck` shares with the profile (the prediction-only keys left out). */
+function checkOptionsOf(options: ProfileOptions) {
+  const { asOf, filter, rfm, stageMembership } = options;
+  return { asOf, filter, rfm, stageMembership };
+}
+
 function predictionsFor(tables: CrmTables, options: ProfileOptions, slot: number): ProfilePredictions | PredictionsUnavailable | null {
   const horizonDays = options.horizonDays ?? 90;
   const months = options.clvMonths ?? 12;
@@ -290,8 +323,22 @@ function predictionsFor(tables: CrmTables, options: ProfileOptions, slot: number
   if (!p.available) return p;
   const i = p.summary.slots.indexOf(slot);
   if (i < 0) return null; // only refunds in the data for this customer: no purchase day to model
+  const check = p.modelChoice.check ?? modelCheck(tables, checkedOptions({ ...checkOptionsOf(options), churnModel: p.model }));
+  const gap = typicalRepeatGapDays(p.summary);
+  const perUnit = p.unit === 'week' ? 7 : 1;
+  const silentDays = (p.summary.T[i] - p.summary.recency[i]) * perUnit; // asOf − last purchase day
+  const sorted = (a: Float64Array) => sortedValues(a);
+  const isHighest = (a: Float64Array) => a[i] >= sorted(a)[sorted(a).length - 1];
+  const isLowest = (a: Float64Array) => a[i] <= sorted(a)[0];
   return {
     available: true,
+    model: p.model,
+    modelRule: p.modelChoice.rule,
+    check,
+    typicalRepeatGapDays: gap,
+    overdue: gap === gap && silentDays > OVERDUE_GAPS * gap,
+    highest: { churnRisk: isHighest(p.churnRisk), expectedOrders: isHighest(p.expectedOrders), clv: isHighest(p.clv) },
+    lowest: { churnRisk: isLowest(p.churnRisk), expectedOrders: isLowest(p.expectedOrders), clv: isLowest(p.clv) },
     pAlive: p.pAlive[i],
     churnRisk: p.churnRisk[i],
     expectedOrders: p.expectedOrders[i],
