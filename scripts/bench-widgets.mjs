@@ -102,6 +102,12 @@ async function allDrawn(page, since, timeout) {
   }, { tags: TAGS, since });
 }
 
+/** A drawing that is an error is no measure of drawing: stop with what each widget showed. */
+function drew(result) {
+  if (result.states.some((s) => s.endsWith(':error'))) throw new Error(`a widget drew an error: ${result.states.join(', ')}`);
+  return result;
+}
+
 /** The longest long task overlapping [from, to] (page ms), 0 when none. */
 function longestTask(page, from, to) {
   return page.evaluate(
@@ -265,14 +271,14 @@ export async function widgetsRun({ browser, base, app, feeds, size, log }) {
     page.on('pageerror', (e) => console.error(`[widgets] page error: ${e.message}`));
     const heap = await heapProbe(context, page);
     await page.goto(url(feeds.json));
-    const cold = await allDrawn(page, 0, timeout);
+    const cold = drew(await allDrawn(page, 0, timeout));
     add('cold start, JSON feed → five widgets drawn', cold.at, 'ms', `from navigation; page script ran at ${cold.pageScriptAt.toFixed(0)} ms`);
     add('longest main-thread task, cold start (JSON)', await longestTask(page, 0, cold.at), 'ms', 'until drawn');
     const stored = await cacheStored(page, timeout);
     add('longest main-thread task, cold start until the cache entry is stored', await longestTask(page, 0, stored), 'ms', `stored at ${(stored / 1000).toFixed(1)} s`);
 
     await page.reload();
-    const warm = await allDrawn(page, 0, timeout);
+    const warm = drew(await allDrawn(page, 0, timeout));
     const fromCache = await page.evaluate(() => window.__probe.loads.at(-1)?.fromCache === true);
     if (!fromCache) throw new Error(`warm start did not come from the cache: ${JSON.stringify(await page.evaluate(() => window.__probe.loads))}`);
     add('warm start (IndexedDB) → five widgets drawn', warm.at, 'ms', 'from navigation; no feed request');
@@ -298,7 +304,7 @@ export async function widgetsRun({ browser, base, app, feeds, size, log }) {
   try {
     const page = await arrowContext.newPage();
     await page.goto(url(feeds.arrow));
-    const cold = await allDrawn(page, 0, timeout);
+    const cold = drew(await allDrawn(page, 0, timeout));
     add('cold start, Arrow feed → five widgets drawn', cold.at, 'ms', 'orders only (an Arrow file is one table)');
     add('longest main-thread task, cold start (Arrow)', await longestTask(page, 0, cold.at), 'ms', 'until drawn');
   } finally {
