@@ -3,6 +3,7 @@ import { BenchUnavailable, type BenchOutcome, type BenchSuite } from './types.js
 
 /** Suites by name. To add one: write bench/suites/<name>.ts exporting `run`, and list it here. */
 const SUITES: Record<string, () => Promise<BenchSuite>> = {
+  cache: () => import('./suites/cache.js'),
   data: () => import('./suites/data.js'),
   metrics: () => import('./suites/metrics.js'),
   normalize: () => import('./suites/normalize.js'),

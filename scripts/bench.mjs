@@ -1,7 +1,8 @@
 // `npm run bench [-- <suite>…] [--runs N] [--fresh]`: runs benchmark suites and writes their figures into
 // BENCHMARKS.md, each suite between its own markers (<!-- bench:<suite> --> … <!-- /bench:<suite> -->).
 //
-// Suites: `generate` (sample generation) and `bundle` (what a host ships) run in Node; the others are pages under bench/ served by Vite and
+// Suites: `generate` (sample generation) and `bundle` (what a host ships) run in Node; `widgets` drives the five
+// widgets on bench/widgets.html from Node (scripts/bench-widgets.mjs; `--sizes 100k` for a short run); the others are pages under bench/ served by Vite and
 // run in headless Chromium (bench/index.html?suite=<name>), which post their figures to window.__benchResults.
 // Each run of a browser suite gets a fresh browser context (empty IndexedDB); figures are medians over runs.
 // To add a browser suite: write bench/suites/<name>.ts exporting `run(params, log): Promise<BenchRow[]>`, list
@@ -23,10 +24,12 @@ const SUITES = {
   data: { title: 'Loading the 1M-order JSON feed (Chromium)', page: true },
   metrics: { title: 'Metrics over 1M orders (Chromium)', page: true },
   btyd: { title: 'Churn models at 100k customers: fits, model check, auto (Chromium)', page: true, noFeed: true },
+  cache: { title: 'The IndexedDB cache form on the 1M-order feed: Arrow IPC against column buffers (Chromium)', page: true },
   normalize: { title: 'Normalizing 1M synthetic order records, and the Arrow cache form (Chromium)', page: true },
   bundle: { title: 'What a host ships: JavaScript sizes (gzip) and the npm package (Node, Vite)', node: true },
   // Opt-in (`npm run bench -- scale`): makes a 10M-order DuckDB file once (.cache/bench/scale/) and a ClickHouse copy.
   scale: { title: 'Server mode at scale: 10M orders in DuckDB and ClickHouse, through crm-lens/server (Node)', node: true, optIn: true },
+  widgets: { title: 'The five widgets under one <crm-data>: cold, warm, linked clicks, long tasks, heaps (Chromium, driven from Node)', node: true },
 };
 
 const { values, positionals } = parseArgs({
@@ -36,6 +39,7 @@ const { values, positionals } = parseArgs({
     fresh: { type: 'boolean' },
     suite: { type: 'string', multiple: true },
     serve: { type: 'boolean' },
+    sizes: { type: 'string', default: '100k,1m' },
   },
 });
 const runs = Math.max(1, Number(values.runs) || 3);
@@ -235,6 +239,36 @@ async function serveRepo() {
   return server;
 }
 
+/** The widgets suite: per run, every size (JSON and Arrow cold start, warm start, clicks, heaps). */
+async function runWidgets() {
+  const w = await import('./bench-widgets.mjs');
+  const sizes = values.sizes.split(',').map((x) => x.trim().toLowerCase()).filter(Boolean);
+  for (const s of sizes) if (!w.WIDGET_SIZES[s]) throw new Error(`--sizes: unknown size "${s}" (known: ${Object.keys(w.WIDGET_SIZES).join(', ')})`);
+  const feeds = Object.fromEntries(sizes.map((s) => [s, w.ensureWidgetFeeds(root, s)]));
+  const { chromium } = await import('playwright-core');
+  const app = await w.buildWidgetsApp(root);
+  const server = await w.serveStatic(root);
+  const { base } = server;
+  const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
+  const loadAtStart = loadavg()[0].toFixed(1);
+  const outcomes = [];
+  try {
+    await w.warmUp({ browser, base, app, feeds: feeds[sizes[0]] });
+    for (let r = 0; r < runs; r++) {
+      const rows = [];
+      for (const size of sizes) {
+        rows.push(...(await w.widgetsRun({ browser, base, app, feeds: feeds[size], size, log: (l) => console.log(`widgets run ${r + 1}: ${l}`) })));
+      }
+      outcomes.push({ suite: 'widgets', ok: true, rows });
+    }
+    const facts = machineFacts({ chromiumVersion: `Chromium ${browser.version()}`, loadAtStart: `load average ${loadAtStart} when the suite started` });
+    writeSection('widgets', section('widgets', outcomes, facts));
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
 async function runPages(names) {
   // Suites that make their own data (noFeed) do not need the 1M-order feed generated first.
   if (names.some((n) => !SUITES[n].noFeed)) ensureBenchFeed();
@@ -282,6 +316,7 @@ if (values.serve) {
 if (suites.includes('generate')) await runGenerate();
 if (suites.includes('bundle')) await runBundle();
 if (suites.includes('scale')) runScale();
+if (suites.includes('widgets')) await runWidgets();
 const pages = suites.filter((s) => SUITES[s].page);
 if (pages.length) await runPages(pages);
 console.log(`Wrote ${BENCH_FILE}`);

@@ -7,7 +7,7 @@ import { fetchFeed } from '../../src/data/fetch-feed.js';
 import type { NormalizedFeed } from '../../src/data/types.js';
 import { decodeFeedBody } from '../../src/data/normalize/decode.js';
 import { normalizeFeed } from '../../src/data/normalize/index.js';
-import { tablesToArrow } from '../../src/data/arrow-tables.js';
+import { tablesToStored } from '../../src/data/stored-tables.js';
 import { FeedLoader } from '../../src/data/load-feed.js';
 import { CACHE_DB_NAME, cacheKey, FeedCache, type CacheEntry } from '../../src/data/cache.js';
 import { collectGarbage, heapMB, timed, type BenchRow } from '../types.js';
@@ -73,7 +73,7 @@ async function cold(src: string, add: Add, heapBase: number, log: (line: string)
     add('interactions rows', result.tables.interactions?.numRows() ?? 0, 'rows');
   }
   add(`cold load, ${label} (fetch + parse + normalize)`, ms, 'ms', `loadFeed, empty cache: until the tables are returned${worker ? '' : ' (the body may come from the HTTP cache by now)'}`);
-  add(`cache write after the cold load, ${label} (Arrow + IndexedDB)`, writeMs, 'ms', 'background, measured to its end');
+  add(`cache write after the cold load, ${label} (column buffers + IndexedDB)`, writeMs, 'ms', 'background, measured to its end');
   add(`longest main-thread block, cold load + cache write, ${label}`, blocked.longest, 'ms', 'longest long task (PerformanceObserver)');
   add(`main thread blocked in all, cold load + cache write, ${label}`, blocked.total, 'ms', 'sum of long tasks');
   collectGarbage();
@@ -103,7 +103,7 @@ async function coldAndWarm(src: string, add: Add, heapBase: number, log: (line: 
   const db = await openDB(CACHE_DB_NAME);
   const entry = ((await db.getAll('feeds')) as CacheEntry[]).find((e) => e.src === url);
   db.close();
-  if (entry) add('cached entry size (Arrow IPC)', entry.bytes / MB, 'MB');
+  if (entry) add('cached entry size (column buffers)', entry.bytes / MB, 'MB');
   return orders;
 }
 
@@ -114,8 +114,8 @@ async function stepByStep(src: string, add: Add, heapBase: number, orders: numbe
   // Set beside the heap after the cold load, this shows what the loader keeps beyond the tables.
   collectGarbage();
   add('JS heap of normalizeFeed output alone', heapMB() - heapBase, 'MB', 'performance.memory after GC');
-  const [, encodeMs] = await timed(() => tablesToArrow(normalized.tables));
-  add('step: encode for the cache (tables → Arrow)', encodeMs, 'ms');
+  const [, encodeMs] = await timed(() => tablesToStored(normalized.tables));
+  add('step: encode for the cache (tables → column buffers)', encodeMs, 'ms');
   if (normalized.tables.orders.numRows() !== orders) throw new Error('step-by-step load gave another row count');
 }
 

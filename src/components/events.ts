@@ -85,6 +85,24 @@ export interface CrmExportDetail {
   filename: string;
 }
 
+/**
+ * What a widget shows: no source (`idle`), the feed `loading`, a result being `computing` (the last one may stay
+ * on screen meanwhile), a `ready` chart or table, `empty`, or `error`. The widget's host carries it as its
+ * `data-state` attribute.
+ */
+export type RenderState = 'idle' | 'loading' | 'computing' | 'ready' | 'empty' | 'error';
+
+/**
+ * Fired (bubbling, composed) after a widget drew a new result (`ready`, or an `empty` one) or reached `error`:
+ * the public "drawn" signal for hosts, tests and benchmarks. A redraw of the same result (hover, resize) does not fire it.
+ */
+export const RENDER_EVENT = 'crm-render';
+
+/** Detail of `crm-render`. */
+export interface CrmRenderDetail {
+  state: RenderState;
+}
+
 /** Every typed crm-lens widget event and its detail. */
 export interface CrmWidgetEventMap {
   'crm-segment-select': CustomEvent<CrmSelectDetail>;
@@ -94,6 +112,7 @@ export interface CrmWidgetEventMap {
   'crm-customer-select': CustomEvent<CrmSelectDetail>;
   'crm-filter-change': CustomEvent<CrmFilterChangeDetail>;
   'crm-export': CustomEvent<CrmExportDetail>;
+  'crm-render': CustomEvent<CrmRenderDetail>;
 }
 
 declare global {

@@ -1,6 +1,7 @@
 /**
  * The feed cache: a small in-memory map of decoded tables for this page, over an IndexedDB store of the tables
- * as Arrow IPC bytes (compact, fast to decode) with their validators and load report.
+ * as column buffers (stored-tables.ts: typed arrays and dictionary codes, read back without decoding a string
+ * per row) with their validators and load report.
  *
  * Whatever goes wrong with IndexedDB (missing, open blocked by another tab, upgraded by another tab, quota
  * exceeded, an unreadable entry), the cache keeps working from memory and says why in `problem`, which the
@@ -8,19 +9,23 @@
  */
 import { wrap, type IDBPDatabase } from 'idb';
 import { SCHEMA_VERSION, TABLE_NAMES, type TableName } from './schema.js';
-import { tablesFromArrow, tablesToArrow } from './arrow-tables.js';
+import { tablesFromStored, tablesToStored, type StoredTables } from './stored-tables.js';
 import type { CrmTables, FeedRequest, LoadReport } from './types.js';
 
 export const CACHE_DB_NAME = 'crm-lens';
-/** Version of the IndexedDB database layout (not of the tables: that is SCHEMA_VERSION, part of every key). */
-export const CACHE_DB_VERSION = 1;
+/**
+ * Version of the IndexedDB database (not of the tables: that is SCHEMA_VERSION, part of every key). 2: entries
+ * hold column buffers (version 1 held Arrow IPC bytes; upgrading clears them).
+ */
+export const CACHE_DB_VERSION = 2;
+/** Form of a stored entry's tables: an entry of another form is dropped and read as a miss. */
+export const CACHE_FORMAT = 'columns-1';
 const STORE = 'feeds';
 
 /** Recent feeds kept decoded in memory for the page, so a widget mounting later gets them at once. */
 export const DEFAULT_MEMORY_ENTRIES = 4;
 
-/** Per-table Arrow IPC bytes, as `tablesToArrow` makes them. */
-export type ArrowTables = ReturnType<typeof tablesToArrow>;
+export type { StoredTables } from './stored-tables.js';
 
 /** One stored feed. */
 export interface CacheEntry {
@@ -29,14 +34,16 @@ export interface CacheEntry {
   src: string;
   /** Cache scope (tenant / user); '' for none. */
   scope: string;
-  tables: ArrowTables;
+  /** `CACHE_FORMAT` of `tables`. */
+  format: string;
+  tables: StoredTables;
   /** Epoch ms of the last network fetch or successful revalidation. */
   fetchedAt: number;
   etag?: string;
   lastModified?: string;
   rows: Partial<Record<TableName, number>>;
   report: LoadReport;
-  /** Size of the Arrow bytes. */
+  /** Approximate size of the stored tables (typed arrays, two bytes a string character). */
   bytes: number;
 }
 
@@ -88,8 +95,10 @@ export function openIdbBackend(options: IdbBackendOptions = {}): Promise<CacheBa
       reject(new CacheUnavailableError(`IndexedDB could not be opened (${describe(cause)}); ${IN_MEMORY}`));
       return;
     }
-    request.onupgradeneeded = () => {
+    request.onupgradeneeded = (event) => {
       const db = request.result;
+      // Entries of an older layout are never read: drop them with the upgrade rather than one by one.
+      if (db.objectStoreNames.contains(STORE) && event.oldVersion < CACHE_DB_VERSION) request.transaction?.objectStore(STORE).clear();
       if (!db.objectStoreNames.contains(STORE)) {
         const store = db.createObjectStore(STORE, { keyPath: 'key' });
         store.createIndex('src', 'src');
@@ -221,10 +230,15 @@ export class FeedCache {
       return { problem: `reading the cache failed (${describe(cause)}); the feed is fetched again` };
     }
     if (raw === undefined) return {};
+    if (isOtherFormat(raw)) {
+      // Written by another version of crm-lens: not an error, just not ours to read.
+      await backend.delete(key).catch(() => undefined);
+      return {};
+    }
     try {
       const entry = checkEntry(raw);
       const feed: CachedFeed = {
-        tables: tablesFromArrow(entry.tables, entry.src),
+        tables: tablesFromStored(entry.tables, entry.src),
         report: entry.report,
         fetchedAt: entry.fetchedAt,
         etag: entry.etag,
@@ -240,15 +254,15 @@ export class FeedCache {
 
   /**
    * Keeps a feed in memory at once and stores it in the background (after the current task, so widgets render
-   * first: encoding a million orders to Arrow takes seconds). A failure (quota…) is remembered for the key and
-   * reported by later reads; `flush()` waits for pending writes. `arrow`: the tables' Arrow bytes when they are
-   * already being made elsewhere (the feed worker), so they are not encoded again here.
+   * first: a million orders is a large clone to store). A failure (quota…) is remembered for the key and
+   * reported by later reads; `flush()` waits for pending writes. `stored`: the tables' stored form when it
+   * exists already (the feed worker posts it: it is the transfer form), so it is not made again here.
    */
-  write(key: string, where: Located, feed: CachedFeed, arrow?: Promise<ArrowTables | undefined>): Promise<string | undefined> {
+  write(key: string, where: Located, feed: CachedFeed, stored?: Promise<StoredTables | undefined>): Promise<string | undefined> {
     this.remember(key, { ...where, feed });
     this.problems.delete(key);
     const job = new Promise<void>((resolve) => setTimeout(resolve, 0))
-      .then(() => this.persist(key, where, feed, arrow))
+      .then(() => this.persist(key, where, feed, stored))
       .then((problem) => {
         this.pending.delete(job);
         if (problem && this.memory.get(key)?.feed === feed) this.problems.set(key, problem);
@@ -272,17 +286,18 @@ export class FeedCache {
     key: string,
     where: Located,
     feed: CachedFeed,
-    arrow?: Promise<ArrowTables | undefined>,
+    stored?: Promise<StoredTables | undefined>,
   ): Promise<string | undefined> {
     const backend = await this.store();
     if (!backend) return this.lostReason;
-    const made = await arrow;
+    const made = await stored;
     let entry: CacheEntry;
     try {
-      const tables = made ?? tablesToArrow(feed.tables);
+      const tables = made ?? tablesToStored(feed.tables);
       entry = {
         key,
         ...where,
+        format: CACHE_FORMAT,
         tables,
         fetchedAt: feed.fetchedAt,
         etag: feed.etag,
@@ -413,12 +428,18 @@ export function rowCounts(tables: CrmTables): Partial<Record<TableName, number>>
   return rows;
 }
 
-function byteSize(tables: ArrowTables): number {
+function byteSize(form: StoredTables): number {
   let bytes = 0;
-  for (const value of Object.values(tables) as unknown[]) {
-    if (value instanceof Uint8Array) bytes += value.byteLength;
+  for (const s of form.strings) bytes += 2 * s.length;
+  for (const columns of Object.values(form.tables)) {
+    for (const c of columns ?? []) bytes += (c.kind === 'string' ? c.codes : c.values).byteLength;
   }
   return bytes;
+}
+
+/** A stored value that is an entry, but of another form than this version writes (e.g. Arrow bytes). */
+function isOtherFormat(raw: unknown): boolean {
+  return !!raw && typeof raw === 'object' && typeof (raw as { key?: unknown }).key === 'string' && (raw as { format?: unknown }).format !== CACHE_FORMAT;
 }
 
 /** A stored value must look like an entry before its bytes are decoded. */

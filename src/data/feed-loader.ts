@@ -6,7 +6,7 @@
  * abort, and with every page-level consumer of the same feed sharing one download and one parse.
  */
 import { abortedError, fetchFeed, type FetchedFeed } from './fetch-feed.js';
-import { absoluteUrl, cacheKey, defaultFeedCache, type ArrowTables, type CachedFeed, type FeedCache } from './cache.js';
+import { absoluteUrl, cacheKey, defaultFeedCache, type StoredTables, type CachedFeed, type FeedCache } from './cache.js';
 import { FeedError, isFeedError } from './errors.js';
 import { parseFeedBody } from './parse-feed-body.js';
 import { isZipBytes } from './normalize/decode.js';
@@ -45,7 +45,7 @@ export interface FeedLoaderOptions {
   /** Clock (epoch ms), for tests of ages. */
   now?: () => number;
   /**
-   * Where the default parser runs: `true` in a worker (decode, normalize and the cache's Arrow encoding off the
+   * Where the default parser runs: `true` in a worker (decode and normalize off the
    * main thread), `false` on the main thread. By default a worker for bodies of WORKER_MIN_BYTES and more, and
    * for every Excel workbook (a small .xlsx file holds many times its size of XML).
    * Without Worker support (or when the worker cannot start) feeds parse on the main thread. A custom `parse`
@@ -244,24 +244,24 @@ export class FeedLoader {
       };
       return this.result(confirmed, { fromCache: true, stale: false, cacheProblem: opts.problem });
     }
-    const { feed: normalized, arrow } = await this.parseBody(fetched, request, opts.signal);
+    const { feed: normalized, stored } = await this.parseBody(fetched, request, opts.signal);
     const fresh: CachedFeed = { ...normalized, fetchedAt: this.now(), ...validators(fetched) };
     // Stored in the background: the tables are ready now (a storage problem shows on later loads).
-    // The cache awaits `arrow` before encoding itself: a deferred store waits for `storeWhen`.
-    const encoded = arrow ?? this.storeWhen?.().then(() => undefined);
+    // The cache awaits `stored` before encoding itself: a deferred store waits for `storeWhen`.
+    const encoded = stored ?? this.storeWhen?.().then(() => undefined);
     void this.cache.write(key, { src: url, scope: request.cacheScope ?? '' }, fresh, encoded);
     return this.result(fresh, { fromCache: false, stale: false, cacheProblem: opts.problem });
   }
 
-  /** Body → tables, in the feed worker when it is worth it and possible (with the Arrow bytes it also makes). */
+  /** Body → tables, in the feed worker when it is worth it and possible (with their stored form, which it posts). */
   private async parseBody(
     fetched: FetchedFeed,
     request: FeedRequest,
     signal?: AbortSignal,
-  ): Promise<{ feed: NormalizedFeed; arrow?: Promise<ArrowTables | undefined> }> {
+  ): Promise<{ feed: NormalizedFeed; stored?: Promise<StoredTables | undefined> }> {
     const useWorker = !!this.parseInWorker && !this.customParse && (this.worker ?? (fetched.body.byteLength >= WORKER_MIN_BYTES || isZipBytes(fetched.body)));
     const parsed = useWorker ? await this.parseInWorker!(fetched, request, signal) : undefined;
-    if (parsed) return { feed: { ...parsed.feed, report: { ...parsed.feed.report, parsedIn: 'worker' } }, arrow: parsed.arrow };
+    if (parsed) return { feed: { ...parsed.feed, report: { ...parsed.feed.report, parsedIn: 'worker' } }, stored: parsed.stored };
     const feed = await this.parse(fetched, request);
     const fallback = useWorker
       ? [`Parsed on the main thread: the feed worker could not start (see setFeedWorkerUrl; a ${fetched.body.byteLength}-byte feed may slow the page).`]

@@ -1,20 +1,20 @@
 /**
  * Parsing a downloaded feed in the feed worker (feed-worker.ts), so decoding and normalizing a million rows does
- * not freeze the page. The tables come back in transfer form (rebuilt here in one cheap pass), and the Arrow
- * bytes for the cache follow, encoded in the worker too.
+ * not freeze the page. The tables come back in transfer form (rebuilt here in one cheap pass), which is also the
+ * form the cache stores (stored-tables.ts): nothing more to encode.
  */
 import { abortedError, type FetchedFeed } from './fetch-feed.js';
 import { errorFromData } from './errors.js';
 import { startFeedWorker } from './feed-worker-url.js';
 import { tablesFromTransfer } from './transfer-tables.js';
 import type { FeedWorkerJob, FeedWorkerMessage } from './feed-worker-protocol.js';
-import type { ArrowTables } from './cache.js';
+import type { StoredTables } from './stored-tables.js';
 import type { FeedRequest, NormalizedFeed } from './types.js';
 
-/** What the worker gave: the tables now, their Arrow bytes later (undefined if encoding failed). */
+/** What the worker gave: the tables, and their form for the cache. */
 export interface WorkerParse {
   feed: NormalizedFeed;
-  arrow: Promise<ArrowTables | undefined>;
+  stored: Promise<StoredTables | undefined>;
 }
 
 /**
@@ -79,14 +79,9 @@ export async function parseInWorker(
     if (answer.type === 'error') throw errorFromData(answer.error);
     if (answer.type !== 'tables') throw new Error(`feed worker: unexpected "${answer.type}" message`);
     const result: NormalizedFeed = { tables: tablesFromTransfer(answer.form), report: answer.report };
-    signal?.removeEventListener('abort', onAbort);
-    // The cache write is the page's, not this caller's: it goes on after an abort of the load.
-    const arrow = inbox.next().then(
-      (m) => (m.type === 'arrow' ? m.tables : undefined),
-      () => undefined,
-    );
-    void arrow.finally(stop);
-    return { feed: result, arrow };
+    stop();
+    // The rebuilt tables share the form's typed arrays (never changed afterwards), so the cache stores it as it is.
+    return { feed: result, stored: Promise.resolve(answer.form) };
   } catch (error) {
     stop();
     throw error;

@@ -1,6 +1,5 @@
 /** Messages between the main thread (feed-worker-client.ts) and the feed worker (feed-worker.ts). */
 import type { ErrorData } from './errors.js';
-import type { TableName } from './schema.js';
 import type { TransferTables } from './transfer-tables.js';
 import type { FeedRequest, LoadReport } from './types.js';
 
@@ -15,6 +14,4 @@ export interface FeedWorkerJob {
 export type FeedWorkerMessage =
   | { type: 'ready' }
   | { type: 'tables'; form: TransferTables; report: LoadReport }
-  | { type: 'error'; error: ErrorData }
-  | { type: 'arrow'; tables: Partial<Record<TableName, Uint8Array>> }
-  | { type: 'arrow-failed'; error: ErrorData };
+  | { type: 'error'; error: ErrorData };

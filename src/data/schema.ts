@@ -8,7 +8,7 @@
  *   (`customers.signup_date`) are `Float64Array` with `NaN` for a missing value.
  * - **number** columns are `Float64Array`; a missing or invalid optional value is `NaN`.
  * - **string** columns are plain arrays of trimmed strings (or `null` when missing). Equal values share one
- *   string instance (dictionary-style interning), and the Arrow form used by the cache dictionary-encodes them.
+ *   string instance (dictionary-style interning), and the cache stores them as codes into one dictionary.
  *   Near-unique columns (such as `order_id`) are trimmed but not interned: sharing would save nothing.
  * - An optional field the feed does not supply is **absent** from the table (not a column of nulls), so a metric
  *   can tell "not observed" from "zero". Columns the feed has beyond the schema are kept, trimmed, as strings.

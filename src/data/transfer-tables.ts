@@ -24,9 +24,11 @@ export interface TransferTables {
 
 /**
  * Tables → transfer form, with the buffers to transfer. Numeric columns are copied (not shared), so the
- * caller's tables stay usable after the buffers are transferred.
+ * caller's tables stay usable after the buffers are transferred; `copy: false` shares them (for a form that is
+ * cloned, not transferred: the IndexedDB cache).
  */
-export function tablesToTransfer(tables: CrmTables): { value: TransferTables; transfer: ArrayBuffer[] } {
+export function tablesToTransfer(tables: CrmTables, { copy = true } = {}): { value: TransferTables; transfer: ArrayBuffer[] } {
+  const own = <T extends Int32Array | Float64Array | Uint8Array>(values: T): T => (copy ? (values.slice() as T) : values);
   const index = new Map<string, number>();
   const strings: string[] = [];
   const out: TransferTables['tables'] = {};
@@ -37,9 +39,9 @@ export function tablesToTransfer(tables: CrmTables): { value: TransferTables; tr
     const columns: TransferColumn[] = [];
     for (const col of t.columnNames()) {
       const values = t.column(col) as unknown as ArrayLike<unknown>;
-      if (values instanceof Int32Array) columns.push({ name: col, kind: 'int32', values: values.slice() });
-      else if (values instanceof Float64Array) columns.push({ name: col, kind: 'float64', values: values.slice() });
-      else if (values instanceof Uint8Array) columns.push({ name: col, kind: 'uint8', values: values.slice() });
+      if (values instanceof Int32Array) columns.push({ name: col, kind: 'int32', values: own(values) });
+      else if (values instanceof Float64Array) columns.push({ name: col, kind: 'float64', values: own(values) });
+      else if (values instanceof Uint8Array) columns.push({ name: col, kind: 'uint8', values: own(values) });
       else columns.push({ name: col, kind: 'string', codes: stringCodes(values as ArrayLike<string | null>, index, strings) });
       const last = columns[columns.length - 1]!;
       transfer.push((last.kind === 'string' ? last.codes : last.values).buffer as ArrayBuffer);

@@ -232,6 +232,37 @@ describe('CrmWidget: data sources and computation', () => {
 });
 
 describe('CrmWidget: states', () => {
+  it('says when it has drawn: data-state on the host and one crm-render per new result, not per redraw', async () => {
+    const seen: string[] = [];
+    const onRender = (e: CustomEvent<{ state: string }>) => seen.push(`${(e.target as Element).id}:${e.detail.state}`);
+    const data = await fixture<HTMLElement>(
+      html`<crm-data .tables=${sampleTables()} @crm-render=${onRender}><test-regions id="a"></test-regions><test-regions id="b"></test-regions></crm-data>`,
+    );
+    const [a, b] = [data.querySelector('#a') as TestRegions, data.querySelector('#b') as TestRegions];
+    await waitUntil(() => a.dataset.state === 'ready' && b.dataset.state === 'ready', 'not drawn');
+    await waitUntil(() => seen.length === 2, `renders: ${seen.join(' ')}`);
+    expect([...seen].sort()).to.deep.equal(['a:ready', 'b:ready']);
+    a.heading = 'Renamed'; // a redraw of the same result
+    await a.updateComplete;
+    expect(seen).to.have.length(2);
+    bars(a)[2].dispatchEvent(new MouseEvent('click')); // South: b gets a new result, a only highlights
+    await waitUntil(() => seen.length === 3, 'b did not announce its new drawing');
+    expect(seen[2]).to.equal('b:ready');
+    expect(bars(b)).to.have.length(1);
+    b.regions = 'West'; // nothing left: an empty drawing is announced too
+    await waitUntil(() => seen.length === 4);
+    expect([seen[3], b.dataset.state]).to.deep.equal(['b:empty', 'empty']);
+  });
+
+  it('data-state follows loading and error', async () => {
+    const { provider, widget } = await providedWidget({ status: 'loading' });
+    expect(widget.dataset.state).to.equal('loading');
+    const fired = oneEvent(widget, 'crm-render');
+    provider.setState({ status: 'error', error: new Error('HTTP 500') });
+    expect((await fired).detail).to.deep.equal({ state: 'error' });
+    expect(widget.dataset.state).to.equal('error');
+  });
+
   it('loading shows a status with byte progress and percent', async () => {
     const { widget } = await providedWidget({ status: 'loading', progress: { loaded: 500_000, total: 2_000_000 } });
     const loading = q(widget, '[part~="loading"]')!;

@@ -120,7 +120,7 @@ describe('feed worker', () => {
     expect((await parseFeedBody(f, { src: 'x.json' })).tables.orders.numRows()).to.equal(3);
   });
 
-  it('stores the Arrow bytes the worker made: a new page reads the same tables from IndexedDB', async () => {
+  it('stores the tables the worker posted, as they came: a new page reads the same tables from IndexedDB', async () => {
     const dbName = uniqueId('worker-db');
     const src = `/feeds/bundle/${uniqueId('worker')}.json`;
     const cache = () => new FeedCache({ openBackend: (onLost) => openIdbBackend({ dbName, onLost }) });

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { FeedLoader, type FeedUpdate } from '../../src/data/load-feed.js';
-import { FeedCache, openIdbBackend, type CacheBackend } from '../../src/data/cache.js';
+import { CACHE_DB_VERSION, FeedCache, openIdbBackend, type CacheBackend } from '../../src/data/cache.js';
 import { parseFeedBody } from '../../src/data/parse-feed-body.js';
 import { FeedError } from '../../src/data/errors.js';
 import { isoToDay } from '../../src/data/days.js';
@@ -294,7 +294,7 @@ describe('loadFeed', () => {
     await l.load({ src: `/feeds/orders/${uniqueId('vc1')}.json` });
     // "Another tab" opens a newer version: our connection must close so it is not blocked.
     const other = await new Promise<IDBDatabase>((resolve, reject) => {
-      const r = indexedDB.open(dbName, 2);
+      const r = indexedDB.open(dbName, CACHE_DB_VERSION + 1);
       r.onsuccess = () => resolve(r.result);
       r.onblocked = () => reject(new Error('blocked'));
     });

@@ -2,7 +2,7 @@
 // every event in HTMLElementEventMap / DocumentEventMap with its detail type. A missing entry fails tsc.
 import '../../src/index.js';
 import type { CrmChannelMix, CrmCustomer360, CrmData, CrmLifecycleFunnel, CrmRegionalComparison, CrmRfmMatrix } from '../../src/index.js';
-import type { CrmExportDetail, CrmFilterChangeDetail, CrmSelectDetail } from '../../src/components/events.js';
+import type { CrmExportDetail, CrmFilterChangeDetail, CrmRenderDetail, CrmSelectDetail } from '../../src/components/events.js';
 import type { CrmDataErrorDetail, CrmDataLoadDetail, LoadProgress } from '../../src/index.js';
 
 type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
@@ -21,6 +21,7 @@ for (const name of ['crm-segment-select', 'crm-region-select', 'crm-channel-sele
 }
 same<HTMLElementEventMap['crm-filter-change'], CustomEvent<CrmFilterChangeDetail>>(true);
 same<HTMLElementEventMap['crm-export'], CustomEvent<CrmExportDetail>>(true);
+same<HTMLElementEventMap['crm-render'], CustomEvent<CrmRenderDetail>>(true);
 same<HTMLElementEventMap['crm-data-load'], CustomEvent<CrmDataLoadDetail>>(true);
 same<HTMLElementEventMap['crm-data-error'], CustomEvent<CrmDataErrorDetail>>(true);
 same<HTMLElementEventMap['crm-data-progress'], CustomEvent<LoadProgress>>(true);

@@ -15,7 +15,8 @@ import { LocaleController } from '../../i18n/locale-controller.js';
 import { tokenStyles } from '../../styles/tokens.js';
 import { ThemeController } from '../../styles/theme-controller.js';
 import type { MarkHandlers } from '../../charts/marks.js';
-import type { CrmSelection, ExportFormat, SelectionKind } from '../events.js';
+import type { CrmSelection, ExportFormat, RenderState, SelectionKind } from '../events.js';
+import { RenderSignalController } from './render-signal.js';
 import { dayText, FILTER_ATTRIBUTE_NAMES, filterFromAttributes, type DayValue, type ListValue, intersectFilters, isEmptyFilter, type ParsedFilter } from './filter.js';
 import { RovingFocusController } from './keyboard.js';
 import { SizeController, type WidgetSize } from './size-controller.js';
@@ -127,6 +128,7 @@ const KIND_LABEL: Record<SelectionKind, BaseMessageKey> = {
  * @cssproperty --crm-bar-color - Main bars of bar charts. Default `var(--crm-series-1)`.
  * @cssproperty --crm-bar-secondary-color - Secondary bars of bar charts. Default `var(--crm-series-2)`.
  * @fires crm-filter-change - The linked filter changed through this widget (detail: selection, filter, previous, customerIds, linked).
+ * @fires crm-render - The widget finished drawing a new state: a new result (`ready`), or `empty` / `error` (detail: `{ state }`). The host's `data-state` attribute says the current one: `idle`, `loading`, `computing`, `ready`, `empty`, `error`.
  * @fires crm-export - Before a CSV / SVG / PNG download; cancelable (detail: format, blob, filename).
  */
 export abstract class CrmWidget<Result> extends LitElement {
@@ -254,6 +256,8 @@ export abstract class CrmWidget<Result> extends LitElement {
     locale: () => this.resolvedLocale,
   });
   private readonly staleAge = new StaleAgeController(this, () => !!this.dataState?.cache?.stale);
+  /** `data-state` and `crm-render`: what was drawn, announced once per new drawing. */
+  private readonly drawnSignal = new RenderSignalController(this);
   private parsedFilter: ParsedFilter = { filter: {}, problems: [] };
 
   constructor() {
@@ -593,33 +597,47 @@ export abstract class CrmWidget<Result> extends LitElement {
   }
 
   private renderBody(title: string): TemplateResult {
+    const [state, body] = this.bodyFor(title);
+    this.drawnSignal.mark(state, this.result);
+    return body;
+  }
+
+  private bodyFor(title: string): [RenderState, TemplateResult] {
     const v = this.stateView;
     const problems = this.parsedFilter.problems;
-    if (problems.length) return renderError(v, problems.map((p) => errorText(p, this.resolvedLocale)).join(' '));
+    if (problems.length) return ['error', renderError(v, problems.map((p) => errorText(p, this.resolvedLocale)).join(' '))];
     const data = this.dataState;
-    if (!data || (data.status === 'idle' && !data.info)) return renderEmpty(v, this.t('noSource'));
+    if (!data || (data.status === 'idle' && !data.info)) return ['idle', renderEmpty(v, this.t('noSource'))];
     if (!data.info || !data.queries) {
-      if (data.status === 'error') return renderError(v, this.t('errorLoad'), data.error, () => data.retry());
-      return renderLoading(v, this.t('loading'), data.progress, () => data.cancel());
+      if (data.status === 'error') return ['error', renderError(v, this.t('errorLoad'), data.error, () => data.retry())];
+      return ['loading', renderLoading(v, this.t('loading'), data.progress, () => data.cancel())];
     }
     // Nothing to compute over: say why (every row rejected, a header-only file…) instead of a metric's error.
     const cause =
       emptyCause(data.report, this.resolvedLocale, (n) => this.fmt.integer(n)) ??
       (!data.info.rows.orders ? dataMessages.t(this.resolvedLocale, 'empty.noRows') : undefined);
-    if (cause) return renderEmpty(v, cause);
+    if (cause) return ['empty', renderEmpty(v, cause)];
     const failed = this.computation.failed;
-    if (failed) return renderError(v, this.t('errorCompute'), failed.error, () => this.computation.run());
+    if (failed) return ['error', renderError(v, this.t('errorCompute'), failed.error, () => this.computation.run())];
     const result = this.result;
-    if (result === undefined) return renderLoading(v, this.t('computing'));
+    if (result === undefined) return ['computing', renderLoading(v, this.t('computing'))];
+    // The last result stays on screen while a new one is computed; the state says it is not final.
+    const drawn: RenderState = this.computation.pending ? 'computing' : 'ready';
     if (this.isEmpty(result)) {
       const filtered = !isEmptyFilter(this.linkedFilter) || !!this.selection;
-      return renderEmpty(v, this.t(filtered ? 'emptyFiltered' : 'empty'), filtered ? () => this.clearFilters() : undefined);
+      return [
+        drawn === 'ready' ? 'empty' : drawn,
+        renderEmpty(v, this.t(filtered ? 'emptyFiltered' : 'empty'), filtered ? () => this.clearFilters() : undefined),
+      ];
     }
-    if (this.tableView) return renderTable(this.tableData(result), this.fmt, this.t('tableCaption', { title }));
-    return html`<div part="chart" class="chart" role="figure" aria-label=${this.t('chartLabel', { title })}>
+    if (this.tableView) return [drawn, renderTable(this.tableData(result), this.fmt, this.t('tableCaption', { title }))];
+    return [
+      drawn,
+      html`<div part="chart" class="chart" role="figure" aria-label=${this.t('chartLabel', { title })}>
         ${this.renderChart(result)}
         <p class="visually-hidden">${this.summarize(result)}</p>
-      </div>`;
+      </div>`,
+    ];
   }
 }
 

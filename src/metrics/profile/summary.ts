@@ -6,6 +6,7 @@ import { medianInPlace } from '../lifecycle/median.js';
 import { interactionTotals } from './interactions.js';
 import { bestTallied, tallyCustomer, tallyScratch } from './value-tally.js';
 import { checkOptions } from '../option-keys.js';
+import { keptCodes } from '../kept-codes.js';
 
 /**
  * One entry per customer with a kept order (the prepared base's slot order). Days are epoch days.
@@ -97,8 +98,9 @@ function summarize(base: PreparedOrders): CustomerSummary {
   const channels = columnCodes(base.tables.orders, 'channel');
   if (channels) {
     const scratch = tallyScratch(channels);
+    const kept = keptCodes(base, channels);
     for (let s = 0; s < n; s++) {
-      tallyCustomer(base, s, channels, scratch);
+      tallyCustomer(base, s, channels, scratch, kept);
       channel_count[s] = scratch.count;
       const best = bestTallied(scratch, 'orders');
       if (best >= 0) favourite_channel[s] = channels.values[best];
@@ -108,8 +110,9 @@ function summarize(base: PreparedOrders): CustomerSummary {
   const categories = columnCodes(base.tables.orders, 'category');
   if (categories) {
     const scratch = tallyScratch(categories);
+    const kept = keptCodes(base, categories);
     for (let s = 0; s < n; s++) {
-      tallyCustomer(base, s, categories, scratch);
+      tallyCustomer(base, s, categories, scratch, kept);
       const best = bestTallied(scratch, 'revenue');
       if (best >= 0) top_category[s] = categories.values[best];
     }
@@ -144,21 +147,25 @@ function summarize(base: PreparedOrders): CustomerSummary {
 function discountedShare(base: PreparedOrders): Float64Array {
   const n = base.customerCount;
   const out = new Float64Array(n);
-  const discount = readColumn<number>(base.tables.orders, 'discount');
-  if (!discount) return out.fill(NaN);
+  const column = readColumn<number>(base.tables.orders, 'discount');
+  if (!column) return out.fill(NaN);
+  const { start, purchase, orderKey, row } = base;
+  // Kept row → 1 when it is a purchase row with a discount (read in kept-row order once).
+  const discounted = new Uint8Array(base.rowCount);
+  for (let j = 0; j < base.rowCount; j++) discounted[j] = purchase[j] && column[row[j]] > 0 ? 1 : 0;
   for (let s = 0; s < n; s++) {
-    const a = base.start[s];
-    const b = base.start[s + 1];
-    let discounted = 0;
+    const a = start[s];
+    const b = start[s + 1];
+    let count = 0;
     for (let j = a; j < b; j++) {
-      if (!base.purchase[j] || !(discount[base.row[j]] > 0)) continue;
+      if (!discounted[j]) continue;
       // Count each order once: look back over its earlier rows (key = the position of its first row).
-      const key = base.orderKey[j];
+      const key = orderKey[j];
       let first = true;
-      for (let i = key; i < j && first; i++) if (base.orderKey[i] === key && base.purchase[i] && discount[base.row[i]] > 0) first = false;
-      if (first) discounted++;
+      for (let i = key; i < j && first; i++) if (orderKey[i] === key && discounted[i]) first = false;
+      if (first) count++;
     }
-    out[s] = base.orders[s] > 0 ? discounted / base.orders[s] : NaN;
+    out[s] = base.orders[s] > 0 ? count / base.orders[s] : NaN;
   }
   return out;
 }

@@ -35,36 +35,41 @@ export function tallyScratch(dict: ColumnCodes): TallyScratch {
 
 /**
  * Adds one customer's rows to `scratch` (after clearing the previous customer's entries): per value, the
- * distinct orders carrying it and the amounts of its rows. Rows without a value are skipped.
+ * distinct orders carrying it and the amounts of its rows. Rows without a value are skipped. `kept`: the
+ * column's codes in kept-row order (`keptCodes`), when tallying every customer.
  */
-export function tallyCustomer(base: PreparedOrders, slot: number, dict: ColumnCodes, scratch: TallyScratch): void {
+export function tallyCustomer(base: PreparedOrders, slot: number, dict: ColumnCodes, scratch: TallyScratch, kept?: Int32Array): void {
   const { orders, revenue, touched, stamp } = scratch;
+  const { orderKey, purchase, amount, row } = base;
+  const codes = dict.codes;
   const pass = ++scratch.pass;
-  scratch.count = 0;
+  let count = 0;
   const a = base.start[slot];
   const b = base.start[slot + 1];
   for (let j = a; j < b; j++) {
-    const v = dict.codes[base.row[j]];
+    const v = kept ? kept[j] : codes[row[j]];
     if (v < 0) continue;
     if (stamp[v] !== pass) {
       stamp[v] = pass;
       orders[v] = 0;
       revenue[v] = 0;
-      touched[scratch.count++] = v;
+      touched[count++] = v;
     }
-    revenue[v] += base.amount[j];
+    revenue[v] += amount[j];
+    if (!purchase[j]) continue; // a credit is never an order
     // First row of this (order, value) pair in the customer's rows? An order's key is the position of its
     // first row, so a row that starts its order is first, and earlier rows of its order lie in key…j−1.
-    const key = base.orderKey[j];
+    const key = orderKey[j];
     let first = true;
     for (let i = key; i < j; i++) {
-      if (base.orderKey[i] === key && base.purchase[i] && dict.codes[base.row[i]] === v) {
+      if (orderKey[i] === key && purchase[i] && (kept ? kept[i] : codes[row[i]]) === v) {
         first = false;
         break;
       }
     }
-    if (first && base.purchase[j]) orders[v]++; // a credit is never an order
+    if (first) orders[v]++;
   }
+  scratch.count = count;
 }
 
 /** The tallied values ranked by orders, then revenue, then first appearance in the data. */
@@ -84,13 +89,14 @@ export function rankedTally(dict: ColumnCodes, scratch: TallyScratch, by: 'order
 /** The best value of the tally (same ranking as `rankedTally`), or −1 when the customer has none. */
 export function bestTallied(scratch: TallyScratch, by: 'orders' | 'revenue'): number {
   let best = -1;
+  const p = by === 'orders' ? scratch.orders : scratch.revenue;
+  const q = by === 'orders' ? scratch.revenue : scratch.orders;
   for (let t = 0; t < scratch.count; t++) {
     const v = scratch.touched[t];
     if (best < 0) {
       best = v;
       continue;
     }
-    const [p, q] = by === 'orders' ? [scratch.orders, scratch.revenue] : [scratch.revenue, scratch.orders];
     if (p[v] > p[best] || (p[v] === p[best] && (q[v] > q[best] || (q[v] === q[best] && v < best)))) best = v;
   }
   return best;

@@ -1,6 +1,7 @@
 import { columnCodes, type ColumnCodes } from '../columns.js';
 import type { PreparedOrders } from '../prepare.js';
 import { codedError } from '../../i18n/coded-error.js';
+import { keptCodes } from '../kept-codes.js';
 
 /** Label of the group of rows whose key is missing (its `key` is null). */
 export const UNKNOWN_GROUP_LABEL = '(unknown)';
@@ -15,12 +16,24 @@ export interface RowGroups {
   source: 'orders' | 'customers' | 'orders+customers';
 }
 
+const memo = new WeakMap<PreparedOrders, Map<string, RowGroups>>();
+
 /**
  * Codes kept rows by an attribute: the order's own value; when the order has none (or the orders table has
  * no such column), the customer's value from the customers table (if `customerFallback`); else "(unknown)".
  * Group codes follow first appearance in kept-row order. Throws when neither table has the column.
+ * Memoized per base (families grouping by the same column share it): callers must not change the result.
  */
 export function rowGroups(base: PreparedOrders, column: string, customerFallback = true): RowGroups {
+  let perBase = memo.get(base);
+  if (!perBase) memo.set(base, (perBase = new Map()));
+  const id = `${customerFallback ? 1 : 0}${column}`;
+  let groups = perBase.get(id);
+  if (!groups) perBase.set(id, (groups = buildRowGroups(base, column, customerFallback)));
+  return groups;
+}
+
+function buildRowGroups(base: PreparedOrders, column: string, customerFallback: boolean): RowGroups {
   const { orders, customers } = base.tables;
   const own = columnCodes(orders, column);
   const fallback = customerFallback && customers ? columnCodes(customers, column) : undefined;
@@ -43,8 +56,9 @@ export function rowGroups(base: PreparedOrders, column: string, customerFallback
   const ownGroup = lazy(own);
   const fallbackGroup = lazy(fallback);
   const group = new Int32Array(base.rowCount);
+  const ownKept = own && keptCodes(base, own);
   for (let j = 0; j < base.rowCount; j++) {
-    const d = own ? own.codes[base.row[j]] : -1;
+    const d = ownKept ? ownKept[j] : -1;
     if (d >= 0) {
       group[j] = ownGroup[d] >= 0 ? ownGroup[d] : (ownGroup[d] = codeOf(own!.values[d]));
       continue;

@@ -35,7 +35,12 @@ export function groupTotals(base: PreparedOrders, group: Int32Array, groupCount:
   const customers = new Int32Array(groupCount);
   const repeatCustomers = new Int32Array(groupCount);
   const rows = new Int32Array(groupCount);
-  const total = { revenue: 0, orders: 0, customers: 0, repeatCustomers: 0, rows: 0 };
+  // Totals in locals: the hot loop updates numbers, not object fields.
+  let totalRevenue = 0;
+  let totalOrders = 0;
+  let totalCustomers = 0;
+  let totalRepeat = 0;
+  let totalRows = 0;
   const groupSeen = new Int32Array(groupCount).fill(-1);
   const ordersInGroup = new Int32Array(groupCount);
   const { start, day, amount, orderKey, purchase } = base;
@@ -71,12 +76,13 @@ export function groupTotals(base: PreparedOrders, group: Int32Array, groupCount:
         customerOrders++;
         if (++ordersInGroup[g] === 2) repeatCustomers[g]++;
       }
-      total.revenue += amount[j];
+      totalRevenue += amount[j];
     }
-    if (customerRows > 0) total.customers++;
-    if (customerOrders >= 2) total.repeatCustomers++;
-    total.orders += customerOrders;
-    total.rows += customerRows;
+    if (customerRows > 0) totalCustomers++;
+    if (customerOrders >= 2) totalRepeat++;
+    totalOrders += customerOrders;
+    totalRows += customerRows;
   }
+  const total = { revenue: totalRevenue, orders: totalOrders, customers: totalCustomers, repeatCustomers: totalRepeat, rows: totalRows };
   return { revenue, orders, customers, repeatCustomers, rows, total };
 }
