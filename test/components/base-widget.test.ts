@@ -249,7 +249,7 @@ describe('CrmWidget: states', () => {
     await waitUntil(() => seen.length === 3, 'b did not announce its new drawing');
     expect(seen[2]).to.equal('b:ready');
     expect(bars(b)).to.have.length(1);
-    b.regions = 'West'; // nothing left: an empty drawing is announced too
+    b.channels = 'Nowhere'; // no order in that channel: an empty drawing is announced too
     await waitUntil(() => seen.length === 4);
     expect([seen[3], b.dataset.state]).to.deep.equal(['b:empty', 'empty']);
   });

@@ -55,7 +55,9 @@ describe('Excel workbooks (.xlsx)', () => {
     expect([d[0], d[5], d[10]]).to.deep.equal([isoToDay('2010-12-01'), isoToDay('2010-12-13'), isoToDay('2011-01-05')]);
     expect((tables.orders.column('amount') as unknown as Float64Array)[0]).to.equal(15.3);
     expect(Array.from(tables.orders.array('order_id')).slice(0, 2)).to.deep.equal(['536365', '536365']);
-    expect(r.extraFields).to.deep.equal(['StockCode', 'Description', 'Country']);
+    // Country is a schema field (any geography): mapped, not an extra.
+    expect(r.extraFields).to.deep.equal(['StockCode', 'Description']);
+    expect(Array.from(tables.orders.array('country'))[0]).to.equal('United Kingdom');
     // An extra column of a date cell keeps the wall-clock text, not an instant.
     expect(Array.from(tables.orders.array('Description'))[0]).to.equal('WHITE HANGING HEART T-LIGHT HOLDER');
   });
