@@ -122,6 +122,7 @@ async function fetchOnce(url: string, options: FetchFeedOptions): Promise<FetchF
     throwIfAborted(signal, feed, cause);
     throw new FeedError({
       kind: 'network',
+      code: 'network',
       feed,
       expected: 'a response from the server',
       found: `no response (${errorText(cause)}): the server is unreachable, offline, or refused the request (CORS)`,
@@ -136,12 +137,16 @@ async function fetchOnce(url: string, options: FetchFeedOptions): Promise<FetchF
   if (response.status === 304) return { notModified: true, ...validators };
   if (!response.ok) {
     const text = await response.text().catch(() => '');
+    const excerpt = text ? quoteSnippet(bodyExcerpt(text), EXCERPT_CHARS) : '';
     throw new FeedError({
       kind: 'http',
+      // The server's own words stay as they are (quoted); the sentence around them is localized.
+      code: excerpt ? 'http-body' : 'http',
+      params: { status: `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`, excerpt },
       feed,
       status: response.status,
       expected: 'HTTP 200 with the feed',
-      found: `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}${text ? `: ${quoteSnippet(bodyExcerpt(text), EXCERPT_CHARS)}` : ''}`,
+      found: `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}${excerpt ? `: ${excerpt}` : ''}`,
     });
   }
 
@@ -216,6 +221,8 @@ function joinChunks(chunks: Uint8Array[], size: number): Uint8Array {
 function truncated(feed: string, loaded: number, total: number | undefined, how: string, cause?: unknown) {
   return new FeedError({
     kind: 'truncated',
+    code: total !== undefined ? 'truncated-of' : 'truncated',
+    params: { loaded, total: total ?? '' },
     feed,
     expected: total !== undefined ? `${total} bytes (Content-Length)` : 'the complete body',
     found: `${loaded} bytes: ${how}`,

@@ -93,6 +93,23 @@ describe('widget errors in zh-CN', () => {
     for (const text of texts) expect(englishSentence(text), text).to.equal(undefined);
   });
 
+  it('HTTP and network failures read in Chinese (the server\'s own words quoted as they are)', async () => {
+    const { fetchFeed } = await import('../../src/data/fetch-feed.js');
+    const failing = async (fetch: typeof globalThis.fetch) => {
+      try {
+        await fetchFeed('/x.json', { feed: 'x.json', fetch });
+      } catch (e) {
+        return errorText(e, 'zh-CN');
+      }
+      throw new Error('nothing thrown');
+    };
+    const http = await failing((async () => new Response('', { status: 503, statusText: 'Service Unavailable' })) as typeof fetch);
+    expect(http).to.equal('数据源“x.json”：服务器返回 HTTP 503 Service Unavailable。');
+    const network = await failing((async () => Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch);
+    expect(network).to.equal('数据源“x.json”：没有响应：服务器无法连接、已离线或拒绝了请求（CORS）。');
+    expect(englishSentence(network), network).to.equal(undefined);
+  });
+
   it('a metric option error as errorText shows it (option keys, as-of): both locales', () => {
     const tables = sampleTables();
     const unknown = caught(() => rfm(tables, { bins: 3 } as never));
