@@ -131,7 +131,7 @@ for (const name of ['duckdb', 'clickhouse']) {
       [{ family: 'regional', filter: {}, compare: { start: 1 } }, 400, /compare: expected \{ start, end \} integer epoch days/],
       [{ family: 'regional-group-customers', filter: {}, key: 3 }, 400, /key: expected the group key/],
       [rfmQuery({ rfm: { bins: 99 } }), 400, /rfm\.bins: expected a whole number of bins from 2 to 10, found 99/],
-      [rfmQuery({ rfm: { method: 'median' } }), 400, /rfm\.method: expected 'quantile' or 'ntile'/],
+      [rfmQuery({ rfm: { method: 'median' } }), 400, /rfm\.method: expected 'quantile', 'ntile', 'auto'/],
       [rfmQuery({ asOf: '2024-01-01' }), 400, /asOf: expected an integer epoch day/],
       [rfmQuery({ filter: { dateRange: { start: '0 OR 1=1' } } }), 400, /filter\.dateRange\.start: expected an integer epoch day/],
       [rfmQuery({ filter: { regions: 'east' } }), 400, /filter\.regions: expected an array of strings/],
