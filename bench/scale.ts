@@ -127,9 +127,9 @@ async function main() {
   const data = `${count.toLocaleString('en')} order rows, ${customers.toLocaleString('en')} customers`;
   if (madeIn !== null) push({ name: 'DuckDB file made (generate + append, once; cached)', value: madeIn, unit: 'ms', note: `${(statSync(DB).size / 2 ** 20).toFixed(0)} MB` });
   const engine = await ServerEngine.create(duck, { orders: 'orders', customers: 'customers', rowOrder: 'row_no' });
-  await measure('DuckDB', engine, data);
+  if (!process.argv.includes('--clickhouse-only')) await measure('DuckDB', engine, data);
   const mem = process.memoryUsage();
-  push({ name: 'server process after the DuckDB queries: RSS', value: mem.rss / 2 ** 20, unit: 'MB', note: `JS heap ${(mem.heapUsed / 2 ** 20).toFixed(0)} MB; DuckDB memory is native (in RSS)` });
+  if (!process.argv.includes('--clickhouse-only')) push({ name: 'server process after the DuckDB queries: RSS', value: mem.rss / 2 ** 20, unit: 'MB', note: `JS heap ${(mem.heapUsed / 2 ** 20).toFixed(0)} MB; DuckDB memory is native (in RSS)` });
 
   log('ClickHouse: starting a private server and loading the same rows…');
   const ch = await startClickHouse();

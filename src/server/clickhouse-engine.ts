@@ -32,11 +32,26 @@ export class ClickHouseEngine implements SqlEngine {
   }
 
   private async post(sql: string, signal?: AbortSignal): Promise<SqlRow[]> {
-    const text = await this.send(`${sql} FORMAT JSON`, signal);
+    const text = await this.send(`${sql} FORMAT JSON`, signal, true);
     return (JSON.parse(text) as { data: SqlRow[] }).data;
   }
 
-  private async send(body: string, signal?: AbortSignal): Promise<string> {
+  /**
+   * One POST. `idempotent` reads are sent once more when the connection was closed under us (a socket error,
+   * "other side closed"): ClickHouse closes idle keep-alive connections after 3 s (keep_alive_timeout), fetch
+   * keeps them 4 s, so a pooled connection can be dead when a request picks it.
+   */
+  private async send(body: string, signal?: AbortSignal, idempotent = false): Promise<string> {
+    try {
+      return await this.sendOnce(body, signal);
+    } catch (e) {
+      const code = ((e as Error).cause as { cause?: { code?: string } } | undefined)?.cause?.code;
+      if (!idempotent || signal?.aborted || code !== 'UND_ERR_SOCKET') throw e;
+      return this.sendOnce(body, signal);
+    }
+  }
+
+  private async sendOnce(body: string, signal?: AbortSignal): Promise<string> {
     const url = new URL(this.options.url);
     if (this.options.database) url.searchParams.set('database', this.options.database);
     for (const [k, v] of Object.entries(this.options.settings ?? {})) url.searchParams.set(k, String(v));
