@@ -243,5 +243,9 @@ function checkModel(name: ChurnModelName, cal: LifetimeSummary, actual: Float64A
     errorPct: null as number | null,
   });
   total.errorPct = errorPct(total.predicted, total.actual);
+  if (!Number.isFinite(absError)) {
+    // A limit of the model (e.g. r, α → ∞) whose expectations overflow: say so rather than score NaN.
+    return { model: name, label: model.label, available: false, reason: 'fit-failed', have: 0, need: 0, message: `The ${model.label} fit gave no finite predictions.` };
+  }
   return { model: name, label: model.label, available: true, fit, rows, total, customerErrorPct: (absError / total.actual) * 100 };
 }

@@ -51,7 +51,19 @@ function betaGeometricAliveExpectation(params: BgNbdParams, t: number, x: number
   const c = a + b + x - 1;
   const z = t / (alpha + T + t);
   const g = Math.exp((a - 1) * Math.log((alpha + T) / (alpha + T + t))) * hyp2f1(a + b - 1 - r, a - 1, c, z);
-  return (c / (a - 1)) * (1 - g);
+  const exact = (c / (a - 1)) * (1 - g);
+  return Number.isFinite(exact) ? exact : constantDropoutExpectation(params, t, x, T);
+}
+
+/**
+ * The limit a, b → ∞ (every customer drops out with the same probability p after a purchase), where the 2F1
+ * above overflows (fits on one-time-heavy bases run there): given λ ~ Gamma(r+x, α+T), purchases until dropout
+ * in t number (1 − e^(−λpt))/p on average, so E = (1/p) · [1 − ((α+T)/(α+T+pt))^(r+x)], with p the posterior mean
+ * a/(a+b+x). Reached only when the exact form is not finite (a + b in the thousands), where the two agree.
+ */
+function constantDropoutExpectation({ r, alpha, a, b }: BgNbdParams, t: number, x: number, T: number): number {
+  const p = a / (a + b + x);
+  return -Math.expm1((r + x) * Math.log((alpha + T) / (alpha + T + p * t))) / p;
 }
 
 export const BGNBD_MODEL: BtydModel<BgNbdParams> = {

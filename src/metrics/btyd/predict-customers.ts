@@ -177,6 +177,10 @@ function predict(summary: LifetimeSummary, choice: ModelChoice, unit: TimeUnit, 
       : Math.max(totalSpend[i], 0) / (x + 1);
     clv[i] = value * purchases[i];
   }
+  // Never NaN: a fit at a limit of the model whose expectations overflow is a failed fit.
+  if (![pAlive, expectedOrders, clv].every((a) => a.every(Number.isFinite))) {
+    return { ...common, available: false, reason: 'fit-failed', have: 0, need: 0, message: `The ${model.label} fit gave no finite predictions.` };
+  }
   return {
     ...common,
     available: true,
