@@ -1,5 +1,6 @@
 import type { ColumnTable } from 'arquero';
-import type { FrequencyRecencyT } from './bgnbd-data.js';
+import { groupTriples, type FrequencyRecencyT } from './bgnbd-data.js';
+import type { NumericColumn } from './customer-arrays.js';
 import type { BgNbdParams } from './bgnbd-likelihood.js';
 import { fitBgNbd, fitMbgNbd, fitParetoNbd } from './fit-bgnbd.js';
 import type { FitReport } from './fit-model.js';
@@ -131,6 +132,17 @@ export function btydModel(name: ChurnModelName): BtydModel<ModelParams> {
   const model = MODELS[name];
   if (!model) throw new RangeError(`churn model "${String(name)}": must be one of ${CHURN_MODELS.join(', ')}`);
   return model;
+}
+
+/**
+ * P(alive) of every customer (validated columns; T = 0 allowed), computed once per distinct (x, t_x, T): for
+ * Pareto/NBD each costs two 2F1s, and customer bases repeat few triples.
+ */
+export function probabilityAliveByTriple<P>(model: BtydModel<P>, params: P, frequency: NumericColumn, recency: NumericColumn, T: NumericColumn): Float64Array {
+  const triples = groupTriples({ frequency, recency, T }, 'probabilityAliveByTriple', true);
+  const perTriple = new Float64Array(triples.x.length);
+  for (let k = 0; k < perTriple.length; k++) perTriple[k] = aliveFromLogOdds(model.logOddsDead(params, triples.x[k], triples.tx[k], triples.T[k]));
+  return Float64Array.from(triples.tripleOf, (k) => perTriple[k]);
 }
 
 /** P(alive) from the log-odds of having dropped out (exp overflow gives 1/Infinity = 0, never NaN). */
