@@ -12,6 +12,13 @@ const deps = Object.keys(pkg.dependencies).filter((d) => d !== 'arquero');
 const isExternal = (id: string) => deps.some((d) => id === d || id.startsWith(`${d}/`));
 /** Every build: `acorn` → the stub. */
 const noParser = { find: /^acorn$/, replacement: resolve(root, 'src/data/no-expression-parser.ts') };
+/**
+ * Every build: `fflate` → fflate with an in-thread `unzip` (see src/data/workbook/fflate-in-thread.ts: fflate's
+ * own builds workers from source text, which a strict CSP forbids). read-excel-file and fflate are dev
+ * dependencies bundled into the workbook chunk, so the alias holds in the package too.
+ */
+const inThreadUnzip = { find: /^fflate$/, replacement: resolve(root, 'src/data/workbook/fflate-in-thread.ts') };
+const aliases = [noParser, inThreadUnzip];
 
 // Three builds from one config, chosen by --mode:
 //   lib     ES modules for bundlers (dist/crm-lens.js, dist/data.js, dist/metrics.js), dependencies external
@@ -37,7 +44,7 @@ const standaloneBuild = (entry: string, file: string): BuildOptions => ({
 export default defineConfig(({ mode }) => {
   if (mode === 'lib') {
     return {
-      resolve: { alias: [noParser] },
+      resolve: { alias: aliases },
       worker: { format: 'es', rollupOptions: { output: { minify: true } } },
       // The feed worker is emitted as dist/assets/feed-worker-*.js; './' keeps its URL relative to the module.
       base: './',
@@ -63,20 +70,21 @@ export default defineConfig(({ mode }) => {
   if (mode === 'bundle') {
     return {
       // The bundle starts its worker from the sibling file built by `bundle-worker` (bundle-feed-worker.ts).
-      resolve: { alias: [noParser, { find: /^\.\/feed-worker-url\.js$/, replacement: resolve(root, 'src/data/bundle-feed-worker.ts') }] },
+      resolve: { alias: [...aliases, { find: /^\.\/feed-worker-url\.js$/, replacement: resolve(root, 'src/data/bundle-feed-worker.ts') }] },
       build: standaloneBuild(resolve(root, 'src/index.ts'), 'crm-lens.bundle.js'),
     };
   }
   if (mode === 'bundle-worker') {
     // dist/crm-lens.bundle.worker.js: the feed worker of the single-file bundle, self-contained as well.
     return {
-      resolve: { alias: [noParser] },
+      resolve: { alias: aliases },
       build: standaloneBuild(resolve(root, 'src/data/feed-worker.ts'), 'crm-lens.bundle.worker.js'),
     };
   }
   return {
     root: resolve(root, 'demo'),
     base: './',
+    resolve: { alias: [inThreadUnzip] },
     publicDir: resolve(root, 'demo/public'),
     server: { port: 5173, host: '127.0.0.1', fs: { allow: [root] } },
     preview: { port: 4173, host: '127.0.0.1' },

@@ -4,12 +4,20 @@ import { chromiumArgs, findChromium } from './scripts/chromium.mjs';
 import { testFeeds } from './test/server/feeds.mjs';
 import { cspPages } from './test/server/csp-pages.mjs';
 
+/** `fflate` → fflate with an in-thread unzip, as in every build (see src/data/workbook/fflate-in-thread.ts). */
+const inThreadUnzip = {
+  name: 'fflate-in-thread',
+  resolveImport({ source }) {
+    if (source === 'fflate') return '/src/data/workbook/fflate-in-thread.ts';
+  },
+};
+
 export default {
   files: ['test/**/*.test.ts', '!test/node/**', '!test/hosts/**'],
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
   nodeResolve: { browser: true },
   concurrency: 1,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  plugins: [inThreadUnzip, esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
   middleware: [testFeeds, cspPages],
   browsers: [
     chromeLauncher({

@@ -42,6 +42,7 @@ import {
 } from './data-facts.js';
 import type { DemoImport, ImportApplyDetail } from './import-panel.js';
 import { messages, type MessageKey } from './messages.js';
+import { errorText } from '../../src/data/messages/data-messages.js';
 import { CURRENCIES, parseState, RANGES, serializeState, type PageSelection, type PageState } from './url-state.js';
 import { commonAttributes, SELECTION_OWNER, WIDGETS } from './widgets.js';
 
@@ -263,13 +264,21 @@ export class DemoApp extends LitElement {
     const reset = { selection: [], customer: '', regions: [], channels: [], customerTypes: [], segments: [] };
     if (d.kind === 'file') {
       this.localFile = d.name;
-      this.update_({ ...reset, file: d.name, feed: '', fields: JSON.stringify(d.mapping) === '{}' ? '' : JSON.stringify(d.mapping) });
+      this.update_({ ...reset, file: d.name, feed: '', dateFormat: '', sheet: '', fields: JSON.stringify(d.mapping) === '{}' ? '' : JSON.stringify(d.mapping) });
       const data = this.crmData;
       if (data) data.tables = d.tables;
     } else {
       this.localFile = '';
       if (this.crmData) this.crmData.tables = undefined;
-      this.update_({ ...reset, file: '', feed: d.url, fields: JSON.stringify(d.mapping) === '{}' ? '' : JSON.stringify(d.mapping) });
+      this.update_({
+        ...reset,
+        file: '',
+        feed: d.url,
+        fields: JSON.stringify(d.mapping) === '{}' ? '' : JSON.stringify(d.mapping),
+        // The choices of the mapping step go to <crm-data> as they did to the import (same tables).
+        dateFormat: d.dateFormat ?? '',
+        sheet: d.sheet ?? '',
+      });
     }
     this.notice = this.t('switched', { name: d.kind === 'file' ? d.name : d.url });
   }
@@ -279,7 +288,7 @@ export class DemoApp extends LitElement {
     if (this.crmData) this.crmData.tables = undefined;
     this.selected = [];
     this.setShared({});
-    this.update_({ feed: '', fields: '', file: '', selection: [], customer: '', regions: [], channels: [], customerTypes: [], segments: [] });
+    this.update_({ feed: '', fields: '', dateFormat: '', sheet: '', file: '', selection: [], customer: '', regions: [], channels: [], customerTypes: [], segments: [] });
   }
 
   // ——— exports ———
@@ -339,8 +348,10 @@ export class DemoApp extends LitElement {
           <crm-data
             src=${src}
             fields=${s.feed && s.fields ? s.fields : nothing}
+            date-format=${s.feed && s.dateFormat ? s.dateFormat : nothing}
+            sheet=${s.feed && s.sheet ? s.sheet : nothing}
             @crm-data-load=${this.onLoad}
-            @crm-data-error=${(e: CustomEvent<{ error: Error }>) => (this.loadError = e.detail.error.message)}
+            @crm-data-error=${(e: CustomEvent<{ error: Error }>) => (this.loadError = errorText(e.detail.error, s.lang))}
             @crm-data-progress=${(e: CustomEvent<{ loaded: number; total?: number }>) => (this.progress = e.detail)}
             @crm-filter-change=${this.onFilterChange}
             @crm-customer-select=${this.onCustomerSelect}
@@ -357,7 +368,15 @@ export class DemoApp extends LitElement {
       <demo-share
         ?open=${this.shareOpen}
         .locale=${s.lang}
-        .snippetState=${{ s, common, geoUrl, src, fields: s.feed ? s.fields : '', local: !!this.localFile }}
+        .snippetState=${{
+          s,
+          common,
+          geoUrl,
+          src,
+          fields: s.feed ? s.fields : '',
+          data: s.feed ? { 'date-format': s.dateFormat || undefined, sheet: s.sheet || undefined } : undefined,
+          local: !!this.localFile,
+        }}
         @demo-share-close=${() => (this.shareOpen = false)}
       ></demo-share>
       <demo-import

@@ -14,7 +14,15 @@ const escapeAttr = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;
 /** `<crm-data src fields>` + the widget, preceded by the script tag of the self-contained bundle. */
 export function embedSnippet(
   widget: WidgetMarkup,
-  options: { scriptUrl: string; feedUrl: string; fields?: string; lang: string; theme?: string },
+  options: {
+    scriptUrl: string;
+    feedUrl: string;
+    fields?: string;
+    /** Further `<crm-data>` attributes (`date-format`, `sheet`), when set. */
+    data?: Record<string, string | undefined>;
+    lang: string;
+    theme?: string;
+  },
 ): string {
   const attrs = Object.entries(widget.attributes)
     .filter(([, v]) => v !== undefined && v !== '')
@@ -22,6 +30,7 @@ export function embedSnippet(
     .join('');
   const dataAttrs = [`src="${escapeAttr(options.feedUrl)}"`];
   if (options.fields) dataAttrs.push(`fields='${options.fields.replace(/'/g, '&#39;')}'`);
+  for (const [k, v] of Object.entries(options.data ?? {})) if (v) dataAttrs.push(`${k}="${escapeAttr(v)}"`);
   const root = [`lang="${options.lang}"`];
   if (options.theme && options.theme !== 'auto') root.push(`data-crm-theme="${options.theme}"`);
   return `<script type="module" src="${escapeAttr(options.scriptUrl)}"></script>

@@ -3,6 +3,7 @@ import { defineMessages } from '../../src/i18n/messages.js';
 
 export const importMessages = defineMessages(
   {
+    sheet: 'Sheet of the workbook',
     dateFormat: 'Dates written as 01/02/2024',
     dateAuto: 'Detect per column (month-first when a column does not tell)',
     dateMdy: 'Month first (M/D/Y)',
@@ -14,6 +15,7 @@ export const importMessages = defineMessages(
     invalidReason: '{field} ({reason}) × {count}',
   },
   {
+    sheet: '工作簿中的工作表',
     dateFormat: '写作 01/02/2024 的日期',
     dateAuto: '按列自动识别（无法判断时按月在前）',
     dateMdy: '月在前（M/D/Y）',

@@ -21,13 +21,14 @@ import {
 import type { ImportRequest, ImportResponse, PreviewTable } from './import-protocol.js';
 import { messages, type MessageKey } from './messages.js';
 import { importMessages } from './import-messages.js';
-import { invalidReasonText, noticeText, rejectReasonText } from '../../src/data/messages/data-messages.js';
+import { errorText, invalidReasonText, noticeText, rejectReasonText } from '../../src/data/messages/data-messages.js';
+import { errorFromData, FeedError } from '../../src/data/errors.js';
 import type { DateFormatOption } from '../../src/data/normalize/dates.js';
 
 /** Detail of `demo-import-apply`: a local file's tables, or a URL to load through `<crm-data src fields>`. */
 export type ImportApplyDetail =
   | { kind: 'file'; name: string; tables: CrmTables; report: LoadReport; mapping: FieldMapping }
-  | { kind: 'url'; url: string; mapping: FieldMapping };
+  | { kind: 'url'; url: string; mapping: FieldMapping; dateFormat?: DateFormatOption; sheet?: string };
 
 type Stage = 'idle' | 'reading' | 'decoding' | 'mapping' | 'normalizing';
 
@@ -53,6 +54,8 @@ export class DemoImport extends LitElement {
   @state() private rows: Partial<Record<TableName, number>> = {};
   @state() private dragging = false;
   @state() private dateFormat: DateFormatOption = 'auto';
+  /** A workbook: the sheet read and all its sheets (the mapping step offers the others). */
+  @state() private sheet?: { name: string; sheets: string[] };
   private samples?: Record<string, unknown[]>;
   private arrow?: Partial<Record<TableName, Uint8Array>>;
   private worker?: Worker;
@@ -103,6 +106,7 @@ export class DemoImport extends LitElement {
     this.arrow = undefined;
     this.loaded = 0;
     this.total = 0;
+    this.sheet = undefined;
   }
 
   /** Reads a local file with progress (FileReader), then decodes it in the worker. */
@@ -137,8 +141,13 @@ export class DemoImport extends LitElement {
     this.source = { kind: 'url', url: absolute };
     this.stage = 'reading';
     try {
-      const response = await fetch(absolute);
-      if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText} — ${absolute}`);
+      const response = await fetch(absolute).catch((cause: unknown) => {
+        throw new FeedError({ kind: 'network', feed: absolute, expected: 'a response', found: String(cause), cause });
+      });
+      if (!response.ok) {
+        const found = `HTTP ${response.status} ${response.statusText}`.trim();
+        throw new FeedError({ kind: 'http', feed: absolute, status: response.status, expected: 'HTTP 200 with the feed', found });
+      }
       this.total = Number(response.headers.get('content-length')) || 0;
       const chunks: Uint8Array[] = [];
       const reader = response.body!.getReader();
@@ -159,7 +168,7 @@ export class DemoImport extends LitElement {
 
   private fail(error: unknown): void {
     this.stage = this.report || Object.keys(this.columns).length ? 'mapping' : 'idle';
-    this.error = error instanceof Error ? error.message : String(error);
+    this.error = errorText(error, this.locale);
   }
 
   private call(request: ImportRequest, transfer: Transferable[] = []): Promise<ImportResponse> {
@@ -183,9 +192,23 @@ export class DemoImport extends LitElement {
 
   private async openBytes(name: string, bytes: ArrayBuffer, contentType?: string): Promise<void> {
     this.stage = 'decoding';
-    const response = await this.call({ type: 'open', id: ++this.requestId, name, bytes, contentType }, [bytes]);
-    if (response.type === 'error') return this.fail(new Error(response.message));
+    await this.opened(await this.call({ type: 'open', id: ++this.requestId, name, bytes, contentType }, [bytes]), name);
+  }
+
+  /** Reads another sheet of the open workbook, with fresh guesses for its columns. */
+  private async chooseSheet(sheet: string): Promise<void> {
+    this.error = '';
+    this.report = undefined;
+    this.arrow = undefined;
+    this.stage = 'decoding';
+    await this.opened(await this.call({ type: 'sheet', id: ++this.requestId, sheet }), this.name);
+  }
+
+  /** The worker read a file (or a sheet): guess the mapping, then normalize. */
+  private async opened(response: ImportResponse, name: string): Promise<void> {
+    if (response.type === 'error') return this.fail(errorFromData(response.error));
     if (response.type !== 'columns') return;
+    this.sheet = response.sheet;
     this.format = response.format;
     this.columns = response.tables;
     this.samples = response.samples;
@@ -253,7 +276,7 @@ export class DemoImport extends LitElement {
     this.stage = 'mapping';
     if (response.type === 'error') {
       this.report = undefined;
-      this.error = response.message;
+      this.error = errorText(errorFromData(response.error), this.locale);
       return;
     }
     if (response.type !== 'normalized') return;
@@ -268,7 +291,14 @@ export class DemoImport extends LitElement {
     const mapping = this.effectiveMapping();
     const detail: ImportApplyDetail =
       this.source.kind === 'url'
-        ? { kind: 'url', url: this.source.url, mapping }
+        ? {
+            kind: 'url',
+            url: this.source.url,
+            mapping,
+            dateFormat: this.dateFormat === 'auto' ? undefined : this.dateFormat,
+            // The sheet as a name: positions change when sheets are added.
+            sheet: this.sheet && this.sheet.name !== this.sheet.sheets[0] ? this.sheet.name : undefined,
+          }
         : { kind: 'file', name: this.name, tables: tablesFromArrow(this.arrow, this.name), report: this.report, mapping };
     this.dispatchEvent(new CustomEvent('demo-import-apply', { detail, bubbles: true }));
     this.close();
@@ -317,7 +347,7 @@ export class DemoImport extends LitElement {
           <input
             type="file"
             class="visually-hidden"
-            accept=".json,.csv,.tsv,.arrow,.arrows,.feather,application/json,text/csv"
+            accept=".json,.csv,.tsv,.txt,.xlsx,.xlsm,.xls,.arrow,.arrows,.feather,application/json,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             @change=${(e: Event) => {
               const input = e.target as HTMLInputElement;
               const file = input.files?.[0];
@@ -367,6 +397,15 @@ export class DemoImport extends LitElement {
     return html`<section class="mapping" aria-labelledby="mapping-title">
       <h3 id="mapping-title">${this.t('mappingTitle', { name: this.name.split('/').pop()!, format: this.format.toUpperCase() })}</h3>
       <p class="muted">${this.t('mappingHelp')}</p>
+      <div class="row mapping-options">
+      ${this.sheet && this.sheet.sheets.length > 1
+        ? html`<label class="control sheet">
+            <span>${im('sheet')}</span>
+            <select id="import-sheet" @change=${(e: Event) => void this.chooseSheet((e.target as HTMLSelectElement).value)}>
+              ${this.sheet.sheets.map((name) => html`<option value=${name} ?selected=${this.sheet!.name === name}>${name}</option>`)}
+            </select>
+          </label>`
+        : nothing}
       <label class="control date-format">
         <span>${im('dateFormat')}</span>
         <select
@@ -381,6 +420,7 @@ export class DemoImport extends LitElement {
           ${formats.map(([value, key]) => html`<option value=${value} ?selected=${this.dateFormat === value}>${im(key)}</option>`)}
         </select>
       </label>
+      </div>
       ${TABLE_NAMES.filter((t) => this.columns[t]).map((table) => {
         const dup = this.duplicates(table);
         const fields = SCHEMA[table];

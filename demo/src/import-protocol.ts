@@ -4,11 +4,14 @@
  */
 import type { FieldMapping, LoadReport, TableName } from '../../src/index.js';
 import type { DateFormatOption } from '../../src/data/normalize/dates.js';
+import type { ErrorData } from '../../src/data/errors.js';
 
 /** Page → worker. */
 export type ImportRequest =
   /** Decode a file's bytes (or a URL's body): answers `columns`. */
   | { type: 'open'; id: number; name: string; bytes: ArrayBuffer; contentType?: string }
+  /** Read another sheet of the opened workbook: answers `columns`. */
+  | { type: 'sheet'; id: number; sheet: string }
   /** Normalize the opened file with this mapping: answers `normalized` (report, preview, Arrow bytes). */
   | { type: 'normalize'; id: number; mapping: FieldMapping; dateFormat?: DateFormatOption };
 
@@ -29,6 +32,8 @@ export type ImportResponse =
       tables: Partial<Record<TableName, string[]>>;
       /** First values per column (single-table files), for guesses from values. */
       samples?: Record<string, unknown[]>;
+      /** A workbook: the sheet read and all its sheets. */
+      sheet?: { name: string; sheets: string[] };
     }
   | {
       type: 'normalized';
@@ -38,4 +43,5 @@ export type ImportResponse =
       arrow: Partial<Record<TableName, Uint8Array>>;
       rows: Partial<Record<TableName, number>>;
     }
-  | { type: 'error'; id: number; message: string };
+  /** The error as plain data (`errorFromData` rebuilds it, so it shows in the page's language). */
+  | { type: 'error'; id: number; error: ErrorData };

@@ -6,8 +6,10 @@
 import * as aq from 'arquero';
 import {
   dayToIso,
-  decodeFeedBody,
+  decodeFeed,
+  errorToData,
   isCsvText,
+  WorkbookSheet,
   normalizeFeed,
   tablesToArrow,
   SCHEMA,
@@ -15,6 +17,7 @@ import {
   type FeedInput,
   type TableName,
 } from '../../src/data/index.js';
+import { sheetColumns } from '../../src/data/normalize/workbook-sheet.js';
 import type { ImportRequest, ImportResponse, PreviewTable } from './import-protocol.js';
 
 interface WorkerScope {
@@ -23,30 +26,31 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 
-let opened: { name: string; input: FeedInput; single: boolean } | undefined;
+let opened: { name: string; input: FeedInput; single: boolean; bytes: Uint8Array; contentType?: string } | undefined;
 
-scope.onmessage = (event) => {
+scope.onmessage = async (event) => {
   const request = event.data;
   try {
-    if (request.type === 'open') open(request);
-    else normalize(request);
+    if (request.type === 'open') await open(request.id, request.name, new Uint8Array(request.bytes), request.contentType);
+    else if (request.type === 'sheet') {
+      if (!opened) throw new Error('No file is open.');
+      await open(request.id, opened.name, opened.bytes, opened.contentType, request.sheet);
+    } else normalize(request);
   } catch (error) {
-    scope.postMessage({ type: 'error', id: request.id, message: error instanceof Error ? error.message : String(error) });
+    scope.postMessage({ type: 'error', id: request.id, error: errorToData(error) });
   }
 };
 
-function open(request: Extract<ImportRequest, { type: 'open' }>): void {
+/** Decodes a file (a workbook: the chosen sheet, else its first), keeping its bytes for another sheet. */
+async function open(id: number, name: string, bytes: Uint8Array, contentType?: string, sheet?: string): Promise<void> {
   opened = undefined;
-  scope.postMessage({ type: 'progress', id: request.id, stage: 'decoding' });
-  const input = decodeFeedBody(new Uint8Array(request.bytes), {
-    feed: request.name,
-    url: request.name,
-    contentType: request.contentType,
-  });
-  const { tables, format, single } = columnsOf(input, request.name);
-  opened = { name: request.name, input, single };
+  scope.postMessage({ type: 'progress', id, stage: 'decoding' });
+  const input = await decodeFeed(bytes, { feed: name, url: name, contentType, sheet });
+  const { tables, format, single } = columnsOf(input, name);
+  opened = { name, input, single, bytes, contentType };
+  const workbook = input instanceof WorkbookSheet ? { name: input.name, sheets: [...input.sheets] } : undefined;
   // The first rows of each column, so the page can guess fields from values too (dates, money, ids).
-  scope.postMessage({ type: 'columns', id: request.id, tables, format, samples: samplesOf(input) });
+  scope.postMessage({ type: 'columns', id, tables, format, samples: samplesOf(input), sheet: workbook });
 }
 
 function normalize(request: Extract<ImportRequest, { type: 'normalize' }>): void {
@@ -67,9 +71,14 @@ function normalize(request: Extract<ImportRequest, { type: 'normalize' }>): void
   scope.postMessage({ type: 'normalized', id: request.id, report, preview, arrow, rows }, transfer);
 }
 
-/** Up to 200 values per column of a single-table input (CSV, records), for guesses from values. */
+/** Up to 200 values per column of a single-table input (CSV, records, a sheet), for guesses from values. */
 function samplesOf(input: FeedInput): Record<string, unknown[]> | undefined {
   const out: Record<string, unknown[]> = Object.create(null);
+  if (input instanceof WorkbookSheet) {
+    const { names, columns } = sheetColumns(input, '');
+    names.forEach((n, i) => (out[n] = columns[i]!.slice(0, 200)));
+    return out;
+  }
   if (isCsvText(input)) {
     const lines = input.csv.slice(0, 200_000).split(/\r?\n/).slice(0, 201);
     const names = csvHeader(input.csv, input.delimiter);
@@ -87,6 +96,7 @@ function samplesOf(input: FeedInput): Record<string, unknown[]> | undefined {
 
 /** The host columns of each table in the decoded input. */
 function columnsOf(input: FeedInput, name: string) {
+  if (input instanceof WorkbookSheet) return { format: 'xlsx', single: true, tables: { orders: sheetColumns(input, name).names } };
   if (isCsvText(input)) return { format: 'csv', single: true, tables: { orders: csvHeader(input.csv, input.delimiter) } };
   if (input instanceof Uint8Array || input instanceof ArrayBuffer)
     return { format: 'arrow', single: true, tables: { orders: aq.fromArrow(input as Uint8Array).columnNames() } };

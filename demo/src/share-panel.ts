@@ -16,6 +16,8 @@ export interface SnippetState {
   geoUrl: string;
   src: string;
   fields: string;
+  /** `<crm-data>` options of a feed URL (`date-format`, `sheet`). */
+  data?: Record<string, string | undefined>;
   /** True when the dashboard shows a local file (the snippet then needs the analyst's own feed URL). */
   local: boolean;
 }
@@ -117,7 +119,7 @@ export class DemoShare extends LitElement {
           const own = w.own(st.s, { geoUrl: geo });
           const snippet = embedSnippet(
             { tag: w.tag, attributes: { ...st.common, ...own } },
-            { scriptUrl: this.scriptUrl, feedUrl, fields: st.fields || undefined, lang: st.s.lang, theme: st.s.theme },
+            { scriptUrl: this.scriptUrl, feedUrl, fields: st.fields || undefined, data: st.local ? undefined : st.data, lang: st.s.lang, theme: st.s.theme },
           );
           return html`<div class="snippet">
             <div class="row"><h4>${this.t(w.label)} <code>&lt;${w.tag}&gt;</code></h4>

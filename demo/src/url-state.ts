@@ -36,6 +36,9 @@ export interface PageState {
   /** A pasted feed URL and its field mapping (JSON); empty = the sample feed. */
   feed: string;
   fields: string;
+  /** The feed URL's `date-format` (empty = auto) and workbook `sheet` (empty = the first). */
+  dateFormat: string;
+  sheet: string;
   /** Name of a local file in use (cannot be reloaded from a URL: the page asks for it again). */
   file: string;
 }
@@ -61,6 +64,8 @@ export function defaultState(): PageState {
     customer: '',
     feed: '',
     fields: '',
+    dateFormat: '',
+    sheet: '',
     file: '',
   };
 }
@@ -98,6 +103,9 @@ export function parseState(search: string): PageState {
   s.customer = q.get('customer') ?? '';
   s.feed = q.get('feed') ?? '';
   s.fields = q.get('fields') ?? '';
+  const dateFormat = q.get('datefmt');
+  if (dateFormat === 'mdy' || dateFormat === 'dmy' || dateFormat === 'ymd') s.dateFormat = dateFormat;
+  s.sheet = q.get('sheet') ?? '';
   s.file = q.get('file') ?? '';
   return s;
 }
@@ -124,6 +132,8 @@ export function serializeState(s: PageState): string {
   put('customer', s.customer, '');
   put('feed', s.feed, '');
   put('fields', s.fields, '');
+  put('datefmt', s.dateFormat, '');
+  put('sheet', s.sheet, '');
   put('file', s.file, '');
   const text = q.toString();
   return text ? `?${text}` : '';

@@ -3,6 +3,7 @@ import { classMap } from 'lit/directives/class-map.js';
 import { geoArea, geoConicEqualArea, geoPath, type GeoPermissibleObjects } from 'd3-geo';
 import { SEQ_COUNT, seqColor } from '../styles/tokens.js';
 import type { MarkHandlers } from './marks.js';
+import { codedError } from '../i18n/coded-error.js';
 
 /** A GeoJSON feature with the `name` property the map is keyed by (e.g. 广东). */
 export interface GeoFeature {
@@ -25,11 +26,11 @@ export interface GeoFeatureCollection {
 export function prepareGeo(doc: unknown, source = 'GeoJSON'): GeoFeatureCollection {
   const fc = doc as Partial<GeoFeatureCollection> | null;
   if (!fc || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features))
-    throw new Error(`${source}: expected a GeoJSON FeatureCollection, found ${fc && typeof fc === 'object' ? `type "${String(fc.type)}"` : typeof fc}`);
+    throw codedError(Error, 'geo-not-collection', { source, found: fc && typeof fc === 'object' ? `type "${String(fc.type)}"` : typeof fc });
   const features = fc.features.map((f, i) => {
     const name = f?.properties?.name;
     if (!f?.geometry || typeof name !== 'string' || !name)
-      throw new Error(`${source}: feature ${i} has no geometry or no properties.name`);
+      throw codedError(Error, 'geo-feature', { source, index: i });
     return { ...f, geometry: rewind(f.geometry) };
   });
   return { type: 'FeatureCollection', features };

@@ -366,7 +366,7 @@ export class FeedCache {
 
 /** The cache key: everything that changes the normalized tables, plus the scope that keeps tenants apart. */
 export function cacheKey(
-  request: Pick<FeedRequest, 'src' | 'mapping' | 'format' | 'table' | 'timeZone' | 'cacheScope' | 'dateFormat' | 'creditNotes' | 'duplicates'>,
+  request: Pick<FeedRequest, 'src' | 'mapping' | 'format' | 'table' | 'timeZone' | 'cacheScope' | 'dateFormat' | 'creditNotes' | 'duplicates' | 'sheet'>,
 ): string {
   return JSON.stringify([
     SCHEMA_VERSION,
@@ -380,6 +380,7 @@ export function cacheKey(
     ...(request.dateFormat || request.creditNotes !== undefined || request.duplicates
       ? [request.dateFormat ?? 'auto', request.creditNotes ?? '', request.duplicates ?? 'drop']
       : []),
+    ...(request.sheet ? ['sheet', request.sheet] : []),
   ]);
 }
 

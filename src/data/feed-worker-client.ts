@@ -71,6 +71,7 @@ export async function parseInWorker(
         dateFormat: request.dateFormat,
         creditNotes: request.creditNotes,
         duplicates: request.duplicates,
+        sheet: request.sheet,
       },
     };
     w.postMessage(job, [job.body.buffer as ArrayBuffer]);

@@ -9,7 +9,7 @@ export interface FeedWorkerJob {
   body: Uint8Array;
   contentType?: string;
   url: string;
-  request: Pick<FeedRequest, 'src' | 'format' | 'table' | 'mapping' | 'timeZone' | 'dateFormat' | 'creditNotes' | 'duplicates'>;
+  request: Pick<FeedRequest, 'src' | 'format' | 'table' | 'mapping' | 'timeZone' | 'dateFormat' | 'creditNotes' | 'duplicates' | 'sheet'>;
 }
 
 export type FeedWorkerMessage =

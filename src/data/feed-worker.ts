@@ -16,11 +16,11 @@ const scope = self as unknown as {
   onmessage: ((event: MessageEvent<FeedWorkerJob>) => void) | null;
 };
 
-scope.onmessage = (event) => {
+scope.onmessage = async (event) => {
   let tables: CrmTables;
   try {
     const { body, contentType, url, request } = event.data;
-    const { tables: parsed, report } = parseFeedBody({ notModified: false, body, contentType, url }, request);
+    const { tables: parsed, report } = await parseFeedBody({ notModified: false, body, contentType, url }, request);
     tables = parsed;
     const { value, transfer } = tablesToTransfer(tables);
     scope.postMessage({ type: 'tables', form: value, report }, transfer);

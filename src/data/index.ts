@@ -9,4 +9,6 @@ export * from './errors.js';
 export { normalizeFeed, isCsvText, instantToDayIn, type CsvText, type FeedInput, type InstantToDay } from './normalize/index.js';
 export { guessMapping, normalizeHeader } from './guess-mapping.js';
 export { decodeFeedBody, detectFormat, type DecodeOptions, type DetectOptions } from './normalize/decode.js';
+export { decodeFeed, type DecodeFeedOptions } from './decode-feed.js';
+export { WorkbookSheet, type SheetCell } from './normalize/workbook-sheet.js';
 export { tablesToArrow, tablesFromArrow, tableFromArrow } from './arrow-tables.js';

@@ -6,6 +6,7 @@ import { abortedError, fetchFeed, type FetchedFeed } from './fetch-feed.js';
 import { absoluteUrl, cacheKey, defaultFeedCache, type ArrowTables, type CachedFeed, type FeedCache } from './cache.js';
 import { FeedError, isFeedError } from './errors.js';
 import { parseFeedBody } from './parse-feed-body.js';
+import { isZipBytes } from './normalize/decode.js';
 import { parseInWorker } from './feed-worker-client.js';
 import type { CacheInfo, FeedRequest, LoadProgress, LoadResult, NormalizedFeed } from './types.js';
 
@@ -32,7 +33,7 @@ export interface LoadFeedRequest extends FeedRequest {
 }
 
 /** Turns downloaded bytes into normalized tables (decode by content type / URL / format, then normalize). */
-export type FeedParser = (fetched: FetchedFeed, request: FeedRequest) => NormalizedFeed;
+export type FeedParser = (fetched: FetchedFeed, request: FeedRequest) => NormalizedFeed | Promise<NormalizedFeed>;
 
 export interface FeedLoaderOptions {
   cache?: FeedCache;
@@ -42,7 +43,8 @@ export interface FeedLoaderOptions {
   now?: () => number;
   /**
    * Where the default parser runs: `true` in a worker (decode, normalize and the cache's Arrow encoding off the
-   * main thread), `false` on the main thread. By default a worker for bodies of WORKER_MIN_BYTES and more.
+   * main thread), `false` on the main thread. By default a worker for bodies of WORKER_MIN_BYTES and more, and
+   * for every Excel workbook (a small .xlsx file holds many times its size of XML).
    * Without Worker support (or when the worker cannot start) feeds parse on the main thread. A custom `parse`
    * always runs on the main thread.
    */
@@ -234,10 +236,10 @@ export class FeedLoader {
     request: FeedRequest,
     signal?: AbortSignal,
   ): Promise<{ feed: NormalizedFeed; arrow?: Promise<ArrowTables | undefined> }> {
-    const useWorker = !this.customParse && (this.worker ?? fetched.body.byteLength >= WORKER_MIN_BYTES);
+    const useWorker = !this.customParse && (this.worker ?? (fetched.body.byteLength >= WORKER_MIN_BYTES || isZipBytes(fetched.body)));
     const parsed = useWorker ? await parseInWorker(fetched, request, signal) : undefined;
     if (parsed) return { feed: { ...parsed.feed, report: { ...parsed.feed.report, parsedIn: 'worker' } }, arrow: parsed.arrow };
-    const feed = this.parse(fetched, request);
+    const feed = await this.parse(fetched, request);
     const fallback = useWorker
       ? [`Parsed on the main thread: the feed worker could not start (see setFeedWorkerUrl; a ${fetched.body.byteLength}-byte feed may slow the page).`]
       : [];

@@ -12,7 +12,8 @@ export interface CrmTables {
 }
 
 /** Feed formats the loader understands. `json` covers records, bundles and Arquero column JSON. */
-export type FeedFormat = 'json' | 'csv' | 'arrow';
+/** `xlsx`: an Excel workbook, one sheet of it (the first, or the `sheet` option's). */
+export type FeedFormat = 'json' | 'csv' | 'arrow' | 'xlsx';
 
 /**
  * Why a row was rejected: a required value missing or unreadable, a placeholder customer id (`NULL`, `N/A`,
@@ -174,6 +175,8 @@ export interface LoadReport {
    * large ones only when the feed worker could not start (then `warnings` says so).
    */
   parsedIn?: 'worker' | 'main-thread';
+  /** An Excel workbook: the sheet that was read, and every sheet of the workbook in order (it included). */
+  sheet?: { name: string; sheets: string[] };
 }
 
 export interface NormalizeOptions {
@@ -236,6 +239,11 @@ export interface FeedRequest {
   dateFormat?: DateFormatOption;
   creditNotes?: string;
   duplicates?: 'drop' | 'keep';
+  /**
+   * The sheet of an Excel workbook to read: its name, or its position (`2`: the second sheet) when no sheet has
+   * that name. Default: the first sheet.
+   */
+  sheet?: string;
   /** Seconds without a byte from the server after which the download fails (FeedError `stalled`). Default 30. */
   stallTimeout?: number;
   signal?: AbortSignal;

@@ -23,6 +23,7 @@ import type { ForecastOptions } from './forecast/forecast.js';
 import type { AssociationOptions } from './associations/associations.js';
 import type { NextCategoriesOptions } from './associations/next-categories.js';
 import type { VehicleOptions } from './vehicles/customer-vehicles.js';
+import { codedError } from '../i18n/coded-error.js';
 
 /** Exactly the keys of `T` beyond `Base` (a missing or extra key is a type error). */
 const keysOf = <T, Base = MetricOptions>(keys: Record<Exclude<keyof T, keyof Base>, true>): string[] => Object.keys(keys);
@@ -128,12 +129,15 @@ function checkKeys(where: string, path: string, value: object, known: readonly s
     if (known.includes(key)) continue;
     const home = path === 'options' ? Object.keys(NESTED_OPTIONS).find((n) => !n.includes('.') && NESTED_OPTIONS[n].includes(key)) : undefined;
     const near = known.find((k) => closeTo(k, key));
-    const hint = home
-      ? ` "${key}" belongs in the ${home} settings: { ${home}: { ${key}: … } }.`
-      : near
-        ? ` Did you mean "${near}"?`
-        : '';
-    throw new TypeError(`${where}: unknown option "${path === 'options' ? key : `${path}.${key}`}".${hint} Known ${path === 'options' ? 'options' : `${path} keys`}: ${known.join(', ')}.`);
+    const params = {
+      where,
+      key: path === 'options' ? key : `${path}.${key}`,
+      what: path === 'options' ? 'options' : `${path} keys`,
+      path,
+      known: known.join(', '),
+    };
+    if (home) throw codedError(TypeError, 'option-unknown-belongs', { ...params, home });
+    throw near ? codedError(TypeError, 'option-unknown-near', { ...params, near }) : codedError(TypeError, 'option-unknown', params);
   }
 }
 

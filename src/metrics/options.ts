@@ -5,6 +5,7 @@ import type { CrmTables } from '../data/types.js';
 import type { CrmFilter } from './filter-types.js';
 import type { PreparedOrders } from './prepare.js';
 import type { RfmSettings } from './rfm/settings.js';
+import { codedError } from '../i18n/coded-error.js';
 
 /**
  * Supplies lifecycle-stage membership for `filter.stages` (the lifecycle module provides one; see
@@ -59,15 +60,15 @@ export function resolveAsOf(tables: CrmTables, options: MetricOptions = {}): num
   const { asOf } = options;
   if (typeof asOf === 'string') {
     const day = isoToDay(asOf.trim());
-    if (Number.isNaN(day)) throw new RangeError(`asOf: expected a YYYY-MM-DD date, found "${asOf}"`);
+    if (Number.isNaN(day)) throw codedError(RangeError, 'asof-date', { value: asOf });
     return day;
   }
   if (typeof asOf === 'number') {
-    if (!Number.isInteger(asOf)) throw new RangeError(`asOf: expected an integer epoch day, found ${asOf}`);
+    if (!Number.isInteger(asOf)) throw codedError(RangeError, 'asof-integer', { value: asOf });
     return asOf;
   }
-  if (asOf !== undefined) throw new RangeError(`asOf: expected an epoch day or YYYY-MM-DD, found ${String(asOf)}`);
+  if (asOf !== undefined) throw codedError(RangeError, 'asof-type', { value: String(asOf) });
   const latest = latestOrderDay(tables.orders);
-  if (Number.isNaN(latest)) throw new RangeError('asOf: cannot default to the day after the latest order: no orders');
+  if (Number.isNaN(latest)) throw codedError(RangeError, 'asof-no-orders');
   return latest + 1;
 }

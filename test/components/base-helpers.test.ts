@@ -51,7 +51,7 @@ describe('filter helpers', () => {
     expect(parseList('  ')).to.equal(undefined);
     const parsed = filterFromAttributes({ dateFrom: '2024-01-01', regions: 'East' }, names);
     expect(parsed).to.deep.equal({ filter: { dateRange: { start: isoToDay('2024-01-01'), end: undefined }, regions: ['East'] }, problems: [] });
-    expect(filterFromAttributes({ dateFrom: '2024-02-01', dateTo: '2024-01-01' }, names).problems[0]).to.contain(
+    expect(filterFromAttributes({ dateFrom: '2024-02-01', dateTo: '2024-01-01' }, names).problems[0]!.message).to.contain(
       'date-from="2024-02-01" is after date-to="2024-01-01"',
     );
   });

@@ -245,5 +245,19 @@ for (const build of ['bundle', 'es'] as const) {
       expectPainted(frame, widgets);
       expectNoViolations(frame, 'with the worker-parsed feed');
     });
+
+    it('an Excel workbook loads its reader in the feed worker and is read there, with zero violations', async () => {
+      const frame = await openFrame(build);
+      const { widgets, load } = await mount(frame, `/csp/feed/300.xlsx?run=${build}-${Date.now()}`);
+      const { report } = load;
+      expect([report.format, report.parsedIn, report.sheet]).to.deep.equal(['xlsx', 'worker', { name: 'Orders', sheets: ['Orders', 'About'] }]);
+      // Every order of the same feed as JSON (2,863 lines): the sheet's XML is well over the 512 KB that fflate
+      // would inflate in a worker of its own made from source text.
+      const json = (await (await fetch('/csp/feed/300.json')).json()) as { orders: unknown[] };
+      expect(report.tables.orders.rowsIn).to.equal(json.orders.length);
+      expect(report.tables.orders.rowsAccepted).to.equal(json.orders.length);
+      for (const tag of TAGS) await settled(widgets[tag], tag);
+      expectNoViolations(frame, 'with a workbook feed');
+    });
   });
 }

@@ -23,17 +23,21 @@ describe('detectFormat', () => {
     expect(detectFormat({ url: '/api/orders', body: utf8('ARROW1\0\0') })).to.equal('arrow');
   });
 
-  it('refuses spreadsheets and unknown explicit formats', () => {
-    const unsupported = feedError;
-    const xlsx = unsupported(() => detectFormat({ url: 'orders.xlsx' }));
-    expect(xlsx.kind).to.equal('workbook');
-    expect(xlsx.message).to.equal(
-      'Feed "orders.xlsx": expected JSON, CSV or Apache Arrow, found a spreadsheet file (.xlsx). Save the sheet as CSV (UTF-8) or "Unicode text", or export it from the spreadsheet as CSV.',
+  it('reads .xlsx workbooks, names the spreadsheets it does not read, refuses unknown explicit formats', () => {
+    expect(detectFormat({ url: 'orders.xlsx' })).to.equal('xlsx');
+    expect(detectFormat({ url: 'orders.XLSM?dl=1' })).to.equal('xlsx');
+    expect(detectFormat({ contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' })).to.equal('xlsx');
+    expect(detectFormat({ url: 'orders.csv', body: new Uint8Array([0x50, 0x4b, 3, 4, 0]) })).to.equal('xlsx');
+    // An .xlsx URL that answers with a web page is sniffed (and then named as HTML), not read as a workbook.
+    expect(detectFormat({ url: 'orders.xlsx', body: '<!doctype html>' })).to.equal('json');
+    const xls = feedError(() => detectFormat({ url: 'orders.xls' }));
+    expect([xls.kind, xls.code]).to.deep.equal(['workbook', 'workbook-legacy']);
+    expect(xls.message).to.equal(
+      'Feed "orders.xls": expected an Excel workbook (.xlsx), CSV or JSON, found a spreadsheet file (.xls). Open it in Excel, WPS or LibreOffice and save it as "Excel Workbook (.xlsx)" or "CSV UTF-8".',
     );
-    expect(unsupported(() => detectFormat({ format: 'parquet' })).found).to.equal('the format option "parquet"');
-    expect(unsupported(() => detectFormat({ body: new Uint8Array([0x50, 0x4b, 3, 4, 0]) })).found).to.equal(
-      'an Excel workbook',
-    );
+    expect(feedError(() => detectFormat({ url: 'a.ods', body: new Uint8Array([0x50, 0x4b, 3, 4, 0]) })).code).to.equal('workbook-legacy');
+    expect(feedError(() => detectFormat({ body: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0, 0, 0]) })).found).to.equal('an old Excel workbook (.xls)');
+    expect(feedError(() => detectFormat({ format: 'parquet' })).found).to.equal('the format option "parquet"');
   });
 });
 

@@ -49,7 +49,7 @@ describe('feed worker', () => {
   it('gives the same tables and report as parsing on the main thread', async () => {
     const request = { src: 'bundle.json', mapping: { orders: { note: 'remark' } } };
     const body = JSON.stringify(BUNDLE);
-    const main = parseFeedBody(fetched(body), request);
+    const main = await parseFeedBody(fetched(body), request);
     const worker = await inWorker(body, request);
     expect(worker.report).to.deep.equal(main.report);
     expect(dump(worker.tables)).to.deep.equal(dump(main.tables));
@@ -72,7 +72,7 @@ describe('feed worker', () => {
     for (const body of ['{"orders": [1, 2', '[{"who": "C1", "order_date": "2024-01-05", "amount": 1}]', '<!doctype html><title>Login</title>']) {
       let expected: FeedError | undefined;
       try {
-        parseFeedBody(fetched(body), request);
+        await parseFeedBody(fetched(body), request);
       } catch (e) {
         expected = e as FeedError;
       }
@@ -117,7 +117,7 @@ describe('feed worker', () => {
     const missing = () => new Worker('data:text/javascript,throw new Error("broken")', { type: 'module' });
     expect(await parseInWorker(f, { src: 'x.json' }, undefined, missing)).to.equal(undefined);
     expect(f.body.byteLength).to.be.greaterThan(0);
-    expect(parseFeedBody(f, { src: 'x.json' }).tables.orders.numRows()).to.equal(3);
+    expect((await parseFeedBody(f, { src: 'x.json' })).tables.orders.numRows()).to.equal(3);
   });
 
   it('stores the Arrow bytes the worker made: a new page reads the same tables from IndexedDB', async () => {
@@ -138,8 +138,8 @@ describe('feed worker', () => {
     expect(cold.tables.customers!.array('customer_id')).to.deep.equal(['C1', 'C2']);
   });
 
-  it('transfer form: strings come back as equal values, nulls as nulls, numbers untouched', () => {
-    const main = parseFeedBody(fetched(JSON.stringify(BUNDLE)), { src: 'b.json' });
+  it('transfer form: strings come back as equal values, nulls as nulls, numbers untouched', async () => {
+    const main = await parseFeedBody(fetched(JSON.stringify(BUNDLE)), { src: 'b.json' });
     const { value, transfer } = tablesToTransfer(main.tables);
     // Distinct strings of every string column, shared by both tables: C1 and C2 appear once.
     expect(value.strings.filter((s) => s === 'C1')).to.have.length(1);

@@ -10,6 +10,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { Formatter, guessMapping, normalizeFeed, rfm, rfmCustomers, type CrmFilter, type CrmTables } from '../../src/index.js';
 import { lifecycleStageMembership } from '../../src/metrics/index.js';
 import { generateSampleColumns, sampleCsvChunks } from '../../src/sample/index.js';
+import { WORKBOOK } from '../fixtures/uk-invoice-workbook.js';
 
 interface Ctx {
   page: Page;
@@ -305,6 +306,55 @@ tests.push(
       await page.click('demo-import .dialog-foot .button.primary');
       await waitForKpi(page, 'kpi-customers', '4');
       assert.equal(await kpi(page, 'kpi-orders').textContent(), '5');
+    },
+  },
+  {
+    name: 'an Excel workbook loads through the file input; another sheet is a choice of the mapping step',
+    async run({ page, base }: Ctx) {
+      const path = join(mkdtempSync(join(tmpdir(), 'crm-e2e-')), 'uk-invoice-lines.xlsx');
+      writeFileSync(path, WORKBOOK());
+      await open(page, `${base}?lang=en`);
+      await page.click('#open-import');
+      await page.setInputFiles('demo-import input[type=file]', path);
+      const summary = page.locator('demo-import .report .summary');
+      // The CSV's hand-counted figures (test/data/real-exports.test.ts): the same export as a workbook.
+      await summary.filter({ hasText: '6 orders · 4 customers · net revenue 321.42' }).waitFor({ timeout: 30_000 });
+      assert.equal(await page.locator('demo-import select[id="map-orders-InvoiceDate"]').inputValue(), 'order_date');
+      assert.equal(await page.locator('demo-import select[id="map-orders-UnitPrice"]').inputValue(), 'unit_price');
+      const notes = (await page.locator('demo-import .notices').textContent()) ?? '';
+      assert.ok(notes.includes('Read the sheet "Orders" of the workbook; its other sheets (2011 & later) were not read'), notes);
+      await page.selectOption('#import-sheet', '2011 & later');
+      await summary.filter({ hasText: '2 orders · 2 customers' }).waitFor({ timeout: 30_000 });
+      await page.selectOption('#import-sheet', 'Orders');
+      await summary.filter({ hasText: '6 orders · 4 customers' }).waitFor({ timeout: 30_000 });
+      await page.click('demo-import .button.primary:has-text("Apply")');
+      await waitForKpi(page, 'kpi-customers', '4');
+      assert.equal(await kpi(page, 'kpi-orders').textContent(), '6');
+    },
+  },
+  {
+    name: 'import from a URL hands the chosen sheet and date format on to <crm-data> (same tables as the preview)',
+    async run({ page, base }: Ctx) {
+      const bytes = Buffer.from(WORKBOOK());
+      await page.route('**/e2e-feeds/uk.xlsx', (route) => route.fulfill({ status: 200, contentType: 'application/octet-stream', body: bytes }));
+      await open(page, `${base}?lang=en`);
+      await page.click('#open-import');
+      await page.fill('#feed-url', new URL('e2e-feeds/uk.xlsx', base).href);
+      await page.click('demo-import .url-row .button');
+      const summary = page.locator('demo-import .report .summary');
+      await summary.filter({ hasText: '6 orders · 4 customers' }).waitFor({ timeout: 30_000 });
+      await page.selectOption('#import-sheet', '2011 & later');
+      await summary.filter({ hasText: '2 orders · 2 customers' }).waitFor({ timeout: 30_000 });
+      await page.selectOption('#import-date-format', 'dmy');
+      await summary.filter({ hasText: '2 orders · 2 customers' }).waitFor({ timeout: 30_000 });
+      await page.click('demo-import .button.primary:has-text("Apply")');
+      await waitForKpi(page, 'kpi-customers', '2');
+      const data = await page.evaluate(() => {
+        const el = document.querySelector('crm-data')!;
+        return { sheet: el.getAttribute('sheet'), dateFormat: el.getAttribute('date-format'), search: location.search };
+      });
+      assert.deepEqual([data.sheet, data.dateFormat], ['2011 & later', 'dmy']);
+      assert.ok(data.search.includes('datefmt=dmy') && data.search.includes('sheet=2011'), data.search);
     },
   },
 );

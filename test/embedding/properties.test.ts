@@ -118,12 +118,12 @@ const WIDGETS: Record<string, Audit> = {
 
 /**
  * Properties audited elsewhere or without an effect on a rendered chart from `.tables`: the data source
- * (src, fields, format, time-zone, max-age, cache-scope, date-format, credit-notes, duplicates, stall-timeout:
- * they shape how `src` is loaded; test/data, test/hosts), `tables` itself (every test
+ * (src, fields, format, sheet, time-zone, max-age, cache-scope, date-format, credit-notes, duplicates,
+ * stall-timeout: they shape how `src` is loaded; test/data (workbook.test.ts for sheet), test/hosts), `tables` itself (every test
  * sets it), linking (`noLink`: linked-stages and crm-data tests), the map view's inputs (regional tests),
  * `listSize` (the RFM list shows after a selection) and `pinned` (follows selections of other widgets).
  */
-const ELSEWHERE = new Set(['src', 'fields', 'format', 'timeZone', 'maxAge', 'cacheScope', 'dateFormat', 'creditNotes', 'duplicates', 'stallTimeout', 'tables', 'noLink', 'view', 'geoSrc', 'geoAttribution', 'listSize', 'pinned']);
+const ELSEWHERE = new Set(['src', 'fields', 'format', 'sheet', 'timeZone', 'maxAge', 'cacheScope', 'dateFormat', 'creditNotes', 'duplicates', 'stallTimeout', 'tables', 'noLink', 'view', 'geoSrc', 'geoAttribution', 'listSize', 'pinned']);
 
 /** What the widget shows: its shadow DOM (ids made stable) and the theme in force. */
 async function fingerprint(el: Widget): Promise<string> {

@@ -5,6 +5,7 @@
 //                                        dist/crm-lens.bundle.js (+ its worker), or the ES build dist/crm-lens.js
 //   GET /csp/feed/<customers>.json       a seeded sample feed (10 orders a customer), generated once into
 //                                        .cache/csp-feeds/ (1000 customers ≈ 3 MB: parsed in the feed worker)
+//   GET /csp/feed/<customers>.xlsx       its orders as an Excel workbook (test/server/csp-workbook.ts)
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -39,6 +40,16 @@ function sampleFeed(customers) {
   return readFileSync(file);
 }
 
+function sampleWorkbook(customers) {
+  const file = resolve(root, `.cache/csp-feeds/sample-${customers}-v2.xlsx`);
+  if (!existsSync(file)) {
+    sampleFeed(customers);
+    const json = resolve(root, `.cache/csp-feeds/sample-${customers}-v2.json`);
+    execFileSync('npx', ['tsx', 'test/server/csp-workbook.ts', json, file], { cwd: root, stdio: 'ignore' });
+  }
+  return readFileSync(file);
+}
+
 export async function cspPages(ctx, next) {
   if (ctx.path === '/csp/page.html') {
     const src = BUILDS[ctx.query.build];
@@ -49,12 +60,12 @@ export async function cspPages(ctx, next) {
     ctx.body = page(src);
     return;
   }
-  const feed = /^\/csp\/feed\/(\d+)\.json$/.exec(ctx.path);
+  const feed = /^\/csp\/feed\/(\d+)\.(json|xlsx)$/.exec(ctx.path);
   if (feed) {
     const customers = Math.min(5000, Math.max(1, Number(feed[1])));
     ctx.set('Cache-Control', 'no-store');
-    ctx.type = 'application/json';
-    ctx.body = sampleFeed(customers);
+    ctx.type = feed[2] === 'json' ? 'application/json' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    ctx.body = feed[2] === 'json' ? sampleFeed(customers) : sampleWorkbook(customers);
     return;
   }
   return next();

@@ -40,6 +40,7 @@ import { TooltipController, type TooltipContent } from './tooltip.js';
 import { ensureContextRoot } from './context-root.js';
 import { dataMessages, emptyCause, errorText } from '../../data/messages/data-messages.js';
 import type { DateFormatOption } from '../../data/normalize/dates.js';
+import { codedError } from '../../i18n/coded-error.js';
 
 /** What `compute` gets besides the tables. Build metric options from it. */
 export interface WidgetComputeOptions {
@@ -201,8 +202,10 @@ export abstract class CrmWidget<Result> extends LitElement {
   @property({ attribute: 'max-age', type: Number }) maxAge?: number;
   /** Keeps cached data of different tenants/users apart. */
   @property({ attribute: 'cache-scope' }) cacheScope?: string;
-  /** Feed format of `src` when the URL and Content-Type do not tell (`json`, `csv`, `arrow`). */
+  /** Feed format of `src` when the URL and Content-Type do not tell (`json`, `csv`, `arrow`, `xlsx`). */
   @property() format?: FeedFormat;
+  /** The sheet of an Excel workbook `src` to read: a name, or a position from 1 (default the first sheet). */
+  @property() sheet?: string;
   /** IANA time zone that instants in `src` are placed in (default UTC; see src/data/days.ts). */
   @property({ attribute: 'time-zone' }) timeZone?: string;
   /** Order of day-first / month-first dates in `src`: `auto` (default), `mdy`, `dmy`, `ymd` (see `<crm-data>`). */
@@ -534,7 +537,7 @@ export abstract class CrmWidget<Result> extends LitElement {
         return;
       }
       const svg = this.chartSvg();
-      if (!svg) throw new Error('There is no chart to export: switch off "view as table" first.');
+      if (!svg) throw codedError(Error, 'export-no-chart');
       const background = getComputedStyle(this.renderRoot.querySelector('.base') ?? this).backgroundColor;
       const text = serializeSvg(svg, { background });
       const blob =
@@ -543,7 +546,7 @@ export abstract class CrmWidget<Result> extends LitElement {
           : await svgToPng(text, svgSize(svg).width, svgSize(svg).height, 2);
       offerExport(this, format, blob, filename);
     } catch (error) {
-      this.exportProblem = error instanceof Error ? error.message : String(error);
+      this.exportProblem = errorText(error, this.resolvedLocale);
     }
   }
 
@@ -585,7 +588,7 @@ export abstract class CrmWidget<Result> extends LitElement {
     }
     if (changed.has('tables')) this.feed.setTables(this.tables);
     if (
-      ['src', 'fields', 'maxAge', 'cacheScope', 'format', 'timeZone', 'dateFormat', 'creditNotes', 'duplicates', 'stallTimeout'].some((k) =>
+      ['src', 'fields', 'maxAge', 'cacheScope', 'format', 'sheet', 'timeZone', 'dateFormat', 'creditNotes', 'duplicates', 'stallTimeout'].some((k) =>
         changed.has(k as keyof CrmWidget<Result>),
       )
     )
@@ -608,6 +611,7 @@ export abstract class CrmWidget<Result> extends LitElement {
         dateFormat: this.dateFormat || undefined,
         creditNotes: this.creditNotes ?? undefined,
         duplicates: this.duplicates || undefined,
+        sheet: this.sheet || undefined,
         stallTimeout: this.stallTimeout,
       };
       this.feed.setRequest(request);
@@ -625,7 +629,7 @@ export abstract class CrmWidget<Result> extends LitElement {
     const asOfText = dayText(this.asOf);
     const asOf = asOfText ? isoToDay(asOfText) : undefined;
     if (asOf !== undefined && Number.isNaN(asOf))
-      throw new Error(`as-of="${asOfText}" is not a date: expected YYYY-MM-DD, e.g. 2024-03-31.`);
+      throw codedError(Error, 'attr-date', { name: 'as-of', value: asOfText ?? '' });
     return {
       asOf,
       filter: this.effectiveFilter,
@@ -737,7 +741,7 @@ export abstract class CrmWidget<Result> extends LitElement {
 
   private renderBody(title: string): TemplateResult {
     const problems = this.parsedFilter.problems;
-    if (problems.length) return this.renderError(problems.join(' '));
+    if (problems.length) return this.renderError(problems.map((p) => errorText(p, this.resolvedLocale)).join(' '));
     const data = this.dataState;
     if (!data || (data.status === 'idle' && !data.tables)) return this.renderEmpty(this.t('noSource'), false);
     if (!data.tables) {

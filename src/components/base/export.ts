@@ -1,5 +1,6 @@
 import { dispatchCrmEvent, type ExportFormat } from '../events.js';
 import { cellValue, rawCell, type TableData } from './table-data.js';
+import { codedError } from '../../i18n/coded-error.js';
 
 /** UTF-8 byte order mark: without it Excel opens a UTF-8 CSV as the local code page and garbles Chinese. */
 export const BOM = '\uFEFF';
@@ -134,11 +135,11 @@ export async function svgToPng(svgText: string, width: number, height: number, s
     canvas.width = Math.round(width * scale);
     canvas.height = Math.round(height * scale);
     const ctx = canvas.getContext('2d');
-    if (!ctx) throw new Error('PNG export: this browser gave no 2D canvas context.');
+    if (!ctx) throw codedError(Error, 'export-png-context');
     ctx.scale(scale, scale);
     ctx.drawImage(img, 0, 0, width, height);
     return await new Promise<Blob>((resolve, reject) =>
-      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG export: the canvas could not be encoded.'))), 'image/png'),
+      canvas.toBlob((b) => (b ? resolve(b) : reject(codedError(Error, 'export-png-encode'))), 'image/png'),
     );
   } finally {
     URL.revokeObjectURL(url);

@@ -1,5 +1,6 @@
 import { isoToDay } from '../../data/days.js';
 import { FILTER_LIST_FIELDS, type CrmFilter, type FilterListField } from '../../metrics/filter-types.js';
+import { codedError } from '../../i18n/coded-error.js';
 
 export { FILTER_LIST_FIELDS, type FilterListField };
 
@@ -62,24 +63,27 @@ export const FILTER_ATTRIBUTE_NAMES = {
 /** A filter built from attributes, and what could not be read (shown as an error, never ignored). */
 export interface ParsedFilter {
   filter: CrmFilter;
-  problems: string[];
+  /** Errors with message codes (shown through `errorText`, in the widget's language). */
+  problems: Error[];
 }
 
 /** Build a `CrmFilter` from attribute strings. Dates are `YYYY-MM-DD` (inclusive). */
 export function filterFromAttributes(attrs: FilterAttributes, names: Record<keyof FilterAttributes, string>): ParsedFilter {
   const filter: CrmFilter = {};
-  const problems: string[] = [];
+  const problems: Error[] = [];
   const day = (key: 'dateFrom' | 'dateTo'): number | undefined => {
     const raw = dayText(attrs[key]);
     if (!raw) return undefined;
     const d = isoToDay(raw);
-    if (Number.isNaN(d)) problems.push(`${names[key]}="${raw}" is not a date: expected YYYY-MM-DD, e.g. 2024-03-31.`);
+    if (Number.isNaN(d)) problems.push(codedError(Error, 'attr-date', { name: names[key], value: raw }));
     return Number.isNaN(d) ? undefined : d;
   };
   const start = day('dateFrom');
   const end = day('dateTo');
   if (start !== undefined && end !== undefined && start > end)
-    problems.push(`${names.dateFrom}="${dayText(attrs.dateFrom)}" is after ${names.dateTo}="${dayText(attrs.dateTo)}".`);
+    problems.push(
+      codedError(Error, 'attr-date-order', { from: names.dateFrom, fromValue: dayText(attrs.dateFrom) ?? '', to: names.dateTo, toValue: dayText(attrs.dateTo) ?? '' }),
+    );
   if (start !== undefined || end !== undefined) filter.dateRange = { start, end };
   for (const field of FILTER_LIST_FIELDS) {
     const list = parseList(attrs[field]);

@@ -40,6 +40,7 @@ import {
   type View,
 } from './sections.js';
 import { customer360Styles } from './styles.js';
+import { codedError } from '../../i18n/coded-error.js';
 
 /** What the card computes: the picker's directory, and the profile of the customer asked for (if any). */
 export interface Customer360Result {
@@ -189,7 +190,7 @@ export class CrmCustomer360 extends CrmWidget<Customer360Result> {
     const serviceInterval = parseServiceInterval(this.serviceInterval);
     const churnModel = (this.churnModel ?? 'auto') as ChurnModelSetting;
     if (!CHURN_MODEL_SETTINGS.includes(churnModel)) {
-      throw new RangeError(`churn-model: expected one of ${CHURN_MODEL_SETTINGS.join(', ')}, found "${String(churnModel)}"`);
+      throw codedError(RangeError, 'attr-churn-model', { known: CHURN_MODEL_SETTINGS.join(', '), value: String(churnModel) });
     }
     const directory = customerDirectory(tables, customerSummary(tables, metricOptions));
     if (!customerId) return { directory, customerId, profile: null, unknown: false, actions: [], vehicles: null, next: null };

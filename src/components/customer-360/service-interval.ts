@@ -1,4 +1,5 @@
 import { resolveVehicleSettings, type ServiceIntervalSettings } from '../../metrics/vehicles/settings.js';
+import { codedError } from '../../i18n/coded-error.js';
 
 const EXPECTED = '{"km": 10000, "months": 12, "byMake": {"<make>": {"km": …, "months": …}}}';
 
@@ -13,10 +14,10 @@ export function parseServiceInterval(value: ServiceIntervalSettings | string | u
   try {
     parsed = JSON.parse(value);
   } catch {
-    throw new Error(`service-interval="${value}" is not JSON: expected ${EXPECTED}.`);
+    throw codedError(Error, 'attr-service-interval-json', { value, expected: EXPECTED });
   }
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
-    throw new Error(`service-interval="${value}" is not an object: expected ${EXPECTED}.`);
+    throw codedError(Error, 'attr-service-interval-object', { value, expected: EXPECTED });
   return checked(parsed as ServiceIntervalSettings, value);
 }
 
@@ -24,7 +25,7 @@ function checked(settings: ServiceIntervalSettings, text: string): ServiceInterv
   try {
     resolveVehicleSettings({ serviceInterval: settings });
   } catch (error) {
-    throw new Error(`service-interval="${text}": ${error instanceof Error ? error.message : String(error)}.`);
+    throw codedError(Error, 'attr-service-interval', { value: text, reason: error instanceof Error ? error.message : String(error) }, error);
   }
   return settings;
 }

@@ -45,8 +45,14 @@ export class CrmData extends LitElement {
   /** Keeps cached data of different tenants or users apart (e.g. a user id). */
   @property({ attribute: 'cache-scope' }) cacheScope?: string;
 
-  /** `json`, `csv` or `arrow`; by default chosen from the Content-Type and the URL. */
+  /** `json`, `csv`, `arrow` or `xlsx`; by default chosen from the bytes, the Content-Type and the URL. */
   @property() format?: FeedFormat;
+
+  /**
+   * The sheet of an Excel workbook (`.xlsx`) to read: its name, or its position from 1 when no sheet has that
+   * name (default: the first sheet). The load report names the sheet read and the others.
+   */
+  @property() sheet?: string;
 
   /** Table a plain list of records (or a CSV / Arrow file) fills (default `orders`). */
   @property() table?: TableName;
@@ -114,6 +120,7 @@ export class CrmData extends LitElement {
       this.dateFormat,
       this.creditNotes,
       this.duplicates,
+      this.sheet,
       this.stallTimeout,
     ];
     if (this.applied && inputs.every((v, i) => v === this.applied![i])) return;
@@ -142,6 +149,7 @@ export class CrmData extends LitElement {
       dateFormat: this.dateFormat || undefined,
       creditNotes: this.creditNotes ?? undefined,
       duplicates: this.duplicates || undefined,
+      sheet: this.sheet || undefined,
       stallTimeout: this.stallTimeout,
     });
   }

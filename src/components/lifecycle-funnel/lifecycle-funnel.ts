@@ -19,6 +19,7 @@ import {
 } from '../../metrics/lifecycle/index.js';
 import type { StageMembership } from '../../metrics/options.js';
 import { funnelMessages, localizeReason } from './messages.js';
+import { codedError } from '../../i18n/coded-error.js';
 
 type MessageKey = keyof (typeof funnelMessages)['catalogs']['en'];
 
@@ -131,7 +132,7 @@ export class CrmLifecycleFunnel extends CrmWidget<LifecycleFunnelView> {
 
   protected override compute(tables: CrmTables, options: WidgetComputeOptions): LifecycleFunnelView {
     const mode = (this.mode || 'auto').trim() as LifecycleMode;
-    if (!MODES.includes(mode)) throw new Error(`mode="${this.mode}" is not a lifecycle mode: expected auto, observed or declared.`);
+    if (!MODES.includes(mode)) throw codedError(Error, 'attr-lifecycle-mode', { value: String(this.mode) });
     const lifecycle: LifecycleOptions = {
       ...metricOptions(options),
       mode,

@@ -1,4 +1,5 @@
 import { prepareGeo, type GeoFeatureCollection } from '../../charts/choropleth.js';
+import { codedError } from '../../i18n/coded-error.js';
 
 /** Fetched and checked GeoJSON per absolute URL, shared by every widget on the page. */
 const cache = new Map<string, Promise<GeoFeatureCollection>>();
@@ -20,12 +21,12 @@ export function loadGeo(url: string): Promise<GeoFeatureCollection> {
 
 async function fetchGeo(url: string): Promise<GeoFeatureCollection> {
   const response = await fetch(url);
-  if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
+  if (!response.ok) throw codedError(Error, 'geo-http', { status: `${response.status} ${response.statusText}`.trim() });
   let doc: unknown;
   try {
     doc = await response.json();
   } catch {
-    throw new Error('the response is not JSON');
+    throw codedError(Error, 'geo-not-json');
   }
   return prepareGeo(doc, 'GeoJSON');
 }

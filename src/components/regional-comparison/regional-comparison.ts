@@ -31,6 +31,7 @@ import { loadGeo } from './geo-cache.js';
 import { unknownValueLabel, valueLabel, type ValueField } from '../../i18n/values.js';
 import { messages, type RegionalMessageKey } from './messages.js';
 import { isRegionalMetric, METRIC_CHOICES, REGIONAL_METRICS, signedPercent, type Change, type MetricChoice, type RegionalMetric } from './metric-choices.js';
+import { errorText } from '../../data/messages/data-messages.js';
 
 /** What `compute` returns: the metric result plus what the map and selections need. */
 export interface RegionalComparisonView {
@@ -289,7 +290,7 @@ export class CrmRegionalComparison extends CrmWidget<RegionalComparisonView> {
       try {
         view.geo = await loadGeo(url);
       } catch (error) {
-        throw new Error(this.m('geoError', { url, reason: error instanceof Error ? error.message : String(error) }));
+        throw new Error(this.m('geoError', { url, reason: errorText(error, this.resolvedLocale) }));
       }
       if (this.groupByName === 'region') view.provinceGroup = provinceRegions(tables);
     }

@@ -5,6 +5,7 @@
 import { rfmGrid, rfmSegmentSummary, type RfmGrid, type RfmResult, type RfmSegmentRow, type RfmThresholds } from '../../metrics/rfm/index.js';
 import type { RfmBins, RfmMethod, RfmSettings } from '../../metrics/rfm/index.js';
 import { assignSegments, resolveSegmentScheme, type SegmentRule, type SegmentScheme } from '../../metrics/segments.js';
+import { codedError } from '../../i18n/coded-error.js';
 
 /** One recency × frequency cell. */
 export interface RfmCell {
@@ -139,7 +140,7 @@ export function parseBinsAttribute(name: string, input: BinsValue): RfmBins | un
   const parts = value.split(/[,，、\s]+/).filter(Boolean);
   const numbers = parts.map(Number);
   if (numbers.some((x) => !Number.isFinite(x)))
-    throw new RangeError(`${name}="${value}" is not a bin count or a list of thresholds: expected e.g. 5 or 30, 90, 180.`);
+    throw codedError(RangeError, 'attr-bins', { name, value: String(value) });
   return parts.length === 1 ? numbers[0] : numbers;
 }
 
@@ -154,7 +155,7 @@ export function rfmSettingsFromAttributes(attrs: {
 }): RfmSettings {
   const settings: RfmSettings = {};
   const bins = parseBinsAttribute('bins', attrs.bins);
-  if (Array.isArray(bins)) throw new RangeError(`bins="${attrs.bins}" must be one number (2–10); thresholds go in recency-bins, frequency-bins or monetary-bins.`);
+  if (Array.isArray(bins)) throw codedError(RangeError, 'attr-bins-one', { value: String(attrs.bins) });
   if (bins !== undefined) settings.bins = bins as number;
   const dims = [
     ['recency-bins', 'recencyBins'],
@@ -167,12 +168,12 @@ export function rfmSettingsFromAttributes(attrs: {
   }
   const method = attrs.method?.trim();
   if (method) {
-    if (method !== 'quantile' && method !== 'ntile') throw new RangeError(`method="${method}" is not a binning method: expected quantile or ntile.`);
+    if (method !== 'quantile' && method !== 'ntile') throw codedError(RangeError, 'attr-method', { value: String(method) });
     settings.method = method;
   }
   if (attrs.segments !== undefined) {
     if (typeof attrs.segments === 'string' && attrs.segments !== 'rfm' && attrs.segments !== 'rf-grid')
-      throw new RangeError(`segments="${attrs.segments}" is not a segment preset: expected rfm or rf-grid.`);
+      throw codedError(RangeError, 'attr-segments', { value: String(attrs.segments) });
     settings.segments = attrs.segments;
   }
   return settings;

@@ -6,6 +6,7 @@
 import { defineMessages, type MessageParams } from '../../i18n/messages.js';
 import type { Locale } from '../../i18n/locales.js';
 import { isFeedError, type FeedError } from '../errors.js';
+import { codedErrorText } from '../../i18n/coded-error.js';
 import type { LoadNotice, LoadReport, RejectReason } from '../types.js';
 import { en, type DataMessageKey } from './en.js';
 import { zhCN } from './zh-CN.js';
@@ -80,10 +81,14 @@ const short = (v: unknown) => {
 
 /**
  * An error for a person, in a locale: FeedErrors by their code with their values (the English text is the
- * error's own message), other errors by their message.
+ * error's own message), coded errors (src/i18n/coded-error.ts: attributes, options, exports, maps) by theirs,
+ * other errors by their message.
  */
 export function errorText(error: unknown, locale: Locale): string {
-  if (!isFeedError(error)) return error instanceof Error ? error.message : String(error);
+  if (!isFeedError(error)) {
+    const coded = codedErrorText(error, locale, (cause) => errorText(cause, locale));
+    return coded ?? (error instanceof Error ? error.message : String(error));
+  }
   if (locale === 'en') return error.message;
   return feedErrorText(error, locale);
 }
@@ -99,6 +104,7 @@ function feedErrorText(error: FeedError, locale: Locale): string {
     const base = dataMessages.t(locale, 'error.missing-columns', params);
     return suggestions.length ? `${base} ${dataMessages.t(locale, 'error.missing-columns-hint', { suggestions: list(suggestions) })}` : base;
   }
+  if (error.code === 'workbook-unreadable') params.detail = text(locale, `workbook.reason.${String(p.reason)}`, {}, String(p.detail ?? ''));
   const key = `error.${error.code}`;
   return has(key) ? dataMessages.t(locale, key, params) : text(locale, `error.kind.${error.kind}`, params, error.message);
 }

@@ -4,6 +4,7 @@
  * from the header (`,` `;` tab `|`) unless given. Values stay strings; the normalizer coerces them.
  */
 import { FeedError, quoteSnippet } from '../errors.js';
+import { duplicateColumn } from './header-names.js';
 
 export interface CsvColumns {
   /** Header names, trimmed. */
@@ -37,8 +38,9 @@ export function sniffDelimiter(text: string): string {
 
 /** Parses CSV text into columns; throws FeedError `csv` (naming the line) for malformed text. */
 export function parseCsv(text: string, feed: string, delimiter?: string): CsvColumns {
-  const csvError = (found: string) =>
-    new FeedError({ kind: 'csv', feed, expected: 'CSV text (a header line, then one line per row)', found });
+  // `code` and `params` give the localized message (src/data/messages).
+  const csvError = (found: string, code: string, params: Record<string, string | number>) =>
+    new FeedError({ kind: 'csv', code, params, feed, expected: 'CSV text (a header line, then one line per row)', found });
   let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const n = text.length;
   const delim = delimiter ?? sniffDelimiter(text.slice(pos, pos + 65_536));
@@ -59,7 +61,7 @@ export function parseCsv(text: string, feed: string, delimiter?: string): CsvCol
         value = '';
         for (;;) {
           const q = text.indexOf('"', start);
-          if (q < 0) throw csvError(`a quoted field opened on line ${startLine} and never closed`);
+          if (q < 0) throw csvError(`a quoted field opened on line ${startLine} and never closed`, 'csv-unclosed-quote', { line: startLine });
           value += text.slice(start, q);
           if (text.charCodeAt(q + 1) === QUOTE) {
             value += '"';
@@ -72,7 +74,8 @@ export function parseCsv(text: string, feed: string, delimiter?: string): CsvCol
         for (let i = value.indexOf('\n'); i >= 0; i = value.indexOf('\n', i + 1)) line++;
         const c = pos < n ? text.charCodeAt(pos) : LF;
         if (c !== D && c !== LF && c !== CR) {
-          throw csvError(`text after the closing quote of a field on line ${line}: ${quoteSnippet(text.slice(pos, pos + 30))}`);
+          const after = quoteSnippet(text.slice(pos, pos + 30));
+          throw csvError(`text after the closing quote of a field on line ${line}: ${after}`, 'csv-after-quote', { line, text: after });
         }
       } else {
         const start = pos;
@@ -93,12 +96,12 @@ export function parseCsv(text: string, feed: string, delimiter?: string): CsvCol
     }
   };
 
-  if (!readLine()) throw csvError('no header line');
+  if (!readLine()) throw csvError('no header line', 'csv-no-header', {});
   const names = fields.map((f, i) => f.trim() || `column_${i + 1}`);
   const seen = new Map<string, number>();
   names.forEach((name, i) => {
     const first = seen.get(name);
-    if (first !== undefined) throw csvError(`the column name "${name}" twice in the header (columns ${first + 1} and ${i + 1})`);
+    if (first !== undefined) throw duplicateColumn('csv', feed, name, first + 1, i + 1, 'the header');
     seen.set(name, i);
   });
   const width = names.length;
@@ -111,7 +114,7 @@ export function parseCsv(text: string, feed: string, delimiter?: string): CsvCol
     if (fields.length > width) {
       for (let c = width; c < fields.length; c++) {
         if (fields[c]!.trim() !== '') {
-          throw csvError(`${fields.length} fields on line ${lineNo} where the header has ${width}`);
+          throw csvError(`${fields.length} fields on line ${lineNo} where the header has ${width}`, 'csv-fields', { count: fields.length, line: lineNo, width });
         }
       }
     }

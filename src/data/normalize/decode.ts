@@ -18,7 +18,7 @@ export interface DecodeOptions {
   url?: string;
 }
 
-const FORMATS: readonly string[] = ['json', 'csv', 'arrow'];
+const FORMATS: readonly string[] = ['json', 'csv', 'arrow', 'xlsx'];
 
 const CONTENT_TYPES: Record<string, FeedFormat> = {
   'application/json': 'json',
@@ -30,6 +30,7 @@ const CONTENT_TYPES: Record<string, FeedFormat> = {
   'application/vnd.apache.arrow.stream': 'arrow',
   'application/vnd.apache.arrow.file': 'arrow',
   'application/x-apache-arrow': 'arrow',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
 };
 
 const EXTENSIONS: Record<string, FeedFormat> = {
@@ -42,9 +43,14 @@ const EXTENSIONS: Record<string, FeedFormat> = {
   ipc: 'arrow',
 };
 
-/** Spreadsheet formats people export by mistake; named in the error so they know to save as CSV. */
-const SPREADSHEET = /^(xlsx|xlsm|xls|ods|numbers)$/;
-const SPREADSHEET_TYPE = /spreadsheet|ms-excel|opendocument/;
+/** Workbooks read as `xlsx` (when the bytes are a ZIP archive, as such workbooks are). */
+const XLSX_EXTENSION = /^(xlsx|xlsm)$/;
+/** Spreadsheet files crm-lens does not read: named, with how to convert them. */
+const LEGACY_EXTENSION = /^(xls|ods|numbers)$/;
+const LEGACY_TYPE = /opendocument\.spreadsheet|apple\.numbers/;
+
+/** How to convert a spreadsheet crm-lens does not read (.xls, .ods, .numbers). */
+export const LEGACY_HINT = 'Open it in Excel, WPS or LibreOffice and save it as "Excel Workbook (.xlsx)" or "CSV UTF-8".';
 
 export interface DetectOptions {
   format?: FeedFormat | string;
@@ -55,9 +61,10 @@ export interface DetectOptions {
 }
 
 /**
- * The feed format: explicit `format`, else the content type, else the URL's extension, else a sniff of the
- * body (Arrow magic bytes, `[`/`{` for JSON, otherwise CSV). Throws FeedError `unsupported-format` for an
- * explicit format crm-lens does not read and for spreadsheets (xlsx, xls, ods).
+ * The feed format: explicit `format`, else the bytes of a workbook (a ZIP archive is `xlsx`), else the content
+ * type, else the URL's extension, else a sniff of the body (Arrow magic bytes, `[`/`{` for JSON, otherwise CSV).
+ * Throws FeedError `unsupported-format` for an explicit format crm-lens does not read, and `workbook`
+ * (`workbook-legacy`) for spreadsheets it does not read (.xls, .ods, .numbers), with how to convert them.
  */
 export function detectFormat(options: DetectOptions, feed = options.url ?? 'feed'): FeedFormat {
   const { format, contentType, url, body } = options;
@@ -65,29 +72,31 @@ export function detectFormat(options: DetectOptions, feed = options.url ?? 'feed
     new FeedError({
       kind: 'unsupported-format',
       feed,
-      expected: 'JSON, CSV or Apache Arrow',
+      expected: 'JSON, CSV, Apache Arrow or an Excel workbook (.xlsx)',
       found,
-      hint: 'Save spreadsheets as CSV (UTF-8).',
+      hint: 'Save spreadsheets as .xlsx or CSV (UTF-8).',
     });
   if (format !== undefined) {
     if (FORMATS.includes(format)) return format as FeedFormat;
     throw unsupported(`the format option ${JSON.stringify(format)}`);
   }
-  // A workbook is a workbook whatever the server or the file name says.
-  if (typeof body !== 'string' && body && isZipBytes(body) && !isArrowBytes(body)) {
-    const ext = extensionOf(url);
-    if (!ext || SPREADSHEET.test(ext) || SPREADSHEET_TYPE.test(contentType ?? '') || ext === 'csv' || ext === 'json') {
-      throw workbookError(feed, `an Excel workbook${ext ? ` (.${ext})` : ''}`);
-    }
-  }
-  const mediaType = contentType?.split(';')[0]!.trim().toLowerCase() ?? '';
-  const byType = CONTENT_TYPES[mediaType] ?? (mediaType.endsWith('+json') ? 'json' : undefined);
-  if (byType) return byType;
-  if (SPREADSHEET_TYPE.test(mediaType)) throw workbookError(feed, `a spreadsheet (content type ${mediaType})`);
+  const bytes = typeof body !== 'string' ? body : undefined;
   const ext = extensionOf(url);
+  const mediaType = contentType?.split(';')[0]!.trim().toLowerCase() ?? '';
+  // The bytes of a workbook say what it is, whatever the server or the file name says.
+  if (bytes && isOleBytes(bytes)) throw legacyError(feed, 'an old Excel workbook (.xls)');
+  if (bytes && isZipBytes(bytes)) {
+    if (ext === 'ods' || ext === 'numbers' || LEGACY_TYPE.test(mediaType)) throw legacyError(feed, `a spreadsheet file (.${ext ?? 'ods'})`);
+    return 'xlsx';
+  }
+  if (bytes === undefined && body === undefined && ext && XLSX_EXTENSION.test(ext)) return 'xlsx';
+  const byType = CONTENT_TYPES[mediaType] ?? (mediaType.endsWith('+json') ? 'json' : undefined);
+  // A body labelled a workbook that is not a ZIP archive (an error page, a CSV file) is sniffed instead.
+  if (byType && !(byType === 'xlsx' && body !== undefined)) return byType;
+  if (LEGACY_TYPE.test(mediaType)) throw legacyError(feed, `a spreadsheet (content type ${mediaType})`);
   if (ext && EXTENSIONS[ext]) return EXTENSIONS[ext];
-  if (ext && SPREADSHEET.test(ext)) throw workbookError(feed, `a spreadsheet file (.${ext})`);
-  return body === undefined ? 'json' : sniffFormat(body, feed);
+  if (ext && LEGACY_EXTENSION.test(ext)) throw legacyError(feed, `a spreadsheet file (.${ext})`);
+  return body === undefined ? 'json' : sniffFormat(body);
 }
 
 function extensionOf(url: string | undefined): string | undefined {
@@ -105,7 +114,8 @@ function isArrowBytes(b: Uint8Array): boolean {
   return b.length >= 8 && b[0] === 0xff && b[1] === 0xff && b[2] === 0xff && b[3] === 0xff;
 }
 
-function isZipBytes(b: Uint8Array): boolean {
+/** True for ZIP archive bytes (an .xlsx workbook is one). */
+export function isZipBytes(b: Uint8Array): boolean {
   return b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 3 && b[3] === 4;
 }
 
@@ -114,16 +124,16 @@ function isOleBytes(b: Uint8Array): boolean {
   return b.length >= 8 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
 }
 
-/** A workbook is named as one (not read as garbled CSV, not "missing column customer_id"). */
-function workbookError(feed: string, found: string): FeedError {
+/** A spreadsheet crm-lens does not read is named as one (not read as garbled CSV), with how to convert it. */
+function legacyError(feed: string, found: string): FeedError {
   return new FeedError({
     kind: 'workbook',
     code: 'workbook-legacy',
     params: { found },
     feed,
-    expected: 'JSON, CSV or Apache Arrow',
+    expected: 'an Excel workbook (.xlsx), CSV or JSON',
     found,
-    hint: 'Save the sheet as CSV (UTF-8) or "Unicode text", or export it from the spreadsheet as CSV.',
+    hint: LEGACY_HINT,
   });
 }
 
@@ -149,12 +159,8 @@ function firstChar(body: Uint8Array | string): string {
   return '';
 }
 
-function sniffFormat(body: Uint8Array | string, feed: string): FeedFormat {
-  if (typeof body !== 'string') {
-    if (isArrowBytes(body)) return 'arrow';
-    if (isZipBytes(body)) throw workbookError(feed, 'an Excel workbook (.xlsx: a ZIP archive)');
-    if (isOleBytes(body)) throw workbookError(feed, 'an old Excel workbook (.xls)');
-  }
+function sniffFormat(body: Uint8Array | string): FeedFormat {
+  if (typeof body !== 'string' && isArrowBytes(body)) return 'arrow';
   const c = firstChar(body);
   return c === '' || c === '[' || c === '{' || c === '<' ? 'json' : 'csv';
 }
@@ -190,6 +196,8 @@ function htmlError(text: string, feed: string, expected: string): FeedError {
   const title = /<title[^>]*>([^<]*)</i.exec(text.slice(0, 4096))?.[1]?.trim();
   return new FeedError({
     kind: 'html',
+    code: title ? 'html-titled' : 'html',
+    params: { title: title ?? '' },
     feed,
     expected,
     found: `an HTML page (${quoteSnippet(text.trimStart())})${title ? ` titled ${JSON.stringify(title)}` : ''}`,
@@ -242,11 +250,21 @@ function jsonError(text: string, error: unknown, feed: string, expected: string)
 /**
  * Turns a response body into what `normalizeFeed` takes: a parsed JSON value, `{ csv }` text or Arrow bytes.
  * Throws FeedError: `empty`, `html`, `invalid-json`, `unsupported-format`, `arrow` (text where Arrow bytes were
- * expected).
+ * expected), `workbook` (a spreadsheet: `decodeFeed` reads .xlsx workbooks).
  */
 export function decodeFeedBody(body: Uint8Array | string, options: DecodeOptions): FeedInput {
   const { feed, contentType } = options;
   const format = detectFormat({ ...options, url: options.url ?? feed, body }, feed);
+  if (format === 'xlsx') {
+    throw new FeedError({
+      kind: 'workbook',
+      code: 'workbook-async',
+      feed,
+      expected: 'JSON, CSV or Apache Arrow (decodeFeedBody is synchronous)',
+      found: 'an Excel workbook',
+      hint: 'Read workbooks with decodeFeed, which loads the workbook reader when one arrives.',
+    });
+  }
   const expected =
     format === 'json'
       ? 'JSON (an array of records or an object with "orders")'
@@ -255,7 +273,7 @@ export function decodeFeedBody(body: Uint8Array | string, options: DecodeOptions
         : 'Apache Arrow IPC bytes';
   const size = typeof body === 'string' ? body.length : body.byteLength;
   if (firstChar(body) === '') {
-    throw new FeedError({ kind: 'empty', feed, expected, found: size === 0 ? 'an empty body' : 'only white space' });
+    throw new FeedError({ kind: 'empty', code: size === 0 ? 'empty-body' : 'blank-body', feed, expected, found: size === 0 ? 'an empty body' : 'only white space' });
   }
   if (format === 'arrow') {
     if (typeof body !== 'string' && isArrowBytes(body)) return body;

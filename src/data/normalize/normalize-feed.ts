@@ -13,6 +13,7 @@ import { noticeText } from '../messages/data-messages.js';
 import { checkIdSpellings } from './id-spellings.js';
 import { columnsSource, isColumnObject, isRecord, recordsSource, type SourceTable } from './source.js';
 import { emptyTable, normalizeTable } from './table.js';
+import { sheetColumns, WorkbookSheet } from './workbook-sheet.js';
 
 /**
  * CSV text handed to `normalizeFeed`. Marked by being an object whose only keys are `csv` (and optionally
@@ -30,7 +31,8 @@ export interface CsvText {
  *   `{ orders, customers?, interactions?, vehicles? }` (every table of `TABLE_NAMES`) whose tables are arrays of records or column JSON, or Arquero
  *   column JSON `{ column: [values…] }` (one table; the older `{ schema, data: { column: […] } }` too);
  * - `CsvText` (`{ csv: text }`): one table;
- * - Arrow IPC bytes (`Uint8Array` or `ArrayBuffer`): one table.
+ * - Arrow IPC bytes (`Uint8Array` or `ArrayBuffer`): one table;
+ * - a `WorkbookSheet` (one sheet of an Excel workbook, from `decodeFeed`): one table.
  */
 export type FeedInput = unknown;
 
@@ -75,6 +77,18 @@ export function normalizeFeed(input: FeedInput, options: NormalizeOptions = {}):
     const data: Record<string, ArrayLike<unknown>> = Object.create(null);
     csv.names.forEach((name, i) => (data[name] = csv.columns[i]!));
     sources = [{ ...columnsSource(data, single, feed, 'the CSV file'), delimiter: csv.delimiter }];
+  } else if (input instanceof WorkbookSheet) {
+    format = 'xlsx';
+    const { names, columns } = sheetColumns(input, feed);
+    const data: Record<string, ArrayLike<unknown>> = Object.create(null);
+    names.forEach((name, i) => (data[name] = columns[i]!));
+    sources = [columnsSource(data, single, feed, `the sheet "${input.name}"`)];
+    const others = input.sheets.filter((s) => s !== input.name);
+    notices.push(
+      others.length
+        ? { code: 'workbook-sheet-read', params: { sheet: input.name, others: others.join(', ') } }
+        : { code: 'workbook-only-sheet', params: { sheet: input.name } },
+    );
   } else {
     format = 'json';
     sources = jsonSources(input, single, feed, notices);
@@ -85,6 +99,7 @@ export function normalizeFeed(input: FeedInput, options: NormalizeOptions = {}):
   const interner = new Interner();
   const tables: Partial<CrmTables> = {};
   const report: LoadReport = { feed, format, tables: {}, warnings: [], notices };
+  if (input instanceof WorkbookSheet) report.sheet = { name: input.name, sheets: [...input.sheets] };
   for (const source of sources) {
     const mapping = options.mapping?.[source.table] ?? {};
     const result = normalizeTable(source, {

@@ -7,6 +7,7 @@ import { ratio } from '../regional/ratios.js';
 import { rowPeriods } from '../row-periods.js';
 import { periodIndex, periodsBetween, type TrendInterval, type TrendPeriod } from './periods.js';
 import { checkOptions } from '../option-keys.js';
+import { codedError } from '../../i18n/coded-error.js';
 
 export interface ChannelMixOptions extends MetricOptions {
   /** Trend bucket. Default `month`. */
@@ -160,8 +161,8 @@ export function channelMix(tables: CrmTables, options: ChannelMixOptions = {}): 
   checkOptions('channelMix', options);
   const interval = options.interval ?? 'month';
   const measure = options.measure ?? 'revenue';
-  if (interval !== 'month' && interval !== 'week') throw new RangeError(`interval: expected 'month' or 'week', found '${String(interval)}'`);
-  if (measure !== 'revenue' && measure !== 'orders') throw new RangeError(`measure: expected 'revenue' or 'orders', found '${String(measure)}'`);
+  if (interval !== 'month' && interval !== 'week') throw codedError(RangeError, 'interval', { value: `'${String(interval)}'` });
+  if (measure !== 'revenue' && measure !== 'orders') throw codedError(RangeError, 'measure', { value: `'${String(measure)}'` });
   const base = prepareOrders(tables, options);
   const ch = channelGroups(base);
   const C = ch.keys.length;

@@ -21,6 +21,7 @@ import { rowPeriods } from '../row-periods.js';
 import { periodIndex, periodOf, periodsBetween, type TrendInterval, type TrendPeriod } from '../channel/periods.js';
 import { holtWinters, predictHoltWinters, type HoltWintersFit, type Seasonality, type SmoothingKind } from './holt-winters.js';
 import { checkOptions as checkOptionKeys } from '../option-keys.js';
+import { codedError } from '../../i18n/coded-error.js';
 
 export interface ForecastOptions extends MetricOptions {
   /** Period length. Default `month`. */
@@ -143,8 +144,8 @@ function checkOptions(options: ForecastOptions) {
   const horizon = options.horizon ?? 3;
   const level = options.level ?? 0.95;
   const seasonality = options.seasonality ?? 'auto';
-  if (interval !== 'month' && interval !== 'week') throw new RangeError(`interval: expected 'month' or 'week', found ${JSON.stringify(interval)}`);
-  if (measure !== 'revenue' && measure !== 'orders') throw new RangeError(`measure: expected 'revenue' or 'orders', found ${JSON.stringify(measure)}`);
+  if (interval !== 'month' && interval !== 'week') throw codedError(RangeError, 'interval', { value: String(JSON.stringify(interval)) });
+  if (measure !== 'revenue' && measure !== 'orders') throw codedError(RangeError, 'measure', { value: String(JSON.stringify(measure)) });
   if (by !== null && by !== 'channel' && by !== 'category') throw new RangeError(`by: expected 'channel', 'category' or null, found ${JSON.stringify(by)}`);
   if (!(Number.isInteger(horizon) && horizon >= 0 && horizon <= 36)) throw new RangeError(`horizon: expected a whole number of periods from 0 to 36, found ${JSON.stringify(horizon)}`);
   if (!(level > 0 && level < 1)) throw new RangeError(`level: expected a coverage between 0 and 1 (e.g. 0.95), found ${JSON.stringify(level)}`);

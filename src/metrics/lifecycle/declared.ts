@@ -2,6 +2,7 @@ import { columnCodes } from '../columns.js';
 import type { PreparedOrders } from '../prepare.js';
 import type { StageDefinition } from './stages.js';
 import { customerUniverse, slotOfUniverseCode } from './universe.js';
+import { codedError } from '../../i18n/coded-error.js';
 
 /** Declared lifecycle stages: the `customers.lifecycle_stage` column, matched to stage definitions. */
 export interface DeclaredStages {
@@ -42,7 +43,7 @@ export function declaredStages(base: PreparedOrders, stages: readonly StageDefin
   const universe = customerUniverse(base);
   const size = universe.ids.length;
   const dict = base.tables.customers && columnCodes(base.tables.customers, 'lifecycle_stage');
-  if (!dict) throw new Error("lifecycle mode 'declared' needs a customers table with a lifecycle_stage column");
+  if (!dict) throw codedError(Error, 'lifecycle-declared-missing');
   const lookup = stageLookup(stages);
   const indexOfValue = Int32Array.from(dict.values, (v) => lookup.get(norm(v)) ?? -1);
   const f = base.filter;

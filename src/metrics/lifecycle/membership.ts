@@ -7,10 +7,11 @@ import { lifecycleBase, resolveMode, type LifecycleConfig, type LifecycleOptions
 import { DEFAULT_LIFECYCLE_STAGES, type StageDefinition } from './stages.js';
 import { customerUniverse } from './universe.js';
 import { checkOptions } from '../option-keys.js';
+import { codedError } from '../../i18n/coded-error.js';
 
 function stageIndexOf(stages: readonly StageDefinition[], id: string): number {
   const i = stages.findIndex((s) => s.id === id);
-  if (i < 0) throw new RangeError(`lifecycle stage '${id}' is not defined (stages: ${stages.map((s) => s.id).join(', ')})`);
+  if (i < 0) throw codedError(RangeError, 'lifecycle-stage-unknown', { value: id, known: stages.map((s) => s.id).join(', ') });
   return i;
 }
 

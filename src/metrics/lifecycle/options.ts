@@ -3,6 +3,7 @@ import type { MetricOptions } from '../options.js';
 import { prepareOrders, type PreparedOrders } from '../prepare.js';
 import { hasDeclaredStages } from './declared.js';
 import { DEFAULT_LIFECYCLE_STAGES, type StageDefinition } from './stages.js';
+import { codedError } from '../../i18n/coded-error.js';
 
 /**
  * How stages are decided. `observed`: from orders and interactions (stage predicates). `declared`: from the
@@ -32,7 +33,7 @@ export function lifecycleBase(tables: CrmTables, options: LifecycleOptions): Pre
 export function resolveMode(base: PreparedOrders, config: LifecycleConfig): 'observed' | 'declared' {
   const mode = config.mode ?? 'auto';
   if (mode !== 'auto' && mode !== 'observed' && mode !== 'declared')
-    throw new RangeError(`lifecycle mode: expected 'auto', 'observed' or 'declared', found '${String(mode)}'`);
+    throw codedError(RangeError, 'lifecycle-mode', { value: String(mode) });
   if (mode !== 'auto') return mode;
   return hasDeclaredStages(base, config.stages ?? DEFAULT_LIFECYCLE_STAGES) ? 'declared' : 'observed';
 }

@@ -5,6 +5,7 @@
  * reached with an unknown day (a customer record without `signup_date`); such customers count but are left
  * out of the day medians.
  */
+import { codedError } from '../../i18n/coded-error.js';
 
 /** Labels shown for a stage, per supported locale. */
 export interface StageLabels {
@@ -154,15 +155,15 @@ export function stageObservability(stage: StageDefinition, shape: LifecycleDataS
 
 /** Throws a clear error when stage definitions are unusable (no stages, duplicate ids, neither rule nor test). */
 export function validateStages(stages: readonly StageDefinition[]): void {
-  if (stages.length === 0) throw new Error('lifecycle: `stages` must list at least one stage');
+  if (stages.length === 0) throw codedError(Error, 'stages-empty');
   const seen = new Set<string>();
   for (const [i, s] of stages.entries()) {
-    if (!s || typeof s.id !== 'string' || s.id === '') throw new Error(`lifecycle: stage #${i} has no id`);
-    if (seen.has(s.id)) throw new Error(`lifecycle: stage id '${s.id}' appears twice`);
+    if (!s || typeof s.id !== 'string' || s.id === '') throw codedError(Error, 'stage-no-id', { index: i });
+    if (seen.has(s.id)) throw codedError(Error, 'stage-twice', { id: s.id });
     seen.add(s.id);
-    if (!s.rule === !s.test) throw new Error(`lifecycle: stage '${s.id}' needs exactly one of \`rule\` or \`test\``);
+    if (!s.rule === !s.test) throw codedError(Error, 'stage-rule', { id: s.id });
     if (s.rule?.minOrders !== undefined && !(Number.isInteger(s.rule.minOrders) && s.rule.minOrders >= 1)) {
-      throw new Error(`lifecycle: stage '${s.id}' has minOrders ${s.rule.minOrders}; expected an integer ≥ 1`);
+      throw codedError(Error, 'stage-min-orders', { id: s.id, value: String(s.rule.minOrders) });
     }
   }
 }

@@ -1,5 +1,6 @@
 import { columnCodes, type ColumnCodes } from '../columns.js';
 import type { PreparedOrders } from '../prepare.js';
+import { codedError } from '../../i18n/coded-error.js';
 
 /** Label of the group of rows whose key is missing (its `key` is null). */
 export const UNKNOWN_GROUP_LABEL = '(unknown)';
@@ -24,8 +25,7 @@ export function rowGroups(base: PreparedOrders, column: string, customerFallback
   const own = columnCodes(orders, column);
   const fallback = customerFallback && customers ? columnCodes(customers, column) : undefined;
   if (!own && !fallback) {
-    const where = customerFallback ? 'the orders or the customers table' : 'the orders table';
-    throw new Error(`group by '${column}': no such column in ${where} (orders has: ${orders.columnNames().join(', ')})`);
+    throw codedError(Error, customerFallback ? 'group-by-column' : 'group-by-orders-column', { column, columns: orders.columnNames().join(', ') });
   }
   const keys: (string | null)[] = [];
   const codeOfKey = new Map<string | null, number>();

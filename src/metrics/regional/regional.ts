@@ -5,6 +5,7 @@ import { groupLabel, rowGroups } from './group-keys.js';
 import { groupTotals, type GroupTotals } from './group-totals.js';
 import { growth, ratio } from './ratios.js';
 import { checkOptions } from '../option-keys.js';
+import { codedError } from '../../i18n/coded-error.js';
 
 /** Inclusive range of epoch days. */
 export interface DayRange {
@@ -111,7 +112,7 @@ const compareLabels = (a: { label: string }, b: { label: string }) => (a.label <
 
 function checkRange(r: DayRange, name: string): DayRange {
   if (!r || !Number.isInteger(r.start) || !Number.isInteger(r.end) || r.start > r.end)
-    throw new RangeError(`${name}: expected { start, end } epoch days with start ≤ end, found ${JSON.stringify(r)}`);
+    throw codedError(RangeError, 'date-range', { name, value: String(JSON.stringify(r)) });
   return r;
 }
 

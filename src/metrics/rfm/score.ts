@@ -1,6 +1,7 @@
 import type { PreparedOrders } from '../prepare.js';
 import { assignSegments, resolveSegmentScheme, segmentInfos, type SegmentInfo } from '../segments.js';
 import { resolveBins, type RfmMethod, type RfmSettings, type ResolvedBins } from './settings.js';
+import { codedError } from '../../i18n/coded-error.js';
 
 /** Bin edges of one dimension, in value units. */
 export interface RfmThresholds {
@@ -127,9 +128,9 @@ function scoreDimension(
 export function scoreRfm(base: PreparedOrders, settings: RfmSettings = {}): RfmScores {
   const method = settings.method ?? 'quantile';
   if (method !== 'quantile' && method !== 'ntile')
-    throw new RangeError(`rfm.method: expected 'quantile' or 'ntile', found ${String(method)}`);
+    throw codedError(RangeError, 'rfm-method', { value: String(method) });
   const by = settings.frequencyBy ?? 'orders';
-  if (by !== 'orders' && by !== 'rows') throw new RangeError(`rfm.frequencyBy: expected 'orders' or 'rows', found ${String(by)}`);
+  if (by !== 'orders' && by !== 'rows') throw codedError(RangeError, 'rfm-frequency-by', { value: String(by) });
   const specs = {
     recency: resolveBins(settings, 'recency'),
     frequency: resolveBins(settings, 'frequency'),
@@ -176,7 +177,7 @@ export function segmentFilterMask(base: PreparedOrders, settings: RfmSettings | 
   for (const w of wanted) {
     const i = scores.segments.findIndex((s) => s.id === w || s.labels.en === w);
     if (i < 0)
-      throw new RangeError(`filter.segments: unknown segment '${w}' (known: ${scores.segments.map((s) => s.id).join(', ')})`);
+      throw codedError(RangeError, 'segment-unknown', { value: w, known: scores.segments.map((s) => s.id).join(', ') });
     chosen[i] = 1;
   }
   const mask = new Uint8Array(base.index.ids.length);

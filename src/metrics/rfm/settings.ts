@@ -1,4 +1,5 @@
 import type { SegmentScheme } from '../segments.js';
+import { codedError } from '../../i18n/coded-error.js';
 
 /**
  * How RFM scores are binned.
@@ -46,19 +47,22 @@ export function resolveBins(settings: RfmSettings | undefined, dim: 'recency' | 
   const label = settings?.[name] !== undefined ? `rfm.${name}` : 'rfm.bins';
   if (typeof given === 'number') {
     if (!Number.isInteger(given) || given < MIN_BINS || given > MAX_BINS)
-      throw new RangeError(`${label}: expected a whole number of bins from ${MIN_BINS} to ${MAX_BINS}, found ${given}`);
+      throw codedError(RangeError, 'rfm-bin-count', { label, min: MIN_BINS, max: MAX_BINS, value: given });
     return { count: given, thresholds: null };
   }
   if (!Array.isArray(given) || given.length < MIN_BINS - 1 || given.length > MAX_BINS - 1)
-    throw new RangeError(
-      `${label}: expected ${MIN_BINS - 1}–${MAX_BINS - 1} thresholds (${MIN_BINS}–${MAX_BINS} bins), found ${
-        Array.isArray(given) ? given.length : typeof given
-      }`,
-    );
+    throw codedError(RangeError, 'rfm-threshold-count', {
+      label,
+      minT: MIN_BINS - 1,
+      maxT: MAX_BINS - 1,
+      min: MIN_BINS,
+      max: MAX_BINS,
+      value: Array.isArray(given) ? given.length : typeof given,
+    });
   for (let i = 0; i < given.length; i++) {
-    if (!Number.isFinite(given[i])) throw new RangeError(`${label}[${i}]: expected a finite number, found ${given[i]}`);
+    if (!Number.isFinite(given[i])) throw codedError(RangeError, 'rfm-threshold-number', { label, index: i, value: String(given[i]) });
     if (i > 0 && !(given[i] > given[i - 1]))
-      throw new RangeError(`${label}: thresholds must be strictly ascending (${given[i - 1]} then ${given[i]})`);
+      throw codedError(RangeError, 'rfm-threshold-order', { label, previous: given[i - 1]!, value: given[i]! });
   }
   return { count: given.length + 1, thresholds: given.slice() };
 }

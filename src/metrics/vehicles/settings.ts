@@ -2,6 +2,7 @@
  * The service-interval rule and the mileage defaults of the vehicle metrics (see docs/metrics.md, vehicles).
  * Settings are plain JSON-able objects, so a widget attribute, a host and a worker can all pass them.
  */
+import { codedError } from '../../i18n/coded-error.js';
 
 /** Kilometres and months between two services; whichever is reached first makes the service due. */
 export interface ServiceInterval {
@@ -45,14 +46,14 @@ export const DAYS_PER_YEAR = 365.25;
 
 const positive = (where: string, v: unknown, integer = false): number => {
   if (typeof v !== 'number' || !(v > 0) || !Number.isFinite(v) || (integer && !Number.isInteger(v)))
-    throw new RangeError(`${where}: expected a positive ${integer ? 'whole number' : 'number'}, found ${JSON.stringify(v)}`);
+    throw codedError(RangeError, integer ? 'positive-integer' : 'positive-number', { where, value: String(JSON.stringify(v)) });
   return v;
 };
 
 /** Fills in defaults and checks every value; throws a RangeError naming the bad setting. */
 export function resolveVehicleSettings(settings: VehicleSettings = {}): ResolvedVehicleSettings {
   const si = settings.serviceInterval ?? DEFAULT_SERVICE_INTERVAL;
-  if (!si || typeof si !== 'object') throw new RangeError(`serviceInterval: expected { km, months, byMake? }, found ${JSON.stringify(si)}`);
+  if (!si || typeof si !== 'object') throw codedError(RangeError, 'service-interval-shape', { value: String(JSON.stringify(si)) });
   const base: ServiceInterval = {
     km: positive('serviceInterval.km', si.km ?? DEFAULT_SERVICE_INTERVAL.km),
     months: positive('serviceInterval.months', si.months ?? DEFAULT_SERVICE_INTERVAL.months, true),
