@@ -3,6 +3,7 @@ import { expect } from '@open-wc/testing';
 import { modelCheck, predictCustomers, DEFAULT_CHURN_MODEL, type ModelCheckEntry } from '../../src/metrics/index.js';
 import { cdnowOrders } from './btyd-fixtures.js';
 import { ordersTable } from './tables.js';
+import { syntheticOrders } from '../../bench/btyd-population.js';
 
 // CDNOW: calibration 1997-01-01 … 1997-09-30 (39 weeks), holdout the next 39 weeks (273 days) up to 1998-06-30.
 const cdnowCheck = { asOf: '1998-06-30', unit: 'week' as const, holdoutDays: 273 };
@@ -101,6 +102,18 @@ describe('modelCheck when the data cannot support it', () => {
     if (check.available) throw new Error('expected unavailable');
     expect(check.reason).to.equal('too-few-repeat-buyers');
     expect([check.have, check.need]).to.deep.equal([5, 20]);
+  });
+
+  it('never scores NaN: a calibration fit at a limit of the model still predicts (BG/NBD with a, b → ∞)', () => {
+    // Seeded synthetic base (10,000 customers, about 97 % buy once): the BG/NBD calibration fit runs to a, b → ∞
+    // (one dropout probability for everyone), where E[Y]'s 2F1 overflows and the constant-dropout limit is used.
+    const { orders, asOf } = syntheticOrders({ customers: 10_000, r: 0.12, alpha: 600, s: 0.8, beta: 40, days: 730, seed: 3 });
+    const check = modelCheck({ orders }, { asOf });
+    if (!check.available) throw new Error(check.message);
+    const bg = entry(check, 'bgnbd');
+    expect(bg.fit.atBoundary).to.equal(true);
+    for (const m of check.models) if (m.available) expect(Number.isFinite(m.customerErrorPct), m.model).to.equal(true);
+    expect(check.best).to.equal('mbgnbd');
   });
 
   it('rejects an unknown model and a bad holdout, naming them', () => {

@@ -14,6 +14,22 @@ import {
 } from '../../src/metrics/index.js';
 import { cdnowSummary } from './btyd-fixtures.js';
 
+describe('BG/NBD at the limit a, b → ∞', () => {
+  it('continues the exact expectation with the constant-dropout form (1/p)·[1 − ((α+T)/(α+T+pt))^(r+x)]', () => {
+    // At a = 200, b = 50 the exact form is still finite: 1.275278 (t = 100, x = 5, T = 20, r = 0.5, α = 10).
+    // The limit with p = a/(a+b+x) = 200/255 gives 1.273913, 0.1 % below; at a = 2000 the exact form overflows
+    // and the limit (p = 2000/2505) is returned: by hand (1/p)·(1 − (30/(30 + 100p))^5.5) = 1.251505.
+    expect(bgNbd.expectedPurchases({ r: 0.5, alpha: 10, a: 200, b: 50 }, 100, 5, 20, 20)).to.be.finite;
+    const exact = bgNbd.probabilityAlive({ r: 0.5, alpha: 10, a: 200, b: 50 }, 5, 20, 20);
+    expect(bgNbd.expectedPurchases({ r: 0.5, alpha: 10, a: 200, b: 50 }, 100, 5, 20, 20) / exact).to.be.closeTo(1.275278, 1e-6);
+    const p = 2000 / 2505;
+    const alive = bgNbd.probabilityAlive({ r: 0.5, alpha: 10, a: 2000, b: 500 }, 5, 20, 20);
+    const byHand = (1 - Math.pow(30 / (30 + 100 * p), 5.5)) / p;
+    expect(byHand).to.be.closeTo(1.251505, 1e-6);
+    expect(bgNbd.expectedPurchases({ r: 0.5, alpha: 10, a: 2000, b: 500 }, 100, 5, 20, 20) / alive).to.be.closeTo(byHand, 1e-12);
+  });
+});
+
 describe('MBG/NBD on CDNOW', () => {
   it('fits r, α, a, b of the lifetimes test and the BTYDplus demo', async () => {
     // lifetimes tests/test_estimation.py, TestModifiedBetaGammaFitter.test_params_out_is_close_to_BTYDplus:

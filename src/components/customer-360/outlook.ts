@@ -97,6 +97,13 @@ const CHECK_KEYS = {
   'no-holdout-purchases': 'check_no_holdout_purchases',
 } as const satisfies Record<string, OutlookMessageKey>;
 
+const MODEL_FAILED_KEYS = {
+  'too-few-customers': 'model_too_little_data',
+  'too-few-repeat-buyers': 'model_too_little_data',
+  'fit-failed': 'model_fit_failed',
+  'not-converged': 'model_not_converged',
+} as const satisfies Record<PredictionsUnavailable['reason'], OutlookMessageKey>;
+
 /** Signed error in %, or n/a when nothing actually happened in that row. */
 function errorText(v: View, pct: number | null): string {
   if (pct === null) return ot(v, 'noError');
@@ -115,7 +122,7 @@ export function renderModelCheck(v: View, check: ModelCheck, model: string): Tem
   }
   const entry = check.models.find((m) => m.model === model);
   const scores = check.models
-    .map((m) => (m.available ? `${m.label} ${v.fmt.percent(Math.round(m.customerErrorPct) / 100, 0)}` : ot(v, 'checkModelFailed', { model: m.label, why: m.message })))
+    .map((m) => (m.available ? `${m.label} ${v.fmt.percent(Math.round(m.customerErrorPct) / 100, 0)}` : ot(v, 'checkModelFailed', { model: m.label, why: ot(v, MODEL_FAILED_KEYS[m.reason]) })))
     .join(v.locale === 'zh-CN' ? '；' : '; ');
   const n = (x: number) => v.fmt.number(x, x < 100 ? 1 : 0);
   return html`<details class="check">

@@ -1,6 +1,6 @@
 import { checkCustomer, checkCustomers, groupPairs, type FrequencyRecencyT, type PairData } from './bgnbd-data.js';
 import type { BgNbdParams } from './bgnbd-likelihood.js';
-import { aliveFromLogOdds, BGNBD_MODEL, type BtydModel } from './models.js';
+import { aliveFromLogOdds, BGNBD_MODEL, probabilityAliveByTriple, type BtydModel } from './models.js';
 import { readColumns, type NumericColumn } from './customer-arrays.js';
 import { expectedAverageValue, uncheckedAverageValue, type GammaGammaParams } from './gamma-gamma.js';
 
@@ -125,13 +125,13 @@ export function discountedPurchasesByPair<P>(
   { frequency, recency, T }: FrequencyRecencyT,
   pairs: PairData,
   { months, rate, step }: { months: number; rate: number; step: number },
+  alive: Float64Array = probabilityAliveByTriple(model, params, frequency, recency, T),
 ): Float64Array {
   const perPair = new Float64Array(pairs.x.length);
   for (let k = 0; k < perPair.length; k++) perPair[k] = discountedAliveSum(model, params, pairs.x[k], pairs.T[k], months, rate, step);
   const out = new Float64Array(frequency.length);
   for (let i = 0; i < out.length; i++) {
-    const alive = aliveFromLogOdds(model.logOddsDead(params, frequency[i], recency[i], T[i]));
-    out[i] = alive === 0 ? 0 : alive * perPair[pairs.pairOf[i]];
+    out[i] = alive[i] === 0 ? 0 : alive[i] * perPair[pairs.pairOf[i]];
   }
   return out;
 }

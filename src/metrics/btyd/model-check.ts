@@ -1,6 +1,7 @@
 import { fitCustomers, type FitUnavailable, type ModelFit } from './fit-summary.js';
 import { asTables, lifetimeSummary, type LifetimeOptions, type LifetimeSummary, type OrdersInput } from './lifetime-summary.js';
-import { aliveFromLogOdds, btydModel, CHURN_MODELS, type ChurnModelName } from './models.js';
+import { btydModel, CHURN_MODELS, probabilityAliveByTriple, type ChurnModelName } from './models.js';
+import { groupPairs } from './bgnbd-data.js';
 import type { TimeUnit } from './clv.js';
 import { prepareOrders, type PreparedOrders } from '../prepare.js';
 import { checkedOptions, checkOptions } from '../option-keys.js';
@@ -215,12 +216,15 @@ function checkModel(name: ChurnModelName, cal: LifetimeSummary, actual: Float64A
   const act = new Float64Array(CHECK_BINS);
   const pred = new Float64Array(CHECK_BINS);
   let absError = 0;
+  const aliveOf = probabilityAliveByTriple(model, fit, cal.frequency, cal.recency, cal.T);
+  const pairs = groupPairs(cal.frequency, cal.T);
+  const perPair = Float64Array.from(pairs.x, (x, k) => model.aliveExpectation(fit, horizon, x, pairs.T[k]));
   for (let i = 0; i < cal.T.length; i++) {
     const T = cal.T[i];
     if (!(T > 0)) continue;
     const x = cal.frequency[i];
-    const alive = aliveFromLogOdds(model.logOddsDead(fit, x, cal.recency[i], T));
-    const p = alive === 0 ? 0 : alive * model.aliveExpectation(fit, horizon, x, T);
+    const alive = aliveOf[i];
+    const p = alive === 0 ? 0 : alive * perPair[pairs.pairOf[i]];
     const bin = Math.min(x, CHECK_BINS - 1);
     customers[bin]++;
     act[bin] += actual[i];
@@ -243,5 +247,9 @@ function checkModel(name: ChurnModelName, cal: LifetimeSummary, actual: Float64A
     errorPct: null as number | null,
   });
   total.errorPct = errorPct(total.predicted, total.actual);
+  if (!Number.isFinite(absError)) {
+    // A limit of the model (e.g. r, α → ∞) whose expectations overflow: say so rather than score NaN.
+    return { model: name, label: model.label, available: false, reason: 'fit-failed', have: 0, need: 0, message: `The ${model.label} fit gave no finite predictions.` };
+  }
   return { model: name, label: model.label, available: true, fit, rows, total, customerErrorPct: (absError / total.actual) * 100 };
 }

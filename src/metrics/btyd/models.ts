@@ -1,5 +1,6 @@
 import type { ColumnTable } from 'arquero';
-import type { FrequencyRecencyT } from './bgnbd-data.js';
+import { groupTriples, type FrequencyRecencyT } from './bgnbd-data.js';
+import type { NumericColumn } from './customer-arrays.js';
 import type { BgNbdParams } from './bgnbd-likelihood.js';
 import { fitBgNbd, fitMbgNbd, fitParetoNbd } from './fit-bgnbd.js';
 import type { FitReport } from './fit-model.js';
@@ -51,7 +52,19 @@ function betaGeometricAliveExpectation(params: BgNbdParams, t: number, x: number
   const c = a + b + x - 1;
   const z = t / (alpha + T + t);
   const g = Math.exp((a - 1) * Math.log((alpha + T) / (alpha + T + t))) * hyp2f1(a + b - 1 - r, a - 1, c, z);
-  return (c / (a - 1)) * (1 - g);
+  const exact = (c / (a - 1)) * (1 - g);
+  return Number.isFinite(exact) ? exact : constantDropoutExpectation(params, t, x, T);
+}
+
+/**
+ * The limit a, b → ∞ (every customer drops out with the same probability p after a purchase), where the 2F1
+ * above overflows (fits on one-time-heavy bases run there): given λ ~ Gamma(r+x, α+T), purchases until dropout
+ * in t number (1 − e^(−λpt))/p on average, so E = (1/p) · [1 − ((α+T)/(α+T+pt))^(r+x)], with p the posterior mean
+ * a/(a+b+x). Reached only when the exact form is not finite (a + b in the thousands), where the two agree.
+ */
+function constantDropoutExpectation({ r, alpha, a, b }: BgNbdParams, t: number, x: number, T: number): number {
+  const p = a / (a + b + x);
+  return -Math.expm1((r + x) * Math.log((alpha + T) / (alpha + T + p * t))) / p;
 }
 
 export const BGNBD_MODEL: BtydModel<BgNbdParams> = {
@@ -119,6 +132,17 @@ export function btydModel(name: ChurnModelName): BtydModel<ModelParams> {
   const model = MODELS[name];
   if (!model) throw new RangeError(`churn model "${String(name)}": must be one of ${CHURN_MODELS.join(', ')}`);
   return model;
+}
+
+/**
+ * P(alive) of every customer (validated columns; T = 0 allowed), computed once per distinct (x, t_x, T): for
+ * Pareto/NBD each costs two 2F1s, and customer bases repeat few triples.
+ */
+export function probabilityAliveByTriple<P>(model: BtydModel<P>, params: P, frequency: NumericColumn, recency: NumericColumn, T: NumericColumn): Float64Array {
+  const triples = groupTriples({ frequency, recency, T }, 'probabilityAliveByTriple', true);
+  const perTriple = new Float64Array(triples.x.length);
+  for (let k = 0; k < perTriple.length; k++) perTriple[k] = aliveFromLogOdds(model.logOddsDead(params, triples.x[k], triples.tx[k], triples.T[k]));
+  return Float64Array.from(triples.tripleOf, (k) => perTriple[k]);
 }
 
 /** P(alive) from the log-odds of having dropped out (exp overflow gives 1/Infinity = 0, never NaN). */

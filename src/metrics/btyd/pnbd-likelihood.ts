@@ -84,17 +84,32 @@ export function paretoNbdObjective(data: TripleData) {
   for (let i = 0; i < data.x.length; i++) xWeight[data.xLevel[i]] += data.weight[i];
   const total = data.customers;
 
+  const logAT = new Float64Array(TValues.length);
+  const logBT = new Float64Array(TValues.length);
+  const logRSX = new Float64Array(xValues.length);
   const value = (theta: ArrayLike<number>): number => {
     const params: ParetoNbdParams = { r: Math.exp(theta[0]), alpha: Math.exp(theta[1]), s: Math.exp(theta[2]), beta: Math.exp(theta[3]) };
     const { r, alpha, s, beta } = params;
     if (![r, alpha, s, beta].every((v) => Number.isFinite(v) && v > 0)) return Infinity;
     let ll = total * (-lgamma(r) + r * Math.log(alpha) + s * Math.log(beta));
-    for (let k = 0; k < xValues.length; k++) ll += xWeight[k] * lgamma(r + xValues[k]);
+    for (let k = 0; k < xValues.length; k++) {
+      ll += xWeight[k] * lgamma(r + xValues[k]);
+      logRSX[k] = Math.log(r + s + xValues[k]);
+    }
+    for (let k = 0; k < TValues.length; k++) {
+      logAT[k] = Math.log(alpha + TValues[k]);
+      logBT[k] = Math.log(beta + TValues[k]);
+    }
     for (let k = 0; k < uTx.length; k++) uTx[k] = logA0Part(params, xValues[txPairs.x[k]], txValues[txPairs.y[k]]);
     for (let k = 0; k < uT.length; k++) uT[k] = logA0Part(params, xValues[TPairs.x[k]], TValues[TPairs.y[k]]);
-    for (let i = 0; i < data.x.length; i++) {
-      const { alive, dead } = pnbdTerms(params, data.x[i], uTx[txPairs.pairOf[i]], uT[TPairs.pairOf[i]], data.T[i]);
-      ll += data.weight[i] * logAddExp(alive, dead);
+    // Per triple, the terms of pnbdTerms from the per-level logs (no objects, no repeated logs).
+    const logS = Math.log(s);
+    const { x: xs, weight, xLevel, TLevel } = data;
+    for (let i = 0; i < xs.length; i++) {
+      const tl = TLevel[i];
+      const alive = -(r + xs[i]) * logAT[tl] - s * logBT[tl];
+      const dead = logS - logRSX[xLevel[i]] + logA0(uTx[txPairs.pairOf[i]], uT[TPairs.pairOf[i]]);
+      ll += weight[i] * logAddExp(alive, dead);
     }
     return Number.isFinite(ll) ? -ll / total : Infinity;
   };

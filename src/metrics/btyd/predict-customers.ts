@@ -1,4 +1,4 @@
-import { aliveFromLogOdds, btydModel, type ChurnModelName } from './models.js';
+import { btydModel, probabilityAliveByTriple, type ChurnModelName } from './models.js';
 import { fitCustomers, type FitUnavailable, type ModelFit } from './fit-summary.js';
 import { CHURN_MODEL_SETTINGS, DEFAULT_CHURN_MODEL, modelCheck, type ChurnModelSetting, type ModelCheck } from './model-check.js';
 import { groupPairs } from './bgnbd-data.js';
@@ -155,19 +155,18 @@ function predict(summary: LifetimeSummary, choice: ModelChoice, unit: TimeUnit, 
   const pairs = groupPairs(frequency, T);
   const horizon = unit === 'week' ? horizonDays / 7 : horizonDays;
   const perPair = Float64Array.from(pairs.x, (x, k) => model.aliveExpectation(fit, horizon, x, pairs.T[k]));
-  const pAlive = new Float64Array(n);
+  const pAlive = probabilityAliveByTriple(model, fit, frequency, recency, T);
   const churnRisk = new Float64Array(n);
   const expectedOrders = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const alive = aliveFromLogOdds(model.logOddsDead(fit, frequency[i], recency[i], T[i]));
-    pAlive[i] = alive;
+    const alive = pAlive[i];
     churnRisk[i] = 1 - alive;
     expectedOrders[i] = alive === 0 ? 0 : alive * perPair[pairs.pairOf[i]];
   }
 
   const { gammaGamma, valueNote } = fitSpend(frequency, monetary, T);
   if (valueNote) notes.push(valueNote);
-  const purchases = discountedPurchasesByPair(model, fit, summary, pairs, resolveHorizon({ months, monthlyDiscountRate: rate, unit }, 'predictCustomers'));
+  const purchases = discountedPurchasesByPair(model, fit, summary, pairs, resolveHorizon({ months, monthlyDiscountRate: rate, unit }, 'predictCustomers'), pAlive);
   const clv = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const x = frequency[i];
@@ -176,6 +175,10 @@ function predict(summary: LifetimeSummary, choice: ModelChoice, unit: TimeUnit, 
       ? uncheckedAverageValue(gammaGamma, x, Math.max(monetary[i], 0))
       : Math.max(totalSpend[i], 0) / (x + 1);
     clv[i] = value * purchases[i];
+  }
+  // Never NaN: a fit at a limit of the model whose expectations overflow is a failed fit.
+  if (![pAlive, expectedOrders, clv].every((a) => a.every(Number.isFinite))) {
+    return { ...common, available: false, reason: 'fit-failed', have: 0, need: 0, message: `The ${model.label} fit gave no finite predictions.` };
   }
   return {
     ...common,
