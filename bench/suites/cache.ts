@@ -2,12 +2,10 @@
 // and raw column buffers (typed arrays as they are, string columns as Int32 codes into one shared dictionary:
 // transfer-tables.ts). Each is written to and read back from a real IndexedDB store, and the read includes
 // rebuilding the Arquero tables the metrics use. ?src= names another feed.
-import { fetchFeed } from '../../src/data/fetch-feed.js';
-import { decodeFeedBody } from '../../src/data/normalize/decode.js';
-import { normalizeFeed } from '../../src/data/normalize/index.js';
 import { tablesFromArrow, tablesToArrow } from '../../src/data/arrow-tables.js';
 import { tablesFromTransfer, tablesToTransfer } from '../../src/data/transfer-tables.js';
 import type { CrmTables } from '../../src/data/types.js';
+import { benchFeedTables, rowRecorder } from '../feed-tables.js';
 import { collectGarbage, timed, type BenchRow } from '../types.js';
 
 const DB = 'crm-lens-bench-cache';
@@ -77,16 +75,9 @@ const sizeOf = (value: unknown): number => {
 };
 
 export async function run(params: URLSearchParams, log: (line: string) => void): Promise<BenchRow[]> {
-  const src = params.get('src') ?? '/.cache/bench/orders-1m.json';
-  const url = new URL(src, location.href).href;
   const rows: BenchRow[] = [];
-  const add = (name: string, value: number, unit: string, note?: string) => {
-    rows.push({ name, value, unit, note });
-    log(`${name}: ${value.toFixed(1)} ${unit}`);
-  };
-  const fetched = await fetchFeed(url, { feed: src });
-  if (fetched.notModified) throw new Error('unexpected 304');
-  const { tables } = normalizeFeed(decodeFeedBody(fetched.body, { feed: src, url }), { feed: src });
+  const add = rowRecorder(rows, log, 1);
+  const tables = await benchFeedTables(params);
   add('orders rows', tables.orders.numRows(), 'rows');
   const db = await openStore();
   collectGarbage();

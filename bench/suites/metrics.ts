@@ -4,9 +4,6 @@
 // which is its own cost on top of the shared work. ?src= names another feed.
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
-import { fetchFeed } from '../../src/data/fetch-feed.js';
-import { decodeFeedBody } from '../../src/data/normalize/decode.js';
-import { normalizeFeed } from '../../src/data/normalize/index.js';
 import type { CrmTables } from '../../src/data/types.js';
 import {
   categoryAssociations,
@@ -25,6 +22,7 @@ import {
   rfm,
   rfmSegmentSummary,
 } from '../../src/metrics/index.js';
+import { benchFeedTables, rowRecorder } from '../feed-tables.js';
 import { collectGarbage, timed, type BenchRow } from '../types.js';
 
 /** New table objects over the same column arrays: memo caches keyed on tables start empty. */
@@ -52,17 +50,9 @@ const FAMILIES: [string, (t: CrmTables) => unknown][] = [
 const WIDGET_FAMILIES = new Set(['RFM (scores, segments, summary)', 'customer summary (every customer)', 'lifecycle funnel', 'regional comparison', 'channel mix (monthly trend)']);
 
 export async function run(params: URLSearchParams, log: (line: string) => void): Promise<BenchRow[]> {
-  const src = params.get('src') ?? '/.cache/bench/orders-1m.json';
-  const url = new URL(src, location.href).href;
   const rows: BenchRow[] = [];
-  const add = (name: string, value: number, unit: string, note?: string) => {
-    rows.push({ name, value, unit, note });
-    log(`${name}: ${value.toFixed(0)} ${unit}`);
-  };
-
-  const fetched = await fetchFeed(url, { feed: src });
-  if (fetched.notModified) throw new Error('unexpected 304');
-  const { tables } = normalizeFeed(decodeFeedBody(fetched.body, { feed: src, url }), { feed: src });
+  const add = rowRecorder(rows, log, 0);
+  const tables = await benchFeedTables(params);
   add('orders rows', tables.orders.numRows(), 'rows');
   collectGarbage();
 
